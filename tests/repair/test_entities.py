@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.repair.entities import find_entity_edits
+from newsdesk.textedit import EditableText
+
+
+def fixed(text: str) -> str:
+    editable = EditableText(text)
+    editable.apply(find_entity_edits(text))
+    return editable.text
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [
+        ("war &mdash; peace", "war — peace"),
+        ("war & mdash; peace", "war — peace"),
+        ("war &amp;mdash; peace", "war — peace"),
+        ("war &amp;amp;mdash; peace", "war — peace"),
+        ("war & #8212; peace", "war — peace"),
+        ("war &#x2014; peace", "war — peace"),
+        ("consequence & raquo;, he", "consequence », he"),
+        ("& laquo;yes& raquo;", "«yes»"),
+        ("tea &mdash ; cake", "tea — cake"),
+        ("tea & mdash cake", "tea — cake"),
+        ("AT&amp;T", "AT&T"),
+    ],
+)
+def test_references_become_characters(damaged: str, repaired: str) -> None:
+    assert fixed(damaged) == repaired
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Smith & Wesson",
+        "R & D; then more",
+        "this & it; odd",
+        "rock & roll & mdashing about",
+        "Q&A session",
+        "&notaname; stays",
+        "& #0; is not a character",
+    ],
+)
+def test_text_that_is_not_a_reference_is_left_alone(clean: str) -> None:
+    assert find_entity_edits(clean) == []
+    assert fixed(clean) == clean

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.repair.spacing import find_layout_edits, find_newline_edits, find_spacing_edits
+from newsdesk.textedit import EditableText
+
+
+def fixed(text: str) -> str:
+    editable = EditableText(text)
+    for finder in (find_newline_edits, find_spacing_edits, find_layout_edits):
+        for _ in range(3):
+            editable.apply(finder(editable.text))
+    return editable.text
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [
+        ("one  two", "one two"),
+        ("word , word", "word, word"),
+        ("the end .\n", "the end.\n"),
+        ("( aside )", "(aside)"),
+        ("prices,which rose", "prices, which rose"),
+        ("it ended.The next day", "it ended. The next day"),
+        ("a\r\nb\rc", "a\nb\nc"),
+        ("line   \nnext", "line\nnext"),
+        ("one\n\n\n\ntwo", "one\n\ntwo"),
+        ("\n\nstart", "start"),
+        ("end\n\n\n", "end\n"),
+    ],
+)
+def test_spacing_is_repaired(damaged: str, repaired: str) -> None:
+    assert fixed(damaged) == repaired
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "It cost $1,000.50 on 10:30 a.m. at U.S. bases.",
+        "See www.example.com/a,b or mail me@example.com.",
+        "Wait... what?",
+        "One.\n\nTwo.\n",
+        "Node.js and ASP.NET stay.",
+    ],
+)
+def test_clean_spacing_is_left_alone(clean: str) -> None:
+    assert fixed(clean) == clean

@@ -1,0 +1,125 @@
+"""The command line, run as a user runs it: a real subprocess on real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from newsdesk import article_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def newsdesk(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "100"}
+    return subprocess.run(
+        [sys.executable, "-m", "newsdesk", *args],
+        input=stdin.decode("utf-8", "replace") if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.fixture()
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Bridge closes for repairs\n\nThe old bridge closed on Monday, & mdash; officials "
+        "said.\n\nLeave a Reply\n",
+        "utf-8",
+    )
+    return path
+
+
+def test_json_output_follows_the_schema(article_file: Path) -> None:
+    result = newsdesk("analyze", str(article_file), "--format", "json", "--published", "2024-05-06")
+    assert result.returncode == 0, result.stderr
+    [line] = result.stdout.splitlines()
+    data = json.loads(line)
+    jsonschema.validate(data, article_schema())
+    assert data["source"] == str(article_file)
+    assert data["title"] == "Bridge closes for repairs"
+    assert data["published"] == "2024-05-06"
+    assert "—" in data["text"] and "Leave a Reply" not in data["text"]
+    assert data["removed"][0]["reason"] == "boilerplate:comment_form"
+    for key in ("quotes", "entities", "dates", "events"):
+        assert data[key] == []
+
+
+def test_text_report_shows_what_was_repaired(article_file: Path) -> None:
+    result = newsdesk("analyze", str(article_file))
+    assert result.returncode == 0, result.stderr
+    assert "Bridge closes for repairs" in result.stdout
+    assert "entity" in result.stdout
+    assert "removed [boilerplate:comment_form] Leave a Reply" in result.stdout
+
+
+def test_stdin_is_read_with_dash() -> None:
+    result = newsdesk("analyze", "-", "--format", "json", stdin=b"Hello world.\n")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["source"] == "<stdin>"
+
+
+def test_bad_inputs_each_get_one_line_and_the_rest_go_on(
+    tmp_path: Path, article_file: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"  \n")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le café de la gare a rouvert ses portes à Montréal.".encode("cp1252"))
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.write(b"word " * (50 * 1024 * 1024 // 5))
+    no_articles = tmp_path / "nothing"
+    no_articles.mkdir()
+    (no_articles / "notes.bin").write_bytes(b"x")
+    missing = tmp_path / "missing.txt"
+    result = newsdesk(
+        "analyze",
+        str(missing),
+        str(no_articles),
+        str(binary),
+        str(empty),
+        str(huge),
+        str(latin),
+        str(article_file),
+        "--format",
+        "json",
+    )
+    assert result.returncode == 1
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 5, result.stderr
+    expected = [
+        (missing, "no such file"),
+        (no_articles, "no articles in directory"),
+        (binary, "binary data"),
+        (empty, "empty"),
+        (huge, "file too large"),
+    ]
+    for line, (path, problem) in zip(errors, expected, strict=True):
+        assert str(path) in line and problem in line, line
+        assert "Traceback" not in line
+    outputs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["source"] for o in outputs] == [str(latin), str(article_file)]
+    assert "café" in outputs[0]["text"]
+
+
+def test_directory_input_and_exit_codes(tmp_path: Path, article_file: Path) -> None:
+    result = newsdesk("analyze", str(article_file.parent), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 1
+    usage = newsdesk("analyze", str(article_file), "--published", "10/01/2022")
+    assert usage.returncode == 2
+    assert "YYYY-MM-DD" in usage.stderr
+    assert newsdesk("analyze").returncode == 2

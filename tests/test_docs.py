@@ -1,0 +1,45 @@
+"""Documentation that fails the build when it falls behind the code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from newsdesk._docs import cli_reference
+from newsdesk.cli import cli
+from newsdesk.readers import text as text_reader
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def test_cli_reference_is_current() -> None:
+    assert (ROOT / "docs" / "cli.md").read_text("utf-8") == cli_reference(), "run: make docs"
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    head = README.split("\n## ", 1)[0]
+    assert "make run" in head and "make test" in head
+
+
+def test_every_command_and_option_is_in_the_reference() -> None:
+    reference = cli_reference()
+    context = click.Context(cli)
+    for name in cli.list_commands(context):
+        command = cli.get_command(context, name)
+        assert command is not None
+        assert f"## newsdesk {name}" in reference
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--"):
+                    assert opt in reference, opt
+
+
+def test_every_error_code_is_documented() -> None:
+    sources = [Path(text_reader.__file__), ROOT / "newsdesk" / "stages" / "parse.py"]
+    codes = {c for path in sources for c in re.findall(r'"(ND\d{3})"', path.read_text("utf-8"))}
+    assert codes
+    for code in codes:
+        assert f"| {code} |" in README, code

@@ -1,0 +1,61 @@
+"""The first acceptance case: the seed article against its hand-made gold analysis."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from tests.conftest import SEED_TEXT, require_shared
+
+
+def tokens(text: str) -> set[str]:
+    return {t.lower() for t in re.findall(r"[^\W_]+", text)}
+
+
+@pytest.fixture(scope="module")
+def seed_json() -> dict[str, Any]:
+    require_shared(SEED_TEXT)
+    result = subprocess.run(
+        [sys.executable, "-m", "newsdesk", "analyze", str(SEED_TEXT), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_no_damage_remains(seed_json: dict[str, Any], seed_gold: dict[str, Any]) -> None:
+    for damage in seed_gold["repairs"]["must_not_remain"]:
+        assert damage not in seed_json["text"], damage
+
+
+def test_chrome_is_removed_not_kept(seed_json: dict[str, Any], seed_gold: dict[str, Any]) -> None:
+    removed = [r["text"].strip() for r in seed_json["removed"]]
+    for line in seed_gold["repairs"]["boilerplate_lines"]:
+        assert line in removed
+        assert line not in seed_json["text"]
+
+
+def test_orphan_fragment_is_flagged(seed_json: dict[str, Any], seed_gold: dict[str, Any]) -> None:
+    [gold] = seed_gold["repairs"]["orphan_fragments"]
+    orphans = [f for f in seed_json["flags"] if f["kind"] == "orphan_fragment"]
+    assert len(orphans) == 1
+    flagged = tokens(orphans[0]["text"])
+    assert flagged and flagged <= tokens(gold["text"])
+    assert orphans[0]["text"] in seed_json["text"]
+
+
+def test_title_lede_and_outlet(seed_json: dict[str, Any], seed_gold: dict[str, Any]) -> None:
+    assert seed_json["title"] == seed_gold["title"]
+    assert seed_json["lede"] == seed_gold["lede"]
+    assert seed_json["outlet"] == seed_gold["source_outlet"]["name"]
+    for evidence in seed_gold["source_outlet"]["evidence"]:
+        assert any(tokens(evidence) <= tokens(found) for found in seed_json["outlet_evidence"])
