@@ -18,6 +18,12 @@ _REFERENCE = re.compile(
 # Long, unmistakable names also repaired when a space broke them and the semicolon was lost.
 _BARE_NAMES = "mdash|ndash|laquo|raquo|hellip|nbsp|ldquo|rdquo|lsquo|rsquo|bdquo|quot"
 _BARE = re.compile(rf"&(?:amp;)*[ \t]?(?P<name>{_BARE_NAMES})\b(?![ \t]?;)")
+# A numeric reference that lost its semicolon ("&#8212 and"), and a long name that lost its
+# ampersand ("Kazakhstan mdash; Nur-Sultan"): unmistakable either way.
+_NUMERIC_NO_SEMICOLON = re.compile(
+    r"&(?:amp;)*#(?P<name>[0-9]{2,7}|[xX][0-9a-fA-F]{2,6})(?![0-9a-fA-F;])"
+)
+_NO_AMPERSAND = re.compile(rf"(?<![\w&])(?P<name>{_BARE_NAMES});")
 # Short names are English words or letters too often ("& it;", "& or;"); a spaced reference
 # needs at least this many characters in its name to be believed.
 _MIN_SPACED_NAME = 3
@@ -36,10 +42,9 @@ def _decode(name: str) -> str | None:
 
 def find_entity_edits(text: str) -> list[Edit]:
     """Return edits that replace HTML character references in ``text`` with their characters."""
-    if "&" not in text:
+    if "&" not in text and ";" not in text:
         return []
     edits: list[Edit] = []
-    taken_until = -1
     for match in _REFERENCE.finditer(text):
         name = match.group("name")
         spaced = bool(match.group("gap") or match.group("gap2") or " " in name or "\t" in name)
@@ -49,11 +54,14 @@ def find_entity_edits(text: str) -> list[Edit]:
         if value is None:
             continue
         edits.append(Edit(match.start(), match.end(), value, "entity"))
-        taken_until = match.end()
-    for match in _BARE.finditer(text):
-        if match.start() < taken_until and any(e.start <= match.start() < e.end for e in edits):
-            continue
-        value = html5.get(match.group("name") + ";")
-        if value is not None:
-            edits.append(Edit(match.start(), match.end(), value, "entity"))
+    for pattern in (_BARE, _NO_AMPERSAND, _NUMERIC_NO_SEMICOLON):
+        for match in pattern.finditer(text):
+            if any(e.start <= match.start() < e.end for e in edits):
+                continue
+            name = match.group("name")
+            value = (
+                _decode("#" + name) if pattern is _NUMERIC_NO_SEMICOLON else html5.get(name + ";")
+            )
+            if value is not None:
+                edits.append(Edit(match.start(), match.end(), value, "entity"))
     return sorted(edits, key=lambda e: e.start)

@@ -18,9 +18,9 @@ OPEN = "“"
 CLOSE = "”"
 # Double quotation marks as they appear in the wild. Two apostrophes or two single quotes
 # are a translator's or a typist's stand-in for a double mark.
-_MARK = re.compile(r"“|”|„|‟|«|»|\"|''|’’|‘‘")
-_OPENERS_ONLY = {"„", "‟", "«", "‘‘"}
-_CLOSERS_ONLY = {"»", "’’"}
+_MARK = re.compile(r"“|”|„|‟|«|»|\"|''|’’|‘‘|<<|>>")
+_OPENERS_ONLY = {"„", "‟", "«", "‘‘", "<<"}
+_CLOSERS_ONLY = {"»", "’’", ">>"}
 _OPENING_CONTEXT = set("([{—–-/")
 _CLOSING_PUNCT = set(".,;:!?…)]}—–-")
 

@@ -18,6 +18,8 @@ _FINAL_NEWLINES = re.compile(r"\n{2,}\Z")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w”’)\]])[ \t]+(?=[,;:!?](?:\s|\Z|[”’\"]))")
 _SPACE_BEFORE_PERIOD = re.compile(r"(?<=[A-Za-z”’)])[ \t]+(?=\.(?:\s|\Z)(?!\.))")
 _SPACE_IN_PARENS = re.compile(r"(?<=[(\[])[ \t]+(?=\S)|(?<=\S)[ \t]+(?=[)\]])")
+# A contraction or possessive split by a translator: "country 's", "don 't".
+_SPLIT_CONTRACTION = re.compile(r"(?<=[A-Za-z])[ \t]+(?=['’](?:s|t|re|ve|ll|d|m)\b(?!['’]))")
 # A comma or semicolon glued to the next word ("prices,which"): only between lower-case words,
 # so numbers (1,000), abbreviations and names stay as they are.
 _MISSING_SPACE_AFTER = re.compile(r"(?<=[a-z]{2})([,;])(?=[a-z]{2})")
@@ -37,7 +39,12 @@ def find_spacing_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for match in _INNER_RUN.finditer(text):
         edits.append(Edit(match.start(), match.end(), " ", "spacing"))
-    for pattern in (_SPACE_BEFORE_PUNCT, _SPACE_BEFORE_PERIOD, _SPACE_IN_PARENS):
+    for pattern in (
+        _SPACE_BEFORE_PUNCT,
+        _SPACE_BEFORE_PERIOD,
+        _SPACE_IN_PARENS,
+        _SPLIT_CONTRACTION,
+    ):
         for match in pattern.finditer(text):
             edits.append(Edit(match.start(), match.end(), "", "spacing"))
     for pattern in (_MISSING_SPACE_AFTER, _MISSING_SPACE_SENTENCE):

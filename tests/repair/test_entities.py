@@ -26,6 +26,8 @@ def fixed(text: str) -> str:
         ("tea &mdash ; cake", "tea — cake"),
         ("tea & mdash cake", "tea — cake"),
         ("AT&amp;T", "AT&T"),
+        ("Kazakhstan mdash; Nur-Sultan", "Kazakhstan — Nur-Sultan"),
+        ("war &#8212 and peace", "war — and peace"),
     ],
 )
 def test_references_become_characters(damaged: str, repaired: str) -> None:
@@ -42,6 +44,7 @@ def test_references_become_characters(damaged: str, repaired: str) -> None:
         "Q&A session",
         "&notaname; stays",
         "& #0; is not a character",
+        "It costs 5; mdash is a word",
     ],
 )
 def test_text_that_is_not_a_reference_is_left_alone(clean: str) -> None:

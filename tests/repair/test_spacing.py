@@ -28,6 +28,8 @@ def fixed(text: str) -> str:
         ("one\n\n\n\ntwo", "one\n\ntwo"),
         ("\n\nstart", "start"),
         ("end\n\n\n", "end\n"),
+        ("the country 's leader", "the country's leader"),
+        ("they don ’t know", "they don’t know"),
     ],
 )
 def test_spacing_is_repaired(damaged: str, repaired: str) -> None:
@@ -42,6 +44,7 @@ def test_spacing_is_repaired(damaged: str, repaired: str) -> None:
         "Wait... what?",
         "One.\n\nTwo.\n",
         "Node.js and ASP.NET stay.",
+        "He said 'so' twice and 'the' once.",
     ],
 )
 def test_clean_spacing_is_left_alone(clean: str) -> None:
