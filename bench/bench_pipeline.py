@@ -16,7 +16,9 @@ import spacy
 from newsdesk.model import Article
 from newsdesk.pipeline import Pipeline
 from newsdesk.resources import DEFAULT_SPACY_MODEL, Resources
+from newsdesk.stages.attribution import attribute
 from newsdesk.stages.repair import repair_text
+from newsdesk.stages.speakers import resolve_speakers
 
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR_DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
@@ -68,20 +70,34 @@ def main() -> int:
 
     whole_pipeline()  # load models and warm caches before timing anything
     spacy_alone()
+    upto_parse = Pipeline(
+        [s for s in pipeline.stages if s.name not in ("attribution", "speakers")], resources
+    )
+    parsed = list(
+        upto_parse.run_many(Article(source=str(i), original=t) for i, t in enumerate(texts))
+    )
+
+    def attribution_only() -> None:
+        for article in parsed:
+            resolve_speakers(attribute(article, resources), resources)
+
     repair_seconds = best_time(repair_only)
     spacy_seconds = best_time(spacy_alone)
     pipeline_seconds = best_time(whole_pipeline)
+    attribution_seconds = best_time(attribution_only)
 
     print(f"corpus: {label}, {characters:,} characters; one process, one core")
     print(f"{'measure':<34}{'seconds':>10}{'articles/s/core':>18}")
     for name, seconds in (
         ("repair stage alone", repair_seconds),
         ("spaCy alone (nlp.pipe)", spacy_seconds),
+        ("attribution + speakers stages", attribution_seconds),
         ("whole newsdesk pipeline", pipeline_seconds),
     ):
         print(f"{name:<34}{seconds:>10.3f}{count / seconds:>18.1f}")
     print(f"whole pipeline / spaCy alone: {pipeline_seconds / spacy_seconds:.3f}x the time")
     print(f"repair / spaCy alone:         {repair_seconds / spacy_seconds:.3f}x the time")
+    print(f"attribution / spaCy alone:    {attribution_seconds / spacy_seconds:.3f}x the time")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -125,6 +126,58 @@ def analyze(
     if output_format == "text" and done > 1:
         console.print(f"[bold]{done} articles analysed, {failures} problems.[/bold]")
     sys.exit(EXIT_SOME_FAILED if failures else EXIT_OK)
+
+
+@cli.group(name="eval")
+def evaluate() -> None:
+    """Score newsdesk against public gold data (precision, recall, F1)."""
+
+
+@evaluate.command(name="attribution")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a table; json: one object with every figure.",
+)
+@click.option(
+    "--floors",
+    "floors_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON file of minimum scores (and the data's sha256); exit 1 when a score is below.",
+)
+def evaluate_attribution_command(
+    directory: Path, output_format: str, floors_file: Path | None
+) -> None:
+    """Score attributions on PolNeAR-style data: DIRECTORY/text/*.txt, DIRECTORY/attributions/*.ann.
+
+    Prints precision, recall and F1 per role (source, cue, content), for exact spans and for
+    overlap (shared tokens at least half of the longer span), and how many gold attributions
+    were found at all.
+    """
+    from newsdesk.eval.attribution import corpus_hash, evaluate_attribution, read_corpus
+    from newsdesk.eval.floors import check_floors
+    from newsdesk.eval.report import print_attribution_scores
+
+    documents = read_corpus(directory)
+    if not documents:
+        _error(f"{directory}: no text/*.txt with attributions/*.ann found")
+        sys.exit(EXIT_SOME_FAILED)
+    scores = evaluate_attribution(documents, Pipeline())
+    figures = scores.as_dict()
+    if output_format == "json":
+        click.echo(json.dumps(figures))
+    else:
+        print_attribution_scores(scores, Console(highlight=False))
+    if floors_file is not None:
+        problems = check_floors(figures, floors_file, corpus_hash(directory))
+        for problem in problems:
+            _error(problem)
+        if problems:
+            sys.exit(EXIT_SOME_FAILED)
 
 
 def main() -> None:

@@ -87,6 +87,69 @@ class OffsetSegment:
 
 
 @dataclass(frozen=True)
+class Attribution:
+    """Who said (or believes, or found) what: one attributed statement.
+
+    ``content_spans`` usually hold one span; a quotation interrupted by its attribution or
+    continued over paragraphs has several. ``source`` is the mention in the text that names the
+    speaker ("he", "the President of Kazakhstan"), None for a floating quotation that continues
+    the previous speaker; ``speaker`` is that speaker's canonical name within the article.
+    """
+
+    kind: str  # direct, indirect or mixed
+    content: str
+    content_spans: tuple[Span, ...]
+    cue: str
+    cue_span: Span | None
+    source: str | None
+    source_span: Span | None
+    speaker: str | None = None
+    speaker_type: str | None = None  # person, organisation, anonymous, document, unknown
+    confidence: float = 0.5
+    fragment: bool = False
+
+    @property
+    def content_span(self) -> Span:
+        """The stretch from the first content span's start to the last one's end."""
+        return Span(self.content_spans[0].start, self.content_spans[-1].end)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the attribution as a JSON-ready dict."""
+        return {
+            "kind": self.kind,
+            "content": self.content,
+            "content_spans": [asdict(s) for s in self.content_spans],
+            "cue": self.cue,
+            "cue_span": asdict(self.cue_span) if self.cue_span else None,
+            "source": self.source,
+            "source_span": asdict(self.source_span) if self.source_span else None,
+            "speaker": self.speaker,
+            "speaker_type": self.speaker_type,
+            "confidence": self.confidence,
+            "fragment": self.fragment,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attribution:
+        """Build an attribution from :meth:`to_dict` output."""
+        cue_span = data.get("cue_span")
+        source_span = data.get("source_span")
+        return cls(
+            kind=data["kind"],
+            content=data["content"],
+            content_spans=tuple(Span(**s) for s in data["content_spans"]),
+            cue=data["cue"],
+            cue_span=Span(**cue_span) if cue_span else None,
+            source=data.get("source"),
+            source_span=Span(**source_span) if source_span else None,
+            speaker=data.get("speaker"),
+            speaker_type=data.get("speaker_type"),
+            confidence=data.get("confidence", 0.5),
+            fragment=data.get("fragment", False),
+        )
+
+
+@dataclass(frozen=True)
 class StageError:
     """Why a stage could not process an article."""
 
@@ -115,9 +178,9 @@ class Article:
     removed: list[Removed] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     offset_map: list[OffsetSegment] = field(default_factory=list)
-    # Filled by later stages (attribution, entities, dates, events); plain JSON objects until
-    # those stages define their records.
-    quotes: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[Attribution] = field(default_factory=list)
+    # Filled by later stages (entities, dates, events); plain JSON objects until those stages
+    # define their records.
     entities: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -201,7 +264,7 @@ class Article:
             "removed": [asdict(r) for r in self.removed],
             "flags": [asdict(f) for f in self.flags],
             "offset_map": [asdict(s) for s in self.offset_map],
-            "quotes": list(self.quotes),
+            "quotes": [q.to_dict() for q in self.quotes],
             "entities": list(self.entities),
             "dates": list(self.dates),
             "events": list(self.events),
@@ -232,7 +295,7 @@ class Article:
             removed=[Removed(**r) for r in data.get("removed", [])],
             flags=[Flag(**f) for f in data.get("flags", [])],
             offset_map=[OffsetSegment(**s) for s in data.get("offset_map", [])],
-            quotes=list(data.get("quotes", [])),
+            quotes=[Attribution.from_dict(q) for q in data.get("quotes", [])],
             entities=list(data.get("entities", [])),
             dates=list(data.get("dates", [])),
             events=list(data.get("events", [])),

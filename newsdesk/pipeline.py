@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from newsdesk.model import Article, StageError
 from newsdesk.resources import Resources
+from newsdesk.stages.attribution import attribute
 from newsdesk.stages.outlet import outlet
 from newsdesk.stages.parse import parse, parse_batch
 from newsdesk.stages.repair import repair
+from newsdesk.stages.speakers import resolve_speakers
 from newsdesk.stages.structure import structure
 
 StageFunction = Callable[[Article, Resources], Article]
@@ -39,6 +41,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("structure", ("text",), ("paragraphs", "title", "lede", "flags"), structure),
     Stage("outlet", ("text", "removed"), ("outlet",), outlet),
     Stage("parse", ("text", "paragraphs"), ("doc", "sentences"), parse, parse_batch),
+    Stage("attribution", ("doc", "paragraphs"), ("quotes",), attribute),
+    Stage("speakers", ("doc", "quotes"), ("speakers",), resolve_speakers),
 )
 
 # What an article has before any stage runs.

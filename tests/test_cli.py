@@ -51,7 +51,14 @@ def test_json_output_follows_the_schema(article_file: Path) -> None:
     assert data["published"] == "2024-05-06"
     assert "—" in data["text"] and "Leave a Reply" not in data["text"]
     assert data["removed"][0]["reason"] == "boilerplate:comment_form"
-    for key in ("quotes", "entities", "dates", "events"):
+    [quote] = data["quotes"]
+    assert (quote["cue"], quote["source"], quote["speaker_type"]) == (
+        "said",
+        "officials",
+        "anonymous",
+    )
+    assert quote["content"] == "The old bridge closed on Monday"
+    for key in ("entities", "dates", "events"):
         assert data[key] == []
 
 

@@ -1,0 +1,511 @@
+"""The attribution stage: find who said, believes or found what, on the parsed text.
+
+Rules over the spaCy parse, in the order citron and PolNeAR split the task: a cue (a reporting
+verb, "according to", a speaker's colon), its content (a quotation, a complement clause, an
+object) and its source (the cue's subject). Quotations come first: each is tied to the cue
+just after its closing mark (``…,” Tokayev said``) or just before its opening one
+(``He said: “…``); a quotation that fills its paragraph with no cue continues the previous
+speaker. Then every remaining cue verb with a subject and a complement gives an indirect (or,
+when the complement holds a quotation, mixed) attribution. Speakers are resolved by the
+speakers stage that follows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from importlib import resources as package_resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsdesk.model import Article, Attribution, Paragraph, Span
+from newsdesk.resources import Resources
+
+OPENERS = "“"
+CLOSERS = "”"
+# How far (in tokens) a cue may stand from the quotation it introduces or closes.
+_CUE_WINDOW = 10
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_OBJECT_DEPS = ("dobj", "xcomp", "attr", "oprd", "ccomp", "dative")
+_OBJECT_PREPOSITIONS = frozenset({"as", "for", "to", "on", "about", "of", "that"})
+_TRIM = " \t\n,;:—–-"
+# A cue clause set into its content ("…, he said, …") is short: subject, verb, an adverb.
+_SHORT_CUE_CLAUSE = 6
+# "“…” ― Sonya Herridge": a quotation signed with a dash and a name.
+_DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """How a reporting verb behaves: its class and what its content can be."""
+
+    kind: str  # speech, belief, finding, intent
+    frame: str  # clause or object
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Reporting verbs by lemma."""
+
+    verbs: dict[str, Cue]
+
+    @classmethod
+    def parse(cls, text: str) -> CueLexicon:
+        """Build a lexicon from ``lemma<TAB>class<TAB>frame`` lines."""
+        verbs = {}
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            lemma, kind, frame = (part.strip() for part in line.split("\t"))
+            verbs[lemma] = Cue(kind, frame)
+        return cls(verbs)
+
+    @classmethod
+    def load_default(cls) -> CueLexicon:
+        """Return the lexicon shipped in ``newsdesk/data/cues.tsv``."""
+        path = package_resources.files("newsdesk").joinpath("data/cues.tsv")
+        return cls.parse(path.read_text("utf-8"))
+
+    @classmethod
+    def load(cls, path: Path) -> CueLexicon:
+        """Return the lexicon in a user's file."""
+        return cls.parse(path.read_text("utf-8"))
+
+    def get(self, token: Token) -> Cue | None:
+        """The cue a token is, if it is a reporting verb."""
+        if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
+            return None
+        return self.verbs.get(token.lemma_.lower()) or self.verbs.get(token.lower_)
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Quoted text in a paragraph: ``start``/``end`` include the marks that are there."""
+
+    start: int
+    end: int
+    opened: bool  # an opening mark starts it (False for an orphan's lost beginning)
+    closed: bool  # a closing mark ends it (False when the paragraph ends first)
+
+
+def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[Quotation]:
+    """Return the quoted stretches of each paragraph, in text order."""
+    quotations: list[Quotation] = []
+    for paragraph in paragraphs:
+        open_at: int | None = None
+        straight_open: int | None = None
+        for index in range(paragraph.start, paragraph.end):
+            char = text[index]
+            if char in OPENERS and open_at is None:
+                open_at = index
+            elif char in CLOSERS:
+                if open_at is not None:
+                    quotations.append(Quotation(open_at, index + 1, True, True))
+                    open_at = None
+                elif not quotations or quotations[-1].end <= paragraph.start:
+                    # A closing mark with nothing opened in this paragraph: the quotation's
+                    # start was lost (an orphan fragment).
+                    quotations.append(Quotation(paragraph.start, index + 1, False, True))
+            elif char == '"':
+                if straight_open is None:
+                    straight_open = index
+                else:
+                    quotations.append(Quotation(straight_open, index + 1, True, True))
+                    straight_open = None
+        for start in (open_at, straight_open):
+            if start is not None:
+                quotations.append(Quotation(start, paragraph.end, True, False))
+    quotations.sort(key=lambda q: q.start)
+    return quotations
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _subtree_span(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM + ".":
+        if text[end - 1] == "." and end - start > 1 and text[end - 2] == ".":
+            break
+        end -= 1
+    return start, end
+
+
+def _mention_span(head: Token) -> tuple[int, int]:
+    """A source mention: the subject's phrase without trailing clauses ("Trump, speaking to
+    veterans" gives "Trump"; "Clinton, who has said" gives "Clinton")."""
+    start, end = _subtree_span(head)
+    for child in head.rights:
+        if child.dep_ in ("acl", "relcl", "advcl") or (
+            child.dep_ == "punct"
+            and child.text in ",;"
+            and any(c.dep_ in ("acl", "relcl") for c in head.rights if c.i > child.i)
+        ):
+            end = min(end, child.left_edge.idx)
+    return start, end
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    """The cue verb with the auxiliaries and negation right before it ("has said", "did not
+    say")."""
+    start = verb.idx
+    for child in reversed(list(verb.lefts)):
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
+            start = min(start, child.idx)
+        else:
+            break
+    return start, verb.idx + len(verb.text)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a cue verb, looking through conjunctions and control verbs."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    if verb.head is not verb and (
+        verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    ):
+        # "He arrived and said…", "continued to call for…", "…, saying that…"
+        return _subject(verb.head)
+    return None
+
+
+def _inside(quotations: list[Quotation], offset: int) -> bool:
+    return any(q.start < offset < q.end for q in quotations)
+
+
+class _Finder:
+    """Finds the attributions of one parsed article."""
+
+    def __init__(self, article: Article, lexicon: CueLexicon) -> None:
+        self.text = article.text
+        self.doc: Doc = article.parsed
+        self.lexicon = lexicon
+        self.quotations = find_quotations(self.text, article.paragraphs)
+        self.paragraphs = article.paragraphs
+        self.used_cues: set[int] = set()
+        self.claimed: set[int] = set()  # quotations already part of an attribution
+        self.found: list[Attribution] = []
+
+    def run(self) -> list[Attribution]:
+        for index, quotation in enumerate(self.quotations):
+            if index not in self.claimed:
+                self._quotation(index, quotation)
+        self._floating()
+        for sentence in self.doc.sents:
+            self._according_to(sentence)
+            for token in sentence:
+                if token.i not in self.used_cues:
+                    self._cue_verb(token)
+        self._speaker_colons()
+        return self._without_overlaps()
+
+    # --- attribution builders -------------------------------------------------------------
+
+    def _kind(self, start: int, end: int) -> str:
+        for quotation in self.quotations:
+            if quotation.start <= start and end <= quotation.end:
+                return "direct"
+        if any(q.start < end and start < q.end for q in self.quotations):
+            return "mixed"
+        return "indirect"
+
+    def _make(
+        self,
+        spans: list[tuple[int, int]],
+        cue: Token | None,
+        source: Token | None,
+        kind: str | None = None,
+        confidence: float = 0.8,
+        fragment: bool = False,
+        cue_span: tuple[int, int] | None = None,
+    ) -> None:
+        spans = [s for s in (_trimmed(self.text, a, b) for a, b in spans) if s[1] > s[0]]
+        spans = [s for s in spans if any(ch.isalnum() for ch in self.text[s[0] : s[1]])]
+        if not spans:
+            return
+        if cue is not None and cue_span is None:
+            cue_span = _cue_span(cue)
+        source_span = None
+        if source is not None:
+            source_span = _trimmed(self.text, *_mention_span(source))
+        content = " … ".join(self.text[a:b] for a, b in spans)
+        self.found.append(
+            Attribution(
+                kind=kind or self._kind(spans[0][0], spans[-1][1]),
+                content=content,
+                content_spans=tuple(Span(a, b) for a, b in spans),
+                cue=self.text[cue_span[0] : cue_span[1]] if cue_span else "",
+                cue_span=Span(*cue_span) if cue_span else None,
+                source=self.text[source_span[0] : source_span[1]] if source_span else None,
+                source_span=Span(*source_span) if source_span else None,
+                confidence=confidence,
+                fragment=fragment,
+            )
+        )
+        if cue is not None:
+            self.used_cues.add(cue.i)
+
+    def _quotation(self, index: int, quotation: Quotation) -> None:
+        cue = self._cue_after(quotation) if quotation.closed else None
+        after = cue is not None
+        if cue is None and quotation.opened:
+            cue = self._cue_before(quotation)
+        if cue is None:
+            self._signed(index, quotation)
+            return
+        self.claimed.add(index)
+        span = (quotation.start, quotation.end)
+        # "…as the “Alma-Ata tragedy,” said X": the quotation ends a clause the speaker owns
+        # from further back; the clause is the content and it is mixed.
+        for child in cue.children:
+            if child.dep_ == "ccomp":
+                start, end = _subtree_span(child)
+                if start < quotation.start and end >= quotation.start:
+                    span = (start, max(end, quotation.end))
+        spans = [span]
+        if after and span[0] == quotation.start:
+            spans += self._continuations(index, cue)
+        self._make(spans, cue, _subject(cue), fragment=not quotation.opened)
+
+    def _signed(self, index: int, quotation: Quotation) -> None:
+        """A quotation signed with a dash and a name at the end of its paragraph."""
+        paragraph = self._paragraph_of(quotation.start)
+        if paragraph is None or not quotation.closed:
+            return
+        tail = self.text[quotation.end : paragraph.end]
+        match = _DASH_SIGNATURE.match(tail)
+        if match is None:
+            return
+        dash = quotation.end + tail.index(match.group(0).strip()[0])
+        name_start = quotation.end + match.start("name")
+        source = _token_at(self.doc, name_start)
+        self.claimed.add(index)
+        self._make(
+            [(quotation.start, quotation.end)],
+            None,
+            source,
+            "direct",
+            0.7,
+            cue_span=(dash, dash + 1),
+        )
+        self.found[-1] = replace(
+            self.found[-1],
+            source=match.group("name"),
+            source_span=Span(name_start, name_start + len(match.group("name"))),
+        )
+
+    def _continuations(self, index: int, cue: Token) -> list[tuple[int, int]]:
+        """Quotations after "…,” X said." that go on without a cue of their own:
+        "“Q1,” X said. “Q2.”" and "“Q1,” X said, “Q2.”" are one statement."""
+        spans: list[tuple[int, int]] = []
+        paragraph = self._paragraph_of(self.quotations[index].start)
+        following = index + 1
+        while following < len(self.quotations):
+            quotation = self.quotations[following]
+            if paragraph is None or not (paragraph.start <= quotation.start < paragraph.end):
+                break
+            if not quotation.opened or self._cue_after(quotation) is not None:
+                break
+            between = self.text[self.quotations[following - 1].end : quotation.start]
+            if following - 1 != index and between.strip():
+                break
+            self.claimed.add(following)
+            spans.append((quotation.start, quotation.end))
+            following += 1
+        return spans
+
+    def _paragraph_of(self, offset: int) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.start <= offset < p.end), None)
+
+    def _cue_after(self, quotation: Quotation) -> Token | None:
+        closer = _token_at(self.doc, quotation.end - 1)
+        if closer is None:
+            return None
+        sentence_end = closer.sent.end
+        for token in self.doc[closer.i + 1 : min(closer.i + 1 + _CUE_WINDOW, sentence_end)]:
+            if token.idx >= quotation.end and _inside(self.quotations, token.idx):
+                return None
+            cue = self.lexicon.get(token)
+            if cue is not None and token.i not in self.used_cues:
+                between = self.doc[closer.i + 1 : token.i]
+                subject = _subject(token)
+                allowed = {t.i for t in subject.subtree} if subject is not None else set()
+                if all(t.is_punct or t.i in allowed or t.head == token for t in between):
+                    return token
+                return None
+            if token.pos_ in ("VERB",) and token.dep_ not in ("aux", "auxpass"):
+                return None
+        return None
+
+    def _cue_before(self, quotation: Quotation) -> Token | None:
+        opener = _token_at(self.doc, quotation.start)
+        if opener is None:
+            return None
+        sentence_start = opener.sent.start
+        window = self.doc[max(sentence_start, opener.i - _CUE_WINDOW) : opener.i]
+        for token in reversed(window):
+            cue = self.lexicon.get(token)
+            if cue is not None and token.i not in self.used_cues:
+                between = self.doc[token.i + 1 : opener.i]
+                if any(t.pos_ == "VERB" for t in between):
+                    return None
+                if between and not between[-1].is_punct:
+                    # "called her supporters “deplorables”": an object comes first; the verb's
+                    # whole object is the content, found with the other cue verbs.
+                    return None
+                return token
+            if token.pos_ == "VERB":
+                return None
+        return None
+
+    def _floating(self) -> None:
+        """Quotations that fill their paragraph with no cue continue the previous speaker."""
+        covered = {(s.start, s.end) for a in self.found for s in a.content_spans}
+        for quotation in self.quotations:
+            if not quotation.opened or (quotation.start, quotation.end) in covered:
+                continue
+            if any(
+                a.content_span.start <= quotation.start < a.content_span.end for a in self.found
+            ):
+                continue
+            paragraph = next(
+                (p for p in self.paragraphs if p.start <= quotation.start < p.end), None
+            )
+            if paragraph is None or quotation.start != paragraph.start:
+                continue
+            rest = self.text[quotation.end : paragraph.end].strip()
+            if rest and rest not in (".", ",") and not quotation.closed:
+                continue
+            if rest.rstrip(".") and quotation.closed:
+                continue
+            if len(self.text[quotation.start : quotation.end].split()) < 4:
+                continue
+            self._make([(quotation.start, quotation.end)], None, None, "direct", 0.5)
+
+    def _according_to(self, sentence: SpacySpan) -> None:
+        for token in sentence[:-1]:
+            if token.lower_ != "according" or token.nbor(1).lower_ != "to":
+                continue
+            to = token.nbor(1)
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            source = objects[0]
+            phrase_start = token.idx
+            phrase_end = source.right_edge.idx + len(source.right_edge.text)
+            if _inside(self.quotations, phrase_start):
+                continue
+            start, end = sentence.start_char, sentence.end_char
+            spans = [(start, phrase_start), (phrase_end, end)]
+            spans = [s for s in spans if self.text[s[0] : s[1]].strip(_TRIM + ". ")]
+            self._make(spans, None, source, cue_span=(token.idx, to.idx + len(to.text)))
+
+    def _cue_verb(self, token: Token) -> None:
+        cue = self.lexicon.get(token)
+        if cue is None or _inside(self.quotations, token.idx):
+            return
+        subject = _subject(token)
+        if subject is None or subject.lower_ == "there":
+            return
+        content = self._content(token, cue)
+        if not content:
+            return
+        self._make(content, token, subject, confidence=0.7)
+
+    def _content(self, verb: Token, cue: Cue) -> list[tuple[int, int]]:
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                return [_subtree_span(child)]
+        if verb.dep_ == "parataxis" and len(list(verb.subtree)) <= _SHORT_CUE_CLAUSE:
+            # "…, he believes." and "But, he said, officials should be vigilant."
+            start, end = _subtree_span(verb.head)
+            cue_start, cue_end = _subtree_span(verb)
+            return [(start, cue_start), (cue_end, end)]
+        if cue.frame != "object":
+            return []
+        for child in verb.rights:
+            if child.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.children):
+                # "told his advisers to figure out…": what they were told is the content.
+                return [_subtree_span(child)]
+        parts = []
+        for child in verb.rights:
+            if child.dep_ in _OBJECT_DEPS or (
+                child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS
+            ):
+                parts.append(_subtree_span(child))
+        if not parts:
+            return []
+        return [(min(p[0] for p in parts), max(p[1] for p in parts))]
+
+    def _speaker_colons(self) -> None:
+        """Transcripts and headlines: "PENCE: Well, look…", "Pence: Flowers won't attend"."""
+        for paragraph in self.paragraphs:
+            head = self.text[paragraph.start : min(paragraph.end, paragraph.start + 60)]
+            colon = head.find(":")
+            if colon <= 0:
+                continue
+            name = head[:colon]
+            words = name.split()
+            if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+                continue
+            if any(
+                a.content_span.start <= paragraph.start + colon < a.content_span.end
+                for a in self.found
+            ):
+                continue
+            source = _token_at(self.doc, paragraph.start + len(name) - 1)
+            start = paragraph.start + colon + 1
+            if source is None or self.text[start : paragraph.end].strip() == "":
+                continue
+            if source.ent_type_ not in ("PERSON", "ORG") and not name.isupper():
+                continue
+            self._make(
+                [(start, paragraph.end)],
+                None,
+                source,
+                confidence=0.6,
+                cue_span=(paragraph.start + colon, paragraph.start + colon + 1),
+            )
+            self.found[-1] = replace(
+                self.found[-1],
+                source=name,
+                source_span=Span(paragraph.start, paragraph.start + colon),
+            )
+
+    def _without_overlaps(self) -> list[Attribution]:
+        """Keep one attribution per content (nested ones stay); the first found wins a tie."""
+        kept: list[Attribution] = []
+        for attribution in self.found:
+            span = attribution.content_span
+            clash = False
+            for other in kept:
+                o = other.content_span
+                overlap = min(span.end, o.end) - max(span.start, o.start)
+                if overlap > 0.8 * max(span.end - span.start, o.end - o.start):
+                    clash = True
+                    break
+            if not clash:
+                kept.append(attribution)
+        return sorted(kept, key=lambda a: a.content_span.start)
+
+
+def attribute(article: Article, resources: Resources) -> Article:
+    """Fill ``quotes`` with the article's attributions (speakers not yet resolved)."""
+    if article.parsed is None:
+        raise ValueError("the article has not been parsed")
+    return article.with_updates(quotes=_Finder(article, resources.cues).run())

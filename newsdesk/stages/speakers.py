@@ -1,0 +1,344 @@
+"""The speakers stage: resolve each attribution's source mention to a speaker in the article.
+
+A rule-based, explainable resolver. People are clustered by surname, with first-name spelling
+variants (Zhomart/Jomart) and titles ("President Kassym-Zhomart Tokayev") folded in; the
+canonical name is the fullest form the article gives. A role ("the President of Kazakhstan",
+"the minister") resolves to the person the article gives that title, a pronoun to the most
+recent person speaking or mentioned, a floating quotation to the previous speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsdesk.model import Article, Attribution
+from newsdesk.resources import Resources
+
+PRONOUNS = frozenset(
+    {"he", "she", "him", "her", "his", "hers", "i", "me", "we", "us", "they", "them", "who", "whom"}
+)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "who", "whom"})
+TITLES = frozenset(
+    """president vice prime minister deputy secretary mayor governor senator sen. rep.
+    representative congressman congresswoman chancellor premier king queen prince princess
+    ambassador spokesman spokeswoman spokesperson director chairman chairwoman chair chief head
+    leader commander general gen. colonel col. judge justice attorney prosecutor sheriff
+    coach captain manager ceo founder president-elect candidate nominee speaker mr. mrs. ms.
+    dr. prof. professor sir lord lady interior foreign defence defense finance health economy
+    economic justice education transport energy environment trade labour labor culture
+    meteorologist official incumbent challenger lawyer author writer analyst economist
+    correspondent editor""".split()
+)
+ORGANISATION_HEADS = frozenset(
+    """ministry government department agency company office party campaign committee council
+    union police army court administration authority authorities federation service
+    association group board bank commission parliament senate congress house embassy
+    organization organisation institute university school hospital firm team club network
+    newspaper channel station""".split()
+)
+ANONYMOUS_HEADS = frozenset(
+    """source sources official officials people experts expert analysts analyst observers
+    witnesses witness residents resident aide aides insider insiders someone critics
+    supporters protesters voters americans citizens person man woman spokesperson""".split()
+)
+DOCUMENT_HEADS = frozenset(
+    """report statement study poll polls survey document letter memo analysis data figures
+    tweet post release website article book paper filing complaint lawsuit ruling order law
+    bill treaty convention research review investigation records record email emails video
+    transcript speech interview""".split()
+)
+
+
+def _similar(a: str, b: str) -> bool:
+    """True for spelling variants of one name: equal, an initial, or at most two edits apart."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    if abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 4:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1] <= 2
+
+
+@dataclass
+class Person:
+    """One person of the article: the forms of the name it uses and the titles it gives them."""
+
+    forms: list[list[str]] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+    positions: list[int] = field(default_factory=list)
+    spoke: bool = False
+
+    @property
+    def certain(self) -> bool:
+        """A full name, a title or a statement of their own: surely a person, not a tagger's
+        guess about a lone capitalised word."""
+        return self.spoke or bool(self.titles) or any(len(form) > 1 for form in self.forms)
+
+    @property
+    def surname(self) -> str:
+        return self.forms[0][-1]
+
+    @property
+    def canonical(self) -> str:
+        """The fullest form of the name, the first one given among equals."""
+        best = max(self.forms, key=len)
+        return _join_name(best)
+
+    def matches(self, words: list[str]) -> bool:
+        if not _similar(words[-1], self.surname):
+            return False
+        if len(words) == 1:
+            return True
+        for form in self.forms:
+            if len(form) == 1:
+                return True
+            if _similar(form[0], words[0]) or form[:-1] == words[:-1]:
+                return True
+        return False
+
+
+def _join_name(words: list[str]) -> str:
+    name = ""
+    for word in words:
+        if name and not name.endswith("-") and word != "-":
+            name += " "
+        name += word
+    return name
+
+
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "bin",
+        "al",
+        "la",
+        "le",
+        "del",
+        "dos",
+        "das",
+    }
+)
+_FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "PUNCT", "CCONJ", "PART", "SCONJ", "NUM"})
+
+
+def _name_words(tokens: list[Token]) -> tuple[list[str], list[str]]:
+    """Split a mention's tokens into its title words and the name that ends it.
+
+    "The President of Kazakhstan" has a title and no name (Kazakhstan is the title's domain);
+    "President Kassym-Zhomart Tokayev" has both; "union leader Marieke de Vries" keeps "de".
+    """
+    name: list[str] = []
+    titles: list[str] = []
+    for index, token in enumerate(tokens):
+        lower = token.lower_
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if token.text == "-" and name:
+            name[-1] += "-"
+            continue
+        if name and name[-1].endswith("-"):
+            name[-1] += token.text
+            continue
+        if lower in NAME_PARTICLES and following is not None and following.text[:1].isupper():
+            name.append(token.text)
+            continue
+        if token.pos_ in _FUNCTION_POS:
+            if name or (titles and token.pos_ == "ADP"):
+                break
+            continue
+        if lower in TITLES and not name:
+            titles.append(lower)
+            continue
+        if (
+            token.text[:1].isupper()
+            and token.is_alpha
+            and (token.pos_ == "PROPN" or token.is_title)
+        ):
+            name.append(token.text)
+            continue
+        if name:
+            break
+    return titles, name
+
+
+def _mention_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+class _Resolver:
+    def __init__(self, article: Article) -> None:
+        self.doc: Doc = article.parsed
+        self.people: list[Person] = []
+        self.mentions: list[tuple[int, Person]] = []  # (offset, person) in text order
+        for entity in self.doc.ents:
+            if entity.label_ == "PERSON" or (
+                entity.label_ in ("ORG", "GPE") and self._titled(entity)
+            ):
+                self._add_name(list(entity), entity.start_char)
+        for attribution in article.quotes:
+            if attribution.source_span is not None:
+                tokens = _mention_tokens(self.doc, *_pair(attribution.source_span))
+                if any(t.pos_ == "PROPN" for t in tokens):
+                    speaker = self._add_name(tokens, attribution.source_span.start)
+                    if speaker is not None:
+                        speaker.spoke = True
+        self.mentions.sort(key=lambda m: m[0])
+
+    @staticmethod
+    def _titled(entity: SpacySpan) -> bool:
+        before = entity.doc[entity.start - 1] if entity.start > 0 else None
+        return bool(before is not None and before.lower_ in TITLES) or any(
+            t.lower_ in TITLES for t in entity
+        )
+
+    def _add_name(self, tokens: list[Token], offset: int) -> Person | None:
+        if tokens and tokens[0].i > 0:
+            previous = tokens[0].doc[tokens[0].i - 1]
+            if previous.lower_ in TITLES:
+                tokens = [previous, *tokens]
+        titles, words = _name_words(tokens)
+        if not words:
+            return None
+        person = self._find(words)
+        if person is None:
+            person = Person()
+            self.people.append(person)
+        if words not in person.forms:
+            person.forms.append(words)
+        person.titles.update(titles)
+        person.positions.append(offset)
+        self.mentions.append((offset, person))
+        return person
+
+    def _find(self, words: list[str]) -> Person | None:
+        candidates = [p for p in self.people if p.matches(words)]
+        return candidates[-1] if candidates else None
+
+    def _person_before(self, offset: int) -> Person | None:
+        before = [person for at, person in self.mentions if at < offset and person.certain]
+        return before[-1] if before else None
+
+    def _by_title(self, title_words: set[str], offset: int) -> Person | None:
+        holders = [p for p in self.people if title_words & p.titles]
+        if not holders:
+            return None
+
+        def distance(person: Person) -> int:
+            return min(abs(position - offset) for position in person.positions)
+
+        return min(holders, key=distance)
+
+    def resolve(self, attribution: Attribution, previous: Attribution | None) -> Attribution:
+        if attribution.source_span is None or attribution.source is None:
+            if previous is None:
+                return replace(attribution, speaker_type="unknown")
+            return replace(
+                attribution, speaker=previous.speaker, speaker_type=previous.speaker_type
+            )
+        tokens = _mention_tokens(self.doc, *_pair(attribution.source_span))
+        if not tokens:
+            return attribution
+        head = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
+        lower = attribution.source.lower()
+        offset = attribution.source_span.start
+        if lower in PERSON_PRONOUNS or lower in PRONOUNS:
+            if lower in ("who", "whom") and head.dep_ in ("nsubj", "nsubjpass"):
+                relative_head = head.head.head if head.head.dep_ == "relcl" else None
+                if relative_head is not None:
+                    found = self._find(_name_words(list(relative_head.subtree))[1] or ["?"])
+                    if found is not None:
+                        return replace(attribution, speaker=found.canonical, speaker_type="person")
+            if lower in PERSON_PRONOUNS:
+                speaker = self._previous_person(previous, offset)
+                if speaker is not None:
+                    return replace(attribution, speaker=speaker, speaker_type="person")
+            return replace(attribution, speaker=attribution.source, speaker_type="unknown")
+        titles, words = _name_words(tokens)
+        if words and any(t.pos_ == "PROPN" for t in tokens):
+            person = self._find(words)
+            if person is not None and not self._is_organisation(tokens):
+                return replace(attribution, speaker=person.canonical, speaker_type="person")
+        head_word = tokens[-1].lower_ if not words else ""
+        nouns = {t.lower_ for t in tokens if t.pos_ in ("NOUN", "PROPN")}
+        role = set(titles) | ({t.lower_ for t in tokens} & TITLES)
+        if role and (not words or not any(p.matches(words) for p in self.people)):
+            holder = self._by_title(role - {"mr.", "mrs.", "ms.", "dr."}, offset)
+            if holder is not None:
+                return replace(attribution, speaker=holder.canonical, speaker_type="person")
+        text = _without_determiner(attribution.source)
+        if self._is_organisation(tokens) or nouns & ORGANISATION_HEADS:
+            return replace(attribution, speaker=text, speaker_type="organisation")
+        if nouns & DOCUMENT_HEADS:
+            return replace(attribution, speaker=text, speaker_type="document")
+        if nouns & ANONYMOUS_HEADS or head_word in ANONYMOUS_HEADS:
+            return replace(attribution, speaker=text, speaker_type="anonymous")
+        if words:
+            return replace(attribution, speaker=_join_name(words), speaker_type="person")
+        return replace(attribution, speaker=text, speaker_type="unknown")
+
+    @staticmethod
+    def _is_organisation(tokens: list[Token]) -> bool:
+        return (
+            any(t.ent_type_ in ("ORG", "NORP") for t in tokens)
+            and not any(t.ent_type_ == "PERSON" for t in tokens)
+            and not any(t.lower_ in TITLES for t in tokens)
+        )
+
+    def _previous_person(self, previous: Attribution | None, offset: int) -> str | None:
+        mentioned = self._person_before(offset)
+        if previous is not None and previous.speaker_type == "person" and previous.speaker:
+            previous_at = previous.source_span.start if previous.source_span else -1
+            mentioned_at = max(
+                (at for at, person in self.mentions if at < offset and person.certain), default=-1
+            )
+            if (
+                mentioned is None
+                or previous_at >= mentioned_at
+                or (mentioned.canonical == previous.speaker)
+            ):
+                return previous.speaker
+        return mentioned.canonical if mentioned is not None else None
+
+
+def _pair(span: object) -> tuple[int, int]:
+    return span.start, span.end  # type: ignore[attr-defined]
+
+
+def _without_determiner(text: str) -> str:
+    for determiner in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(determiner):
+            return text[len(determiner) :]
+    return text
+
+
+def resolve_speakers(article: Article, resources: Resources) -> Article:
+    """Give every attribution a speaker and speaker type, resolved within the article."""
+    if article.parsed is None:
+        raise ValueError("the article has not been parsed")
+    resolver = _Resolver(article)
+    resolved: list[Attribution] = []
+    previous: Attribution | None = None
+    for attribution in sorted(article.quotes, key=lambda a: a.content_span.start):
+        result = resolver.resolve(attribution, previous)
+        resolved.append(result)
+        if result.speaker_type in ("person", "organisation"):
+            previous = result
+    return article.with_updates(quotes=resolved)
