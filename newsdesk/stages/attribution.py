@@ -141,30 +141,30 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _mention_span(head: Token) -> tuple[int, int]:
-    """A source mention: the subject's phrase without trailing clauses ("Trump, speaking to
-    veterans" gives "Trump"; "Clinton, who has said" gives "Clinton")."""
-    start, end = _subtree_span(head)
-    for child in head.rights:
-        if child.dep_ in ("acl", "relcl", "advcl") or (
-            child.dep_ == "punct"
-            and child.text in ",;"
-            and any(c.dep_ in ("acl", "relcl") for c in head.rights if c.i > child.i)
-        ):
-            end = min(end, child.left_edge.idx)
-    return start, end
+# A quotation closing at the end of the content: "…under wraps.”" keeps its mark and stop.
+_CLOSING = re.compile(r"[.!?…,]*[”’\"]+")
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
-    """The cue verb with the auxiliaries and negation right before it ("has said", "did not
-    say")."""
+    """The cue verb with what belongs to it around it: auxiliaries, negation and adverbs just
+    before ("has also said", "is once again questioning"), a particle and a colon just after
+    ("pointed out", "said:")."""
     start = verb.idx
     for child in reversed(list(verb.lefts)):
-        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
-            start = min(start, child.idx)
+        if child.dep_ in ("aux", "auxpass", "neg", "advmod") and child.i >= verb.i - 4:
+            if child.right_edge.i >= verb.i or (child.dep_ == "advmod" and child.i < verb.i - 2):
+                break
+            start = min(start, child.left_edge.idx)
         else:
             break
-    return start, verb.idx + len(verb.text)
+    end_token = verb
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == end_token.i + 1:
+            end_token = child
+    following = verb.doc[end_token.i + 1] if end_token.i + 1 < len(verb.doc) else None
+    if following is not None and following.text == ":":
+        end_token = following
+    return start, end_token.idx + len(end_token.text)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -205,13 +205,13 @@ class _Finder:
         for index, quotation in enumerate(self.quotations):
             if index not in self.claimed:
                 self._quotation(index, quotation)
+        self._speaker_colons()
         self._floating()
         for sentence in self.doc.sents:
             self._according_to(sentence)
             for token in sentence:
                 if token.i not in self.used_cues:
                     self._cue_verb(token)
-        self._speaker_colons()
         return self._without_overlaps()
 
     # --- attribution builders -------------------------------------------------------------
@@ -235,6 +235,8 @@ class _Finder:
         cue_span: tuple[int, int] | None = None,
     ) -> None:
         spans = [s for s in (_trimmed(self.text, a, b) for a, b in spans) if s[1] > s[0]]
+        if spans:
+            spans[-1] = (spans[-1][0], self._to_sentence_end(spans[-1][1]))
         spans = [s for s in spans if any(ch.isalnum() for ch in self.text[s[0] : s[1]])]
         if not spans:
             return
@@ -242,7 +244,7 @@ class _Finder:
             cue_span = _cue_span(cue)
         source_span = None
         if source is not None:
-            source_span = _trimmed(self.text, *_mention_span(source))
+            source_span = _trimmed(self.text, *_subtree_span(source))
         content = " … ".join(self.text[a:b] for a, b in spans)
         self.found.append(
             Attribution(
@@ -260,11 +262,24 @@ class _Finder:
         if cue is not None:
             self.used_cues.add(cue.i)
 
+    def _to_sentence_end(self, end: int) -> int:
+        """Take in a closing quotation mark (and the stop inside it) that ends the content."""
+        token = _token_at(self.doc, max(end - 1, 0))
+        if token is None:
+            return end
+        sentence_end = token.sent.end_char
+        closing = _CLOSING.match(self.text, end, sentence_end)
+        if closing is not None and closing.end() > end:
+            return closing.end()
+        return end
+
     def _quotation(self, index: int, quotation: Quotation) -> None:
         cue = self._cue_after(quotation) if quotation.closed else None
         after = cue is not None
         if cue is None and quotation.opened:
             cue = self._cue_before(quotation)
+        if cue is None and quotation.opened:
+            cue = self._cue_in_previous_paragraph(quotation)
         if cue is None:
             self._signed(index, quotation)
             return
@@ -281,6 +296,22 @@ class _Finder:
         if after and span[0] == quotation.start:
             spans += self._continuations(index, cue)
         self._make(spans, cue, _subject(cue), fragment=not quotation.opened)
+
+    def _cue_in_previous_paragraph(self, quotation: Quotation) -> Token | None:
+        """A quotation opening a paragraph after one that ends "…, he said:"."""
+        paragraph = self._paragraph_of(quotation.start)
+        if paragraph is None or quotation.start != paragraph.start:
+            return None
+        earlier = [p for p in self.paragraphs if p.end <= paragraph.start]
+        if not earlier or not self.text[earlier[-1].start : earlier[-1].end].endswith(":"):
+            return None
+        colon = _token_at(self.doc, earlier[-1].end - 1)
+        if colon is None:
+            return None
+        for token in reversed(self.doc[max(colon.sent.start, colon.i - _CUE_WINDOW) : colon.i]):
+            if self.lexicon.get(token) is not None and token.i not in self.used_cues:
+                return token
+        return None
 
     def _signed(self, index: int, quotation: Quotation) -> None:
         """A quotation signed with a dash and a name at the end of its paragraph."""
@@ -438,10 +469,6 @@ class _Finder:
             return [(start, cue_start), (cue_end, end)]
         if cue.frame != "object":
             return []
-        for child in verb.rights:
-            if child.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.children):
-                # "told his advisers to figure out…": what they were told is the content.
-                return [_subtree_span(child)]
         parts = []
         for child in verb.rights:
             if child.dep_ in _OBJECT_DEPS or (
@@ -455,7 +482,11 @@ class _Finder:
     def _speaker_colons(self) -> None:
         """Transcripts and headlines: "PENCE: Well, look…", "Pence: Flowers won't attend"."""
         for paragraph in self.paragraphs:
-            head = self.text[paragraph.start : min(paragraph.end, paragraph.start + 60)]
+            lead = len(self.text[paragraph.start : paragraph.end]) - len(
+                self.text[paragraph.start : paragraph.end].lstrip('"“ ')
+            )
+            begin = paragraph.start + lead
+            head = self.text[begin : min(paragraph.end, begin + 60)]
             colon = head.find(":")
             if colon <= 0:
                 continue
@@ -463,13 +494,10 @@ class _Finder:
             words = name.split()
             if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
                 continue
-            if any(
-                a.content_span.start <= paragraph.start + colon < a.content_span.end
-                for a in self.found
-            ):
+            if any(a.content_span.start <= begin + colon < a.content_span.end for a in self.found):
                 continue
-            source = _token_at(self.doc, paragraph.start + len(name) - 1)
-            start = paragraph.start + colon + 1
+            source = _token_at(self.doc, begin + len(name) - 1)
+            start = begin + colon + 1
             if source is None or self.text[start : paragraph.end].strip() == "":
                 continue
             if source.ent_type_ not in ("PERSON", "ORG") and not name.isupper():
@@ -479,12 +507,13 @@ class _Finder:
                 None,
                 source,
                 confidence=0.6,
-                cue_span=(paragraph.start + colon, paragraph.start + colon + 1),
+                cue_span=(begin + colon, begin + colon + 1),
             )
             self.found[-1] = replace(
-                self.found[-1],
-                source=name,
-                source_span=Span(paragraph.start, paragraph.start + colon),
+                self.found[-1], source=name, source_span=Span(begin, begin + colon)
+            )
+            self.claimed.update(
+                i for i, q in enumerate(self.quotations) if q.start == paragraph.start
             )
 
     def _without_overlaps(self) -> list[Attribution]:
