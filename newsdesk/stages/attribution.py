@@ -167,21 +167,39 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return start, end_token.idx + len(end_token.text)
 
 
+# Links a cue verb's missing subject is inherited through: "He arrived and said…",
+# "continued to call for…", "…, saying that…", "went on to discuss…", "by announcing…",
+# "steering clear of criticizing…".
+_INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "advmod"})
+_MAX_CLIMB = 4
+
+
 def _subject(verb: Token) -> Token | None:
-    """The subject of a cue verb, looking through conjunctions and control verbs."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
-        if child.dep_ == "agent":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    if verb.head is not verb and (
-        verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
-    ):
-        # "He arrived and said…", "continued to call for…", "…, saying that…"
-        return _subject(verb.head)
+    """The subject of a cue verb: its own, its agent's ("endorsed by X"), or inherited."""
+    token = verb
+    for _ in range(_MAX_CLIMB):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        if any(child.dep_ == "nsubjpass" for child in token.children):
+            return None
+        if token.head is token or token.dep_ not in _INHERITS_SUBJECT:
+            return None
+        if token.dep_ == "advcl" and token.tag_ not in ("VBG", "VB"):
+            return None
+        token = token.head
     return None
+
+
+def _passive_object(verb: Token) -> Token | None:
+    """The subject of a passive cue with an agent: "She was endorsed by X" gives "She"."""
+    if not any(child.dep_ == "agent" for child in verb.children):
+        return None
+    return next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
 
 
 def _inside(quotations: list[Quotation], offset: int) -> bool:
@@ -283,8 +301,19 @@ class _Finder:
         if cue is None:
             self._signed(index, quotation)
             return
-        self.claimed.add(index)
         span = (quotation.start, quotation.end)
+        if (
+            after
+            and not self._opens_sentence(quotation)
+            and not any(
+                child.dep_ == "ccomp" and _subtree_span(child)[0] < quotation.start
+                for child in cue.children
+            )
+        ):
+            # "…broadcast of “Fox News Sunday,” Pence said his running mate…": a quoted name
+            # inside a clause, not what the speaker said.
+            return
+        self.claimed.add(index)
         # "…as the “Alma-Ata tragedy,” said X": the quotation ends a clause the speaker owns
         # from further back; the clause is the content and it is mixed.
         for child in cue.children:
@@ -296,6 +325,14 @@ class _Finder:
         if after and span[0] == quotation.start:
             spans += self._continuations(index, cue)
         self._make(spans, cue, _subject(cue), fragment=not quotation.opened)
+
+    def _opens_sentence(self, quotation: Quotation) -> bool:
+        """True when only space or punctuation precedes the quotation in its sentence."""
+        opener = _token_at(self.doc, quotation.start)
+        if opener is None:
+            return True
+        before = self.text[opener.sent.start_char : quotation.start]
+        return not any(char.isalnum() for char in before)
 
     def _cue_in_previous_paragraph(self, quotation: Quotation) -> Token | None:
         """A quotation opening a paragraph after one that ends "…, he said:"."""
@@ -368,7 +405,14 @@ class _Finder:
         if closer is None:
             return None
         sentence_end = closer.sent.end
-        for token in self.doc[closer.i + 1 : min(closer.i + 1 + _CUE_WINDOW, sentence_end)]:
+        if closer.i + 1 == sentence_end and sentence_end < len(self.doc):
+            # "“…will you pledge?” he asks.": the parser may end the sentence at the mark.
+            following = self.doc[sentence_end]
+            if following.is_lower or following.is_space:
+                sentence_end = following.sent.end
+        # The subject between the quotation and its verb can be long ("…,” Michael McFaul, a
+        # senior fellow at the Hoover Institution, said.); what lies between is checked below.
+        for token in self.doc[closer.i + 1 : min(closer.i + 1 + 3 * _CUE_WINDOW, sentence_end)]:
             if token.idx >= quotation.end and _inside(self.quotations, token.idx):
                 return None
             cue = self.lexicon.get(token)
@@ -454,19 +498,42 @@ class _Finder:
         if subject is None or subject.lower_ == "there":
             return
         content = self._content(token, cue)
+        if not content and cue.frame == "object":
+            passive = _passive_object(token)
+            if passive is not None:
+                content = [_subtree_span(passive)]
         if not content:
             return
         self._make(content, token, subject, confidence=0.7)
 
     def _content(self, verb: Token, cue: Cue) -> list[tuple[int, int]]:
         for child in verb.children:
+            if child.dep_ == "ccomp" and child.i < verb.i and verb.i > verb.sent.start:
+                # "…, the source added.": what comes before the cue clause is the content.
+                clause_start = min(t.idx for t in verb.subtree if t.i > child.right_edge.i)
+                return [(verb.sent.start_char, clause_start)]
             if child.dep_ == "ccomp":
-                return [_subtree_span(child)]
+                start, end = _subtree_span(child)
+                # "said Trump has respect … and his comment was frustration": the parser often
+                # hangs the second reported clause on the cue verb as a conjunct.
+                for conj in verb.rights:
+                    if (
+                        conj.dep_ == "conj"
+                        and conj.i > child.i
+                        and self.lexicon.get(conj) is None
+                        and any(c.dep_ in _SUBJECT_DEPS for c in conj.children)
+                    ):
+                        end = max(end, _subtree_span(conj)[1])
+                end = self._through_sentence(verb, end)
+                return [(start, end)]
         if verb.dep_ == "parataxis" and len(list(verb.subtree)) <= _SHORT_CUE_CLAUSE:
             # "…, he believes." and "But, he said, officials should be vigilant."
             start, end = _subtree_span(verb.head)
             cue_start, cue_end = _subtree_span(verb)
             return [(start, cue_start), (cue_end, end)]
+        that = self._that_clause(verb)
+        if that is not None:
+            return [that]
         if cue.frame != "object":
             return []
         parts = []
@@ -478,6 +545,26 @@ class _Finder:
         if not parts:
             return []
         return [(min(p[0] for p in parts), max(p[1] for p in parts))]
+
+    def _through_sentence(self, verb: Token, end: int) -> int:
+        """Reported clauses run to the end of their sentence unless another cue takes over:
+        "pointed out that one shooting may have more than one victim, so thousands…"."""
+        sentence = verb.sent
+        rest = [t for t in sentence if t.idx >= end]
+        if any(self.lexicon.get(t) is not None or t.text in (";", ":") for t in rest):
+            return end
+        if any(t.lower_ in ("but", "while", "although", "though", "whereas") for t in rest[:2]):
+            return end
+        return max(end, sentence.end_char)
+
+    def _that_clause(self, verb: Token) -> tuple[int, int] | None:
+        """A "that" clause the parser hung elsewhere ("tweeted in the early hours that…")."""
+        for token in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + _CUE_WINDOW)]:
+            if token.lower_ == "that" and token.dep_ == "mark":
+                return token.idx, token.head.right_edge.idx + len(token.head.right_edge.text)
+            if self.lexicon.get(token) is not None or token.text in ".;":
+                return None
+        return None
 
     def _speaker_colons(self) -> None:
         """Transcripts and headlines: "PENCE: Well, look…", "Pence: Flowers won't attend"."""
