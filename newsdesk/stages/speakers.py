@@ -86,26 +86,30 @@ class Person:
         return self.spoke or bool(self.titles) or any(len(form) > 1 for form in self.forms)
 
     @property
-    def surname(self) -> str:
-        return self.forms[0][-1]
-
-    @property
     def canonical(self) -> str:
         """The fullest form of the name, the first one given among equals."""
         best = max(self.forms, key=len)
         return _join_name(best)
 
     def matches(self, words: list[str]) -> bool:
-        if not _similar(words[-1], self.surname):
-            return False
-        if len(words) == 1:
-            return True
+        """True when ``words`` name this person: the same surname (spelling variants
+        allowed) and, when both give one, a compatible first name."""
+        given, surname = _split_name(words)
         for form in self.forms:
-            if len(form) == 1:
-                return True
-            if _similar(form[0], words[0]) or form[:-1] == words[:-1]:
+            form_given, form_surname = _split_name(form)
+            if not _similar(surname, form_surname):
+                continue
+            if not given or not form_given or _similar(given[0], form_given[0]):
                 return True
         return False
+
+
+def _split_name(words: list[str]) -> tuple[list[str], str]:
+    """Given names and surname; particles go with the surname ("de Vries")."""
+    index = len(words) - 1
+    while index > 0 and words[index - 1].lower() in NAME_PARTICLES:
+        index -= 1
+    return words[:index], " ".join(words[index:]).lower()
 
 
 def _join_name(words: list[str]) -> str:
@@ -165,6 +169,9 @@ def _name_words(tokens: list[Token]) -> tuple[list[str], list[str]]:
             continue
         if lower in TITLES and not name:
             titles.append(lower)
+            continue
+        if name and len(token.text) == 2 and token.text[0].isupper() and token.text[1] == ".":
+            name.append(token.text)  # a middle initial: "Rufus T. Firefly"
             continue
         if (
             token.text[:1].isupper()
@@ -274,7 +281,7 @@ class _Resolver:
         titles, words = _name_words(tokens)
         if words and any(t.pos_ == "PROPN" for t in tokens):
             person = self._find(words)
-            if person is not None and not self._is_organisation(tokens):
+            if person is not None and (person.certain or not self._is_organisation(tokens)):
                 return replace(attribution, speaker=person.canonical, speaker_type="person")
         head_word = tokens[-1].lower_ if not words else ""
         nouns = {t.lower_ for t in tokens if t.pos_ in ("NOUN", "PROPN")}

@@ -1,0 +1,124 @@
+"""Attribution patterns on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.model import Article, Attribution
+from newsdesk.pipeline import Pipeline
+from newsdesk.stages.attribution import CueLexicon, find_quotations
+
+
+def quotes(pipeline: Pipeline, text: str) -> list[Attribution]:
+    return pipeline.run(Article(source="t", original=text)).quotes
+
+
+def only(pipeline: Pipeline, text: str) -> Attribution:
+    found = quotes(pipeline, text)
+    assert len(found) == 1, [(q.cue, q.content) for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cue", "source", "content"),
+    [
+        (
+            "“The bridge is unsafe,” the mayor said on Monday.",
+            "direct", "said", "the mayor", "“The bridge is unsafe,”",
+        ),
+        (
+            "“The bridge is unsafe,” said Mayor Ana Silva.",
+            "direct", "said", "Mayor Ana Silva", "“The bridge is unsafe,”",
+        ),
+        (
+            "The mayor said: “The bridge is unsafe.”",
+            "direct", "said:", "The mayor", "“The bridge is unsafe.”",
+        ),
+        (
+            "The mayor said that the bridge would close for a year.",
+            "indirect", "said", "The mayor", "that the bridge would close for a year",
+        ),
+        (
+            "The bridge will close for a year, the mayor believes.",
+            "indirect", "believes", "the mayor", "The bridge will close for a year",
+        ),
+        (
+            "According to the engineers, the bridge cannot be repaired.",
+            "indirect", "According to", "the engineers", "the bridge cannot be repaired",
+        ),
+        (
+            "The mayor described the decision as “painful but necessary.”",
+            "mixed", "described", "The mayor", "the decision as “painful but necessary.”",
+        ),
+    ],
+)
+def test_patterns(
+    pipeline: Pipeline, text: str, kind: str, cue: str, source: str, content: str
+) -> None:
+    found = only(pipeline, text)
+    assert (found.kind, found.cue, found.source, found.content) == (kind, cue, source, content)
+    assert text[found.content_span.start : found.content_span.end].startswith(content[:10])
+
+
+def test_multi_sentence_quotation_with_cue_on_the_last(pipeline: Pipeline) -> None:
+    found = only(
+        pipeline,
+        "“The river rose overnight. We moved everyone out. Nobody was hurt,” the chief said.",
+    )
+    assert found.kind == "direct"
+    assert found.content.startswith("“The river rose") and found.content.endswith("hurt,”")
+
+
+def test_quotation_continued_after_its_cue(pipeline: Pipeline) -> None:
+    found = only(pipeline, "“We are ready,” the coach said. “The team has trained all summer.”")
+    assert len(found.content_spans) == 2
+    assert found.content.endswith("all summer.”")
+
+
+def test_paragraph_of_quotation_continues_the_previous_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "“We will rebuild the school,” said Mayor Ana Silva.\n\n"
+        "“The children deserve better than a temporary building for another winter.”"
+    )
+    first, second = quotes(pipeline, text)
+    assert second.source is None and second.cue == ""
+    assert second.speaker == first.speaker == "Ana Silva"
+
+
+def test_signed_quotation(pipeline: Pipeline) -> None:
+    found = only(pipeline, "“I will vote for the first time this year.” ― Maria Lopez")
+    assert (found.source, found.cue, found.kind) == ("Maria Lopez", "―", "direct")
+
+
+def test_transcript_speaker_colon(pipeline: Pipeline) -> None:
+    text = "Interview\n\nHOST: Welcome back to the programme.\n\nSILVA: Thank you for having me."
+    found = quotes(pipeline, text)
+    assert [(q.source, q.cue) for q in found] == [("HOST", ":"), ("SILVA", ":")]
+
+
+def test_orphan_fragment_quotation_is_attributed(pipeline: Pipeline) -> None:
+    text = "Talks\n\nThe minister spoke.\n\nthe whole region,” he stated.\n\nTalks go on."
+    found = only(pipeline, text)
+    assert found.fragment and found.kind == "direct" and found.cue == "stated"
+
+
+def test_no_attribution_without_a_speaker(pipeline: Pipeline) -> None:
+    assert quotes(pipeline, "A state of emergency was declared in the country.") == []
+    assert quotes(pipeline, "Armed men attacked the city from three directions.") == []
+
+
+def test_quotations_are_found_per_paragraph() -> None:
+    from newsdesk.model import Paragraph
+
+    text = "He said “yes” twice.\n\nthe end,” she said."
+    quotations = find_quotations(text, [Paragraph(0, 20, "lede"), Paragraph(22, 41, "body")])
+    assert [(q.start, q.end, q.opened, q.closed) for q in quotations] == [
+        (8, 13, True, True),
+        (22, 31, False, True),
+    ]
+
+
+def test_lexicon_file_format() -> None:
+    lexicon = CueLexicon.parse("# comment\nquip\tspeech\tclause\n")
+    assert lexicon.verbs["quip"].kind == "speech"
+    assert "say" in CueLexicon.load_default().verbs
