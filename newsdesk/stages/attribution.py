@@ -29,7 +29,7 @@ CLOSERS = "”"
 _CUE_WINDOW = 10
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _OBJECT_DEPS = ("dobj", "xcomp", "attr", "oprd", "ccomp", "dative")
-_OBJECT_PREPOSITIONS = frozenset({"as", "for", "to", "on", "about", "of", "that"})
+_OBJECT_PREPOSITIONS = frozenset({"as", "for", "to", "on", "about", "of", "that", "with", "by"})
 _TRIM = " \t\n,;:—–-"
 # A cue clause set into its content ("…, he said, …") is short: subject, verb, an adverb.
 _SHORT_CUE_CLAUSE = 6
@@ -50,17 +50,23 @@ class CueLexicon:
     """Reporting verbs by lemma."""
 
     verbs: dict[str, Cue]
+    nouns: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, text: str) -> CueLexicon:
-        """Build a lexicon from ``lemma<TAB>class<TAB>frame`` lines."""
+        """Build a lexicon from ``lemma<TAB>class<TAB>frame`` lines (frame ``noun`` for
+        reporting nouns such as "claim")."""
         verbs = {}
+        nouns = set()
         for line in text.splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
             lemma, kind, frame = (part.strip() for part in line.split("\t"))
-            verbs[lemma] = Cue(kind, frame)
-        return cls(verbs)
+            if frame == "noun":
+                nouns.add(lemma)
+            else:
+                verbs[lemma] = Cue(kind, frame)
+        return cls(verbs, frozenset(nouns))
 
     @classmethod
     def load_default(cls) -> CueLexicon:
@@ -230,6 +236,7 @@ class _Finder:
             for token in sentence:
                 if token.i not in self.used_cues:
                     self._cue_verb(token)
+                    self._cue_noun(token)
         return self._without_overlaps()
 
     # --- attribution builders -------------------------------------------------------------
@@ -506,6 +513,27 @@ class _Finder:
             return
         self._make(content, token, subject, confidence=0.7)
 
+    def _cue_noun(self, token: Token) -> None:
+        """ "Her claim that …", "the senator's warning that …": a reporting noun, its owner
+        and its "that" clause."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.lexicon.nouns:
+            return
+        if _inside(self.quotations, token.idx):
+            return
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        clause = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ in ("acl", "ccomp", "appos")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if owner is None or clause is None:
+            return
+        self._make([_subtree_span(clause)], token, owner, confidence=0.6)
+
     def _content(self, verb: Token, cue: Cue) -> list[tuple[int, int]]:
         for child in verb.children:
             if child.dep_ == "ccomp" and child.i < verb.i and verb.i > verb.sent.start:
@@ -560,8 +588,12 @@ class _Finder:
     def _that_clause(self, verb: Token) -> tuple[int, int] | None:
         """A "that" clause the parser hung elsewhere ("tweeted in the early hours that…")."""
         for token in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + _CUE_WINDOW)]:
-            if token.lower_ == "that" and token.dep_ == "mark":
-                return token.idx, token.head.right_edge.idx + len(token.head.right_edge.text)
+            head = token.head
+            if token.lower_ == "that" and head.i > token.i and head.pos_ in ("VERB", "AUX"):
+                if token.dep_ == "mark" or not any(
+                    c.dep_ in _SUBJECT_DEPS and c.i < token.i for c in head.children
+                ):
+                    return token.idx, head.right_edge.idx + len(head.right_edge.text)
             if self.lexicon.get(token) is not None or token.text in ".;":
                 return None
         return None

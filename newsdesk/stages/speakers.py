@@ -37,7 +37,7 @@ ORGANISATION_HEADS = frozenset(
     union police army court administration authority authorities federation service
     association group board bank commission parliament senate congress house embassy
     organization organisation institute university school hospital firm team club network
-    newspaper channel station""".split()
+    newspaper channel station city state country""".split()
 )
 ANONYMOUS_HEADS = frozenset(
     """source sources official officials people experts expert analysts analyst observers
@@ -278,27 +278,42 @@ class _Resolver:
                 if speaker is not None:
                     return replace(attribution, speaker=speaker, speaker_type="person")
             return replace(attribution, speaker=attribution.source, speaker_type="unknown")
+        # The mention's own noun phrase, without appositions and clauses after a comma:
+        # "Its director, Dr. Anna Kovács" is about the director and names her.
+        core = [t for t in tokens if t.i <= head.i] or tokens
         titles, words = _name_words(tokens)
         if words and any(t.pos_ == "PROPN" for t in tokens):
             person = self._find(words)
-            if person is not None and (person.certain or not self._is_organisation(tokens)):
+            named = head.pos_ == "PROPN" or any(
+                t.dep_ == "appos" and t.pos_ == "PROPN" for t in tokens
+            )
+            if (
+                person is not None
+                and named
+                and (person.certain or not self._is_organisation(tokens))
+            ):
                 return replace(attribution, speaker=person.canonical, speaker_type="person")
-        head_word = tokens[-1].lower_ if not words else ""
-        nouns = {t.lower_ for t in tokens if t.pos_ in ("NOUN", "PROPN")}
-        role = set(titles) | ({t.lower_ for t in tokens} & TITLES)
-        if role and (not words or not any(p.matches(words) for p in self.people)):
-            holder = self._by_title(role - {"mr.", "mrs.", "ms.", "dr."}, offset)
+        nouns = {t.lower_ for t in core if t.pos_ in ("NOUN", "PROPN")}
+        head_word = head.lower_
+        text = _without_determiner(attribution.source)
+        if head_word in TITLES or (titles and head.pos_ == "PROPN" and not words):
+            # A role: "the President of Kazakhstan", "its spokesman", "the judge".
+            holder = self._by_title(set(titles) | {head_word} - _HONORIFICS, offset)
             if holder is not None:
                 return replace(attribution, speaker=holder.canonical, speaker_type="person")
-        text = _without_determiner(attribution.source)
-        if self._is_organisation(tokens) or nouns & ORGANISATION_HEADS:
-            return replace(attribution, speaker=text, speaker_type="organisation")
-        if nouns & DOCUMENT_HEADS:
-            return replace(attribution, speaker=text, speaker_type="document")
-        if nouns & ANONYMOUS_HEADS or head_word in ANONYMOUS_HEADS:
-            return replace(attribution, speaker=text, speaker_type="anonymous")
-        if words:
+            return replace(attribution, speaker=text, speaker_type="person")
+        if head.pos_ == "PROPN" and words:
+            if self._is_organisation(tokens):
+                return replace(attribution, speaker=text, speaker_type="organisation")
             return replace(attribution, speaker=_join_name(words), speaker_type="person")
+        if head_word in ORGANISATION_HEADS or self._is_organisation(core):
+            return replace(attribution, speaker=text, speaker_type="organisation")
+        if head_word in DOCUMENT_HEADS:
+            return replace(attribution, speaker=text, speaker_type="document")
+        if head_word in ANONYMOUS_HEADS or head.tag_ == "NNS":
+            return replace(attribution, speaker=text, speaker_type="anonymous")
+        if nouns & ORGANISATION_HEADS:
+            return replace(attribution, speaker=text, speaker_type="organisation")
         return replace(attribution, speaker=text, speaker_type="unknown")
 
     @staticmethod
@@ -323,6 +338,9 @@ class _Resolver:
             ):
                 return previous.speaker
         return mentioned.canonical if mentioned is not None else None
+
+
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "lord", "lady"})
 
 
 def _pair(span: object) -> tuple[int, int]:
