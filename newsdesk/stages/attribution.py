@@ -589,11 +589,16 @@ class _Finder:
         """A "that" clause the parser hung elsewhere ("tweeted in the early hours that…")."""
         for token in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + _CUE_WINDOW)]:
             head = token.head
-            if token.lower_ == "that" and head.i > token.i and head.pos_ in ("VERB", "AUX"):
-                if token.dep_ == "mark" or not any(
-                    c.dep_ in _SUBJECT_DEPS and c.i < token.i for c in head.children
-                ):
-                    return token.idx, head.right_edge.idx + len(head.right_edge.text)
+            complementiser = token.dep_ == "mark" or not any(
+                c.dep_ in _SUBJECT_DEPS and c.i < token.i for c in head.children
+            )
+            if (
+                token.lower_ == "that"
+                and head.i > token.i
+                and head.pos_ in ("VERB", "AUX")
+                and complementiser
+            ):
+                return token.idx, head.right_edge.idx + len(head.right_edge.text)
             if self.lexicon.get(token) is not None or token.text in ".;":
                 return None
         return None
