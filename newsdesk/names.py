@@ -1,0 +1,156 @@
+"""People's names as news writes them: titles, particles, initials, spelling variants.
+
+Shared by the entities stage (which clusters the people of an article) and the speakers stage
+(which resolves who speaks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+TITLES = frozenset(
+    """president vice prime minister deputy secretary mayor governor senator sen. rep.
+    representative congressman congresswoman chancellor premier king queen prince princess
+    ambassador spokesman spokeswoman spokesperson director chairman chairwoman chair chief head
+    leader commander general gen. colonel col. judge justice attorney prosecutor sheriff
+    coach captain manager ceo founder president-elect candidate nominee speaker mr. mrs. ms.
+    dr. prof. professor sir lord lady interior foreign defence defense finance health economy
+    economic justice education transport energy environment trade labour labor culture
+    meteorologist official incumbent challenger lawyer author writer analyst economist
+    correspondent editor""".split()
+)
+
+
+def similar_names(a: str, b: str) -> bool:
+    """True for spelling variants of one name: equal, an initial, or at most two edits apart."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    if abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 4:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1] <= 2
+
+
+@dataclass
+class Person:
+    """One person of the article: the forms of the name it uses and the titles it gives them."""
+
+    forms: list[list[str]] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+    positions: list[int] = field(default_factory=list)
+    spoke: bool = False
+
+    @property
+    def certain(self) -> bool:
+        """A full name, a title or a statement of their own: surely a person, not a tagger's
+        guess about a lone capitalised word."""
+        return self.spoke or bool(self.titles) or any(len(form) > 1 for form in self.forms)
+
+    @property
+    def canonical(self) -> str:
+        """The fullest form of the name, the first one given among equals."""
+        best = max(self.forms, key=len)
+        return join_name(best)
+
+    def matches(self, words: list[str]) -> bool:
+        """True when ``words`` name this person: the same surname (spelling variants
+        allowed) and, when both give one, a compatible first name."""
+        given, surname = split_name(words)
+        for form in self.forms:
+            form_given, form_surname = split_name(form)
+            if not similar_names(surname, form_surname):
+                continue
+            if not given or not form_given or similar_names(given[0], form_given[0]):
+                return True
+        return False
+
+
+def split_name(words: list[str]) -> tuple[list[str], str]:
+    """Given names and surname; particles go with the surname ("de Vries")."""
+    index = len(words) - 1
+    while index > 0 and words[index - 1].lower() in NAME_PARTICLES:
+        index -= 1
+    return words[:index], " ".join(words[index:]).lower()
+
+
+def join_name(words: list[str]) -> str:
+    name = ""
+    for word in words:
+        if name and not name.endswith("-") and word != "-":
+            name += " "
+        name += word
+    return name
+
+
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "bin",
+        "al",
+        "la",
+        "le",
+        "del",
+        "dos",
+        "das",
+    }
+)
+_FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "PUNCT", "CCONJ", "PART", "SCONJ", "NUM"})
+
+
+def name_words(tokens: list[Token]) -> tuple[list[str], list[str]]:
+    """Split a mention's tokens into its title words and the name that ends it.
+
+    "The President of Kazakhstan" has a title and no name (Kazakhstan is the title's domain);
+    "President Kassym-Zhomart Tokayev" has both; "union leader Marieke de Vries" keeps "de".
+    """
+    name: list[str] = []
+    titles: list[str] = []
+    for index, token in enumerate(tokens):
+        lower = token.lower_
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if token.text == "-" and name:
+            name[-1] += "-"
+            continue
+        if name and name[-1].endswith("-"):
+            name[-1] += token.text
+            continue
+        if lower in NAME_PARTICLES and following is not None and following.text[:1].isupper():
+            name.append(token.text)
+            continue
+        if token.pos_ in _FUNCTION_POS:
+            if name or (titles and token.pos_ == "ADP"):
+                break
+            continue
+        if lower in TITLES and not name:
+            titles.append(lower)
+            continue
+        if name and len(token.text) == 2 and token.text[0].isupper() and token.text[1] == ".":
+            name.append(token.text)  # a middle initial: "Rufus T. Firefly"
+            continue
+        if (
+            token.text[:1].isupper()
+            and token.is_alpha
+            and (token.pos_ == "PROPN" or token.is_title)
+        ):
+            name.append(token.text)
+            continue
+        if name:
+            break
+    return titles, name
