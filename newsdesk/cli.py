@@ -72,6 +72,20 @@ def cli() -> None:
     help="Extra site-chrome rules (reason<TAB>regex lines), tried before the shipped ones.",
 )
 @click.option(
+    "--aliases",
+    "alias_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra canonical names (type<TAB>canonical<TAB>id<TAB>alias|alias); repeatable.",
+)
+@click.option(
+    "--offices",
+    "office_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra office holders (office<TAB>holder<TAB>from<TAB>to); repeatable.",
+)
+@click.option(
     "--model",
     default=DEFAULT_SPACY_MODEL,
     show_default=True,
@@ -88,6 +102,8 @@ def analyze(
     output_format: str,
     max_bytes: int,
     boilerplate_file: Path | None,
+    alias_files: tuple[Path, ...],
+    office_files: tuple[Path, ...],
     model: str,
     include_original: bool,
 ) -> None:
@@ -96,7 +112,13 @@ def analyze(
     Problems with one input are reported on stderr and the rest are still processed.
     Exit status: 0 when every input succeeded, 1 when some failed, 2 for usage errors.
     """
-    pipeline = Pipeline(resources=Resources(spacy_model=model, boilerplate_file=boilerplate_file))
+    resources = Resources(
+        spacy_model=model,
+        boilerplate_file=boilerplate_file,
+        alias_files=alias_files,
+        office_files=office_files,
+    )
+    pipeline = Pipeline(resources=resources)
     console = Console(highlight=False, soft_wrap=False)
     failures = 0
     done = 0

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from newsdesk.model import Article, StageError
 from newsdesk.resources import Resources
 from newsdesk.stages.attribution import attribute
+from newsdesk.stages.entities import find_entities
 from newsdesk.stages.outlet import outlet
 from newsdesk.stages.parse import parse, parse_batch
 from newsdesk.stages.repair import repair
@@ -41,8 +42,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("structure", ("text",), ("paragraphs", "title", "lede", "flags"), structure),
     Stage("outlet", ("text", "removed"), ("outlet",), outlet),
     Stage("parse", ("text", "paragraphs"), ("doc", "sentences"), parse, parse_batch),
+    Stage("entities", ("doc",), ("entities",), find_entities),
     Stage("attribution", ("doc", "paragraphs"), ("quotes",), attribute),
-    Stage("speakers", ("doc", "quotes"), ("speakers",), resolve_speakers),
+    Stage("speakers", ("doc", "quotes", "entities"), ("speakers",), resolve_speakers),
 )
 
 # What an article has before any stage runs.

@@ -15,6 +15,7 @@ from newsdesk.repair.boilerplate import BoilerplateRule, default_rules, load_rul
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from newsdesk.gazetteer import Gazetteer
     from newsdesk.stages.attribution import CueLexicon
     from newsdesk.stages.outlet import OutletTable
 
@@ -27,14 +28,21 @@ class Resources:
 
     spacy_model: str = DEFAULT_SPACY_MODEL
     boilerplate_file: Path | None = None
+    alias_files: tuple[Path, ...] = ()
+    office_files: tuple[Path, ...] = ()
     _loaded: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"spacy_model": self.spacy_model, "boilerplate_file": self.boilerplate_file}
+        return {
+            "spacy_model": self.spacy_model,
+            "boilerplate_file": self.boilerplate_file,
+            "alias_files": self.alias_files,
+            "office_files": self.office_files,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.spacy_model = state["spacy_model"]
-        self.boilerplate_file = state["boilerplate_file"]
+        for name, value in state.items():
+            setattr(self, name, value)
         self._loaded = {}
 
     @property
@@ -77,3 +85,13 @@ class Resources:
             self._loaded["cues"] = CueLexicon.load_default()
         lexicon: CueLexicon = self._loaded["cues"]
         return lexicon
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """Places, people, organisations and office holders (GeoNames plus shipped tables)."""
+        if "gazetteer" not in self._loaded:
+            from newsdesk.gazetteer import Gazetteer
+
+            self._loaded["gazetteer"] = Gazetteer.load(self.alias_files, self.office_files)
+        gazetteer: Gazetteer = self._loaded["gazetteer"]
+        return gazetteer

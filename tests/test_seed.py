@@ -95,3 +95,39 @@ def test_no_attribution_comes_from_removed_chrome(seed_json: dict[str, Any]) -> 
     assert all(q["speaker"] in SPEAKER_SPELLINGS for q in seed_json["quotes"]), [
         (q["source"], q["content"]) for q in seed_json["quotes"]
     ]
+
+
+def _analyse(*extra: str) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, "-m", "newsdesk", "analyze", str(SEED_TEXT), "--format", "json", *extra],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+@pytest.mark.parametrize("published", [None, "2022-01-10"])
+def test_every_gold_entity_with_its_canonical_name_and_id(
+    seed_gold: dict[str, Any], published: str | None
+) -> None:
+    require_shared(SEED_TEXT)
+    data = _analyse(*(["--published", published] if published else []))
+    by_name = {e["canonical"]: e for e in data["entities"]}
+    for gold in seed_gold["entities"]:
+        found = by_name.get(gold["canonical"])
+        assert found is not None, gold["canonical"]
+        assert found["type"] == gold["type"]
+        if "geonames_id" in gold:
+            assert found["geonames_id"] == gold["geonames_id"]
+        texts = {m["text"] for m in found["mentions"]}
+        for mention in gold["mentions"]:
+            if mention in data["text"]:
+                assert mention in texts, (gold["canonical"], mention)
+    # One entity for both spellings of the city; Nur-Sultan is Astana.
+    assert {m["text"] for m in by_name["Almaty"]["mentions"]} == {"Alma-Ata", "Almaty"}
+    assert [m["text"] for m in by_name["Astana"]["mentions"]] == ["Nur-Sultan"]
+    assert {q["speaker"] for q in data["quotes"]} == {"Kassym-Jomart Tokayev"}

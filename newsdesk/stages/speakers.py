@@ -211,15 +211,38 @@ def _without_determiner(text: str) -> str:
     return text
 
 
+def _entity_people(article: Article) -> list[tuple[str, Person]]:
+    """The entities stage's people: canonical name, and the name forms its mentions use."""
+    people = []
+    for entity in article.entities:
+        if entity.get("type") != "PERSON":
+            continue
+        person = Person()
+        for mention in entity["mentions"]:
+            words = [w for w in mention["text"].split() if w.lower() not in TITLES]
+            if words and all(w[:1].isupper() for w in words) and words not in person.forms:
+                person.forms.append(words)
+        if person.forms:
+            people.append((entity["canonical"], person))
+    return people
+
+
 def resolve_speakers(article: Article, resources: Resources) -> Article:
-    """Give every attribution a speaker and speaker type, resolved within the article."""
+    """Give every attribution a speaker and speaker type, resolved within the article; people
+    take the canonical name the entities stage gave them."""
     if article.parsed is None:
         raise ValueError("the article has not been parsed")
     resolver = _Resolver(article)
+    people = _entity_people(article)
     resolved: list[Attribution] = []
     previous: Attribution | None = None
     for attribution in sorted(article.quotes, key=lambda a: a.content_span.start):
         result = resolver.resolve(attribution, previous)
+        if result.speaker_type == "person" and result.speaker:
+            words = result.speaker.split()
+            canonical = next((name for name, p in people if p.matches(words)), None)
+            if canonical:
+                result = replace(result, speaker=canonical)
         resolved.append(result)
         if result.speaker_type in ("person", "organisation"):
             previous = result

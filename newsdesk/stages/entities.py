@@ -1,0 +1,269 @@
+"""The entities stage: people, organisations and places with canonical names and ids.
+
+spaCy's entities are corrected by the gazetteer before and after: a capitalised stretch the
+gazetteer knows ("Alma-Ata", "Nur-Sultan", "CSTO") takes its canonical name and GeoNames id,
+whatever the small model called it; people are clustered by name (surname, spelling variants,
+titles) and take the alias table's canonical name when it lists them; "the President of
+Kazakhstan" joins the person the article gives that title, or the office holder on the
+publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsdesk.gazetteer import Gazetteer, Place
+from newsdesk.model import Article
+from newsdesk.names import TITLES, Person, name_words
+from newsdesk.resources import Resources
+
+_LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "NORP": "NORP",
+}
+_MAX_NAME_TOKENS = 6
+# A city named like a person or an organisation ("Clinton", "Police") is taken for the city
+# only when it is a big one; the small model often calls "Alma-Ata" a person.
+_CITY_OVER_PERSON = 100_000
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "stress", "note", "claim", "argue"})
+_OFFICE_TITLES = frozenset(
+    {
+        "president",
+        "prime minister",
+        "chancellor",
+        "king",
+        "queen",
+        "premier",
+        "secretary-general",
+        "secretary general",
+    }
+)
+
+
+@dataclass
+class _Entity:
+    canonical: str
+    type: str
+    geonames_id: int | None = None
+    country_code: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    person: Person | None = None
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+class _Finder:
+    def __init__(self, article: Article, gazetteer: Gazetteer) -> None:
+        self.text = article.text
+        self.doc: Doc = article.parsed
+        self.gazetteer = gazetteer
+        self.published = dt.date.fromisoformat(article.published) if article.published else None
+        self.taken: set[int] = set()
+        self.entities: dict[tuple[str, str], _Entity] = {}
+        self.people: list[_Entity] = []
+
+    def _entity(self, canonical: str, kind: str) -> _Entity:
+        key = (kind, canonical)
+        if key not in self.entities:
+            self.entities[key] = _Entity(canonical, kind)
+        return self.entities[key]
+
+    def _mention(self, entity: _Entity, span: SpacySpan) -> None:
+        entity.mentions.append((span.start_char, span.end_char))
+        self.taken.update(range(span.start, span.end))
+
+    def _ent_label(self, span: SpacySpan) -> str | None:
+        labels = {t.ent_type_ for t in span if t.ent_type_}
+        return labels.pop() if len(labels) == 1 else None
+
+    def _accepts_place(self, span: SpacySpan, place: Place) -> bool:
+        label = self._ent_label(span)
+        if label in ("GPE", "LOC", "FAC"):
+            return True
+        whole_person = any(
+            ent.label_ == "PERSON"
+            and ent.start <= span.start
+            and span.end <= ent.end
+            and len(ent) > len(span)
+            for ent in self.doc.ents
+        )
+        if whole_person:
+            return False  # "Paris" in "Paris Hilton"
+        if place.kind == "country":
+            return label != "PERSON"
+        if label is None and not all(t.pos_ == "PROPN" or t.is_punct for t in span):
+            return False  # "Mobile phones…", "Reading the report…"
+        root = span.root
+        if root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH_LEMMAS:
+            return False  # "Clinton said": a person speaking
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and (before.lower_ in TITLES or before.ent_type_ == "PERSON"):
+            return False  # "Mr. Clinton", "Bill Clinton"
+        return place.population >= _CITY_OVER_PERSON
+
+    def gazetteer_pass(self) -> None:
+        """Known names first: the longest capitalised stretch the gazetteer knows wins."""
+        index = 0
+        doc = self.doc
+        while index < len(doc):
+            token = doc[index]
+            if not _capitalised(token) or index in self.taken:
+                index += 1
+                continue
+            matched = 0
+            for size in range(min(_MAX_NAME_TOKENS, len(doc) - index), 0, -1):
+                span = doc[index : index + size]
+                if "\n" in span.text or span[-1].is_punct:
+                    continue
+                known = self.gazetteer.known(span.text)
+                if known is not None and known.type == "PERSON":
+                    self._person(list(span), span, known.canonical)
+                    matched = size
+                    break
+                if known is not None:
+                    self._mention(self._entity(known.canonical, known.type), span)
+                    matched = size
+                    break
+                place = self.gazetteer.place(span.text)
+                if place is not None and self._accepts_place(span, place):
+                    entity = self._entity(place.canonical, "PLACE")
+                    entity.geonames_id = place.geonames_id
+                    entity.country_code = place.country_code
+                    self._mention(entity, span)
+                    matched = size
+                    break
+            index += matched or 1
+
+    def _person(self, tokens: list[Token], span: SpacySpan, canonical: str | None = None) -> None:
+        start = span.start
+        while (
+            start > 0 and self.doc[start - 1].lower_ in TITLES and _capitalised(self.doc[start - 1])
+        ):
+            start -= 1  # "President Kassym-Zhomart Tokayev": the title belongs to the mention
+        if start < span.start:
+            span = self.doc[start : span.end]
+            tokens = list(span)
+        titles, words = name_words(tokens)
+        if not words:
+            return
+        entity = next((p for p in self.people if p.person and p.person.matches(words)), None)
+        if entity is None:
+            known = self.gazetteer.known(" ".join(words)) if canonical is None else None
+            name = canonical or (known.canonical if known and known.type == "PERSON" else None)
+            entity = _Entity(name or "", "PERSON", person=Person())
+            self.people.append(entity)
+        assert entity.person is not None
+        if words not in entity.person.forms:
+            entity.person.forms.append(words)
+        entity.person.titles.update(titles)
+        if canonical and not entity.canonical:
+            entity.canonical = canonical
+        self._mention(entity, span)
+
+    def spacy_pass(self) -> None:
+        """The model's own entities, where the gazetteer said nothing."""
+        ordered = sorted(self.doc.ents, key=lambda e: (e.label_ != "PERSON", e.start))
+        for ent in ordered:
+            if any(i in self.taken for i in range(ent.start, ent.end)):
+                continue
+            kind = _LABELS.get(ent.label_)
+            if kind is None or not any(c.isupper() for c in ent.text):
+                continue
+            span = ent
+            while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
+                span = span[1:]
+            if kind == "PERSON":
+                self._person(list(span), span)
+            else:
+                self._mention(self._entity(span.text, kind), span)
+
+    def roles_pass(self) -> None:
+        """ "The President of Kazakhstan": the person the article gives that title, else the
+        office holder on the publication date."""
+        for token in self.doc:
+            if token.lower_ not in _OFFICE_TITLES or token.i in self.taken:
+                continue
+            following = self.doc[token.i + 1 : token.i + 3]
+            if len(following) < 2 or following[0].lower_ != "of":
+                continue
+            place_span = self._place_after(following[1])
+            if place_span is None:
+                continue
+            title = token.text[0].upper() + token.text[1:].lower()
+            office = f"{title} of {place_span.text}"
+            start = token.i - 1 if token.i > 0 and token.nbor(-1).lower_ == "the" else token.i
+            mention = self.doc[start : place_span.end]
+            holder = self._titled_person(token.lower_)
+            if holder is None:
+                name = self.gazetteer.holder(office, self.published)
+                if name is None:
+                    continue
+                holder = next((p for p in self.people if p.canonical == name), None)
+                if holder is None:
+                    holder = _Entity(name, "PERSON", person=Person([name.split()]))
+                    self.people.append(holder)
+            holder.mentions.append((mention.start_char, mention.end_char))
+
+    def _place_after(self, token: Token) -> SpacySpan | None:
+        for entity in self.entities.values():
+            if entity.type != "PLACE":
+                continue
+            for start, end in entity.mentions:
+                if start == token.idx:
+                    span = self.doc.char_span(start, end)
+                    return span
+        return None
+
+    def _titled_person(self, title: str) -> _Entity | None:
+        holders = [p for p in self.people if p.person and title in p.person.titles]
+        return holders[0] if len(holders) == 1 else None
+
+    def records(self) -> list[dict[str, Any]]:
+        """The article's entities as JSON-ready records, in order of first mention."""
+        found = [*self.entities.values(), *self.people]
+        found.sort(key=lambda entity: min(entity.mentions, default=(0, 0)))
+        records: list[dict[str, Any]] = []
+        for entity in found:
+            if not entity.mentions:
+                continue
+            canonical = entity.canonical
+            if not canonical and entity.person is not None:
+                canonical = entity.person.canonical
+            mentions = sorted(set(entity.mentions))
+            records.append(
+                {
+                    "canonical": canonical,
+                    "type": entity.type,
+                    "geonames_id": entity.geonames_id,
+                    "country_code": entity.country_code,
+                    "mentions": [
+                        {"text": self.text[s:e], "start": s, "end": e} for s, e in mentions
+                    ],
+                }
+            )
+        return records
+
+
+def find_entities(article: Article, resources: Resources) -> Article:
+    """Fill ``entities``: canonical people, organisations and places with their mentions."""
+    if article.parsed is None:
+        raise ValueError("the article has not been parsed")
+    finder = _Finder(article, resources.gazetteer)
+    finder.gazetteer_pass()
+    finder.spacy_pass()
+    finder.roles_pass()
+    return article.with_updates(entities=finder.records())
+
+
+__all__ = ["TITLES", "find_entities"]
