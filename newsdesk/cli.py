@@ -202,6 +202,51 @@ def evaluate_attribution_command(
             sys.exit(EXIT_SOME_FAILED)
 
 
+@evaluate.command(name="time")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a table; json: one object with every figure.",
+)
+@click.option(
+    "--floors",
+    "floors_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON file of minimum scores (and the data's sha256); exit 1 when a score is below.",
+)
+def evaluate_time_command(directory: Path, output_format: str, floors_file: Path | None) -> None:
+    """Score dates and times on TimeML data: every DIRECTORY/**/*.tml (TempEval-3).
+
+    Prints strict span, relaxed span and value precision, recall and F1, overall and per
+    TIMEX type (DATE, TIME, DURATION, SET, and DATE+TIME together).
+    """
+    from newsdesk.eval.attribution import corpus_hash
+    from newsdesk.eval.floors import check_floors
+    from newsdesk.eval.report import print_time_scores
+    from newsdesk.eval.time import evaluate_time, read_timeml
+
+    documents = read_timeml(directory)
+    if not documents:
+        _error(f"{directory}: no .tml files found")
+        sys.exit(EXIT_SOME_FAILED)
+    scores = evaluate_time(documents)
+    figures = scores.as_dict()
+    if output_format == "json":
+        click.echo(json.dumps(figures))
+    else:
+        print_time_scores(scores, Console(highlight=False))
+    if floors_file is not None:
+        problems = check_floors(figures, floors_file, corpus_hash(directory))
+        for problem in problems:
+            _error(problem)
+        if problems:
+            sys.exit(EXIT_SOME_FAILED)
+
+
 def main() -> None:
     """Entry point of the ``newsdesk`` console script."""
     cli()

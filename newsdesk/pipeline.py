@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from newsdesk.model import Article, StageError
 from newsdesk.resources import Resources
 from newsdesk.stages.attribution import attribute
+from newsdesk.stages.dates import normalise_dates
 from newsdesk.stages.entities import find_entities
 from newsdesk.stages.outlet import outlet
 from newsdesk.stages.parse import parse, parse_batch
@@ -41,6 +42,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("repair", ("original",), ("text", "repairs", "removed", "offset_map"), repair),
     Stage("structure", ("text",), ("paragraphs", "title", "lede", "flags"), structure),
     Stage("outlet", ("text", "removed"), ("outlet",), outlet),
+    Stage("dates", ("text",), ("dates",), normalise_dates),
     Stage("parse", ("text", "paragraphs"), ("doc", "sentences"), parse, parse_batch),
     Stage("entities", ("doc",), ("entities",), find_entities),
     Stage("attribution", ("doc", "paragraphs"), ("quotes",), attribute),

@@ -58,8 +58,8 @@ def test_json_output_follows_the_schema(article_file: Path) -> None:
         "anonymous",
     )
     assert quote["content"] == "The old bridge closed on Monday"
-    for key in ("entities", "dates", "events"):
-        assert data[key] == []
+    assert [(d["text"], d["value"]) for d in data["dates"]] == [("Monday", "2024-05-06")]
+    assert data["events"] == []
 
 
 def test_text_report_shows_what_was_repaired(article_file: Path) -> None:

@@ -94,7 +94,7 @@ def corpus_hash(directory: Path) -> str:
     """A sha256 over the corpus files' names and bytes, to tell when the gold data changed."""
     digest = hashlib.sha256()
     for path in sorted(directory.rglob("*")):
-        if path.is_file() and path.suffix in (".txt", ".ann"):
+        if path.is_file() and path.suffix in (".txt", ".ann", ".tml"):
             digest.update(path.relative_to(directory).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsdesk.eval.attribution import ROLES, AttributionScores
+from newsdesk.eval.time import TimeScores
 
 
 def print_attribution_scores(scores: AttributionScores, console: Console) -> None:
@@ -31,3 +32,25 @@ def print_attribution_scores(scores: AttributionScores, console: Console) -> Non
         f"gold attributions found (content overlap): {scores.found_attributions} of "
         f"{scores.gold_attributions} ({share:.1%})"
     )
+
+
+def print_time_scores(scores: TimeScores, console: Console) -> None:
+    """Print strict, relaxed and value precision, recall and F1 per TIMEX type."""
+    table = Table(title=f"Dates and times, {scores.documents} TimeML documents")
+    for column in ("type", "measure", "precision", "recall", "F1", "predicted", "gold"):
+        table.add_column(column, justify="left" if column in ("type", "measure") else "right")
+    for group in ("ALL", "DATE+TIME", "DATE", "TIME", "DURATION", "SET"):
+        for measure in ("strict", "relaxed", "value"):
+            counts = scores.counts.get((measure, group))
+            if counts is None:
+                continue
+            table.add_row(
+                group,
+                measure,
+                f"{counts.precision():.3f}",
+                f"{counts.recall():.3f}",
+                f"{counts.f1():.3f}",
+                str(counts.predicted),
+                str(counts.gold),
+            )
+    console.print(table)

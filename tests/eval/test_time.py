@@ -1,0 +1,51 @@
+"""The TimeML reader and scorer, and CI's gate on TempEval-3."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsdesk.eval.attribution import corpus_hash
+from newsdesk.eval.floors import check_floors
+from newsdesk.eval.time import evaluate_time, parse_timeml, read_timeml
+from tests.conftest import SHARED, require_shared
+
+FLOORS = Path(__file__).resolve().parent.parent / "data" / "time_floors.json"
+TEMPEVAL = SHARED / "data" / "tempeval3"
+DOCUMENT = """<?xml version="1.0" ?>
+<TimeML>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2022-01-10" functionInDocument="CREATION_TIME">
+20220110</TIMEX3></DCT>
+<TEXT>
+Riots began on <TIMEX3 tid="t1" type="DATE" value="2022-01-02">January 2</TIMEX3> &amp; \
+grew <TIMEX3 tid="t2" type="DATE" value="2022-01-09">yesterday</TIMEX3>, \
+after <TIMEX3 tid="t3" type="DURATION" value="P3D">three days</TIMEX3> of calm.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_timeml_tags_are_stripped_and_offsets_kept() -> None:
+    document = parse_timeml(DOCUMENT)
+    assert str(document.anchor) == "2022-01-10"
+    assert [document.text[t.start : t.end] for t in document.timexes] == [
+        "January 2",
+        "yesterday",
+        "three days",
+    ]
+    assert "&" in document.text
+
+
+def test_scores_on_a_small_document() -> None:
+    scores = evaluate_time([parse_timeml(DOCUMENT)])
+    figures = scores.as_dict()
+    assert figures["value_f1_DATE"] == 1.0
+    assert figures["value_f1_DURATION"] == 1.0
+    assert figures["strict_f1_ALL"] == 1.0
+
+
+def test_tempeval_scores_stay_above_their_floors() -> None:
+    directory = require_shared(TEMPEVAL)
+    figures = evaluate_time(read_timeml(directory)).as_dict()
+    print(json.dumps(figures, indent=1))
+    assert check_floors(figures, FLOORS, corpus_hash(directory)) == []
