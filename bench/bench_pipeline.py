@@ -13,10 +13,12 @@ from pathlib import Path
 
 import spacy
 
+from newsdesk.dates import find_dates
 from newsdesk.model import Article
 from newsdesk.pipeline import Pipeline
 from newsdesk.resources import DEFAULT_SPACY_MODEL, Resources
 from newsdesk.stages.attribution import attribute
+from newsdesk.stages.entities import find_entities
 from newsdesk.stages.repair import repair_text
 from newsdesk.stages.speakers import resolve_speakers
 
@@ -70,9 +72,8 @@ def main() -> int:
 
     whole_pipeline()  # load models and warm caches before timing anything
     spacy_alone()
-    upto_parse = Pipeline(
-        [s for s in pipeline.stages if s.name not in ("attribution", "speakers")], resources
-    )
+    later = ("entities", "attribution", "speakers", "events")
+    upto_parse = Pipeline([s for s in pipeline.stages if s.name not in later], resources)
     parsed = list(
         upto_parse.run_many(Article(source=str(i), original=t) for i, t in enumerate(texts))
     )
@@ -81,10 +82,20 @@ def main() -> int:
         for article in parsed:
             resolve_speakers(attribute(article, resources), resources)
 
+    def entities_only() -> None:
+        for article in parsed:
+            find_entities(article, resources)
+
+    def dates_only() -> None:
+        for article in parsed:
+            find_dates(article.text, None)
+
     repair_seconds = best_time(repair_only)
     spacy_seconds = best_time(spacy_alone)
     pipeline_seconds = best_time(whole_pipeline)
     attribution_seconds = best_time(attribution_only)
+    entities_seconds = best_time(entities_only)
+    dates_seconds = best_time(dates_only)
 
     print(f"corpus: {label}, {characters:,} characters; one process, one core")
     print(f"{'measure':<34}{'seconds':>10}{'articles/s/core':>18}")
@@ -92,12 +103,16 @@ def main() -> int:
         ("repair stage alone", repair_seconds),
         ("spaCy alone (nlp.pipe)", spacy_seconds),
         ("attribution + speakers stages", attribution_seconds),
+        ("entities stage", entities_seconds),
+        ("date normaliser", dates_seconds),
         ("whole newsdesk pipeline", pipeline_seconds),
     ):
         print(f"{name:<34}{seconds:>10.3f}{count / seconds:>18.1f}")
     print(f"whole pipeline / spaCy alone: {pipeline_seconds / spacy_seconds:.3f}x the time")
     print(f"repair / spaCy alone:         {repair_seconds / spacy_seconds:.3f}x the time")
     print(f"attribution / spaCy alone:    {attribution_seconds / spacy_seconds:.3f}x the time")
+    print(f"entities / spaCy alone:       {entities_seconds / spacy_seconds:.3f}x the time")
+    print(f"dates / spaCy alone:          {dates_seconds / spacy_seconds:.3f}x the time")
     return 0
 
 

@@ -247,6 +247,39 @@ def evaluate_time_command(directory: Path, output_format: str, floors_file: Path
             sys.exit(EXIT_SOME_FAILED)
 
 
+@evaluate.command(name="entities")
+@click.argument(
+    "gold_files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one line per figure; json: one object.",
+)
+def evaluate_entities_command(gold_files: tuple[Path, ...], output_format: str) -> None:
+    """Score entities on labelled cases: the seed's gold.json, eval/entities/cases.json, ...
+
+    Prints entity precision, recall and F1 (same type and canonical name), GeoNames id
+    accuracy and mention recall. With no file, scores the cases shipped in eval/entities.
+    """
+    from newsdesk.eval.entities import evaluate_entities, read_cases
+
+    files = list(gold_files) or sorted(Path("eval/entities").glob("*.json"))
+    if not files:
+        _error("no gold files given and none in eval/entities")
+        sys.exit(EXIT_SOME_FAILED)
+    cases = [case for path in files for case in read_cases(path)]
+    figures = evaluate_entities(cases, Pipeline()).as_dict()
+    if output_format == "json":
+        click.echo(json.dumps(figures))
+    else:
+        for name, value in figures.items():
+            click.echo(f"{name:24} {value}")
+
+
 def main() -> None:
     """Entry point of the ``newsdesk`` console script."""
     cli()

@@ -16,6 +16,7 @@ from newsdesk.resources import Resources
 from newsdesk.stages.attribution import attribute
 from newsdesk.stages.dates import normalise_dates
 from newsdesk.stages.entities import find_entities
+from newsdesk.stages.events import find_events
 from newsdesk.stages.outlet import outlet
 from newsdesk.stages.parse import parse, parse_batch
 from newsdesk.stages.repair import repair
@@ -47,6 +48,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("entities", ("doc",), ("entities",), find_entities),
     Stage("attribution", ("doc", "paragraphs"), ("quotes",), attribute),
     Stage("speakers", ("doc", "quotes", "entities"), ("speakers",), resolve_speakers),
+    Stage("events", ("doc", "quotes", "entities", "dates", "speakers"), ("events",), find_events),
 )
 
 # What an article has before any stage runs.

@@ -37,6 +37,56 @@ def _repairs_table(article: Article) -> Table:
     return table
 
 
+def _quotes_table(article: Article) -> Table:
+    table = Table(title="Who said what", title_justify="left")
+    table.add_column("speaker", style="bold")
+    table.add_column("kind")
+    table.add_column("cue", style="cyan")
+    table.add_column("content", overflow="fold")
+    for quote in article.quotes:
+        speaker = quote.speaker or "?"
+        if quote.source and quote.source != quote.speaker:
+            speaker += f" ({quote.source})"
+        content = quote.content if len(quote.content) <= 160 else quote.content[:159] + "…"
+        table.add_row(speaker, quote.kind + (" ⚠" if quote.fragment else ""), quote.cue, content)
+    return table
+
+
+def _entities_line(article: Article) -> Text:
+    line = Text("Entities: ", style="bold")
+    for index, entity in enumerate(article.entities):
+        if index:
+            line.append("; ")
+        line.append(entity["canonical"], style="bold")
+        variants = sorted({m["text"] for m in entity["mentions"]} - {entity["canonical"]})
+        detail = entity["type"]
+        if entity.get("geonames_id"):
+            detail += f" {entity['geonames_id']}"
+        if variants:
+            detail += ", as " + ", ".join(variants[:4])
+        line.append(f" ({detail})", style="dim")
+    return line
+
+
+def _timeline(events: list[dict[str, object]]) -> Table:
+    table = Table(title="Timeline", title_justify="left")
+    table.add_column("date", style="bold")
+    table.add_column("what", overflow="fold")
+    table.add_column("according to", style="dim")
+    for event in sorted(events, key=lambda e: str(e["date"])):
+        date = str(event["date"])
+        if event["date_source"] == "publication":
+            date += " (published)"
+        text = str(event["text"])
+        participants = event["participants"]
+        if event["kind"] == "statement" and isinstance(participants, list) and participants:
+            text = f"{participants[0]} {event['trigger']}: {text}"
+        table.add_row(
+            date, text if len(text) <= 80 else text[:79] + "…", str(event["speaker"] or "outlet")
+        )
+    return table
+
+
 def render_article(article: Article) -> RenderableType:
     """Return a Rich renderable with the article's text and everything done to it."""
     parts: list[RenderableType] = []
@@ -83,6 +133,13 @@ def render_article(article: Article) -> RenderableType:
                 (f" — {flag.note}", "dim"),
             )
         )
+    if article.quotes:
+        parts.append(_quotes_table(article))
+    if article.entities:
+        parts.append(_entities_line(article))
+    dated = [e for e in article.events if e["date"]]
+    if dated:
+        parts.append(_timeline(dated))
     for error in article.errors:
         parts.append(Text(f"error in stage {error.stage}: {error.message}", style="bold red"))
     heading = article.title or article.source

@@ -59,7 +59,12 @@ def test_json_output_follows_the_schema(article_file: Path) -> None:
     )
     assert quote["content"] == "The old bridge closed on Monday"
     assert [(d["text"], d["value"]) for d in data["dates"]] == [("Monday", "2024-05-06")]
-    assert data["events"] == []
+    [event] = data["events"]
+    assert (event["kind"], event["date"], event["date_source"]) == (
+        "statement",
+        "2024-05-06",
+        "publication",
+    )
 
 
 def test_text_report_shows_what_was_repaired(article_file: Path) -> None:

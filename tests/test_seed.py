@@ -131,3 +131,25 @@ def test_every_gold_entity_with_its_canonical_name_and_id(
     assert {m["text"] for m in by_name["Almaty"]["mentions"]} == {"Alma-Ata", "Almaty"}
     assert [m["text"] for m in by_name["Astana"]["mentions"]] == ["Nur-Sultan"]
     assert {q["speaker"] for q in data["quotes"]} == {"Kassym-Jomart Tokayev"}
+
+
+def _gold_event_found(events: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str, Any]:
+    return max(events, key=lambda e: len(tokens(gold["text"]) & tokens(e["text"])))
+
+
+def test_dated_gold_events_carry_the_gold_date(seed_gold: dict[str, Any]) -> None:
+    require_shared(SEED_TEXT)
+    data = _analyse("--published", seed_gold["published"])
+    for gold in seed_gold["events"]:
+        event = _gold_event_found(data["events"], gold)
+        assert tokens(gold["text"]) <= tokens(event["text"]), gold["text"]
+        assert event["date"] == gold["date"], (gold["text"], event["date"])
+
+
+def test_without_publication_date_no_year_is_invented(seed_gold: dict[str, Any]) -> None:
+    require_shared(SEED_TEXT)
+    data = _analyse()
+    for mention in data["dates"]:
+        assert mention["value"] is None or not mention["value"][:4].isdigit(), mention
+    for event in data["events"]:
+        assert event["date"] is None or event["date"].startswith("XXXX"), event

@@ -1,0 +1,123 @@
+"""The events stage: what happened, when, who took part, where, and who says so.
+
+Every sentence whose main verb reports something happening becomes an event: its date (the
+first date the sentence gives, a range as ``start/end``; a statement the outlet reports with
+no date of its own takes the publication date, marked as such), the people and organisations
+taking part, the places, and whether the outlet narrates it or a speaker's attribution holds it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsdesk.model import Article, Attribution
+from newsdesk.resources import Resources
+
+# Main verbs that describe a state, not something happening.
+_STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "belong", "consist", "contain"})
+_PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _precision(value: str) -> str:
+    if "/" in value:
+        return "day-range"
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return "day"
+    if "T" in value:
+        return "time"
+    if len(value) == 7 and value[4] == "-" and value[5].isdigit():
+        return "month"
+    if len(value) == 4 and value.isdigit():
+        return "year"
+    return "other"
+
+
+def _inside(start: int, end: int, attribution: Attribution) -> bool:
+    """True when most of ``[start, end)`` is the attribution's content."""
+    covered = sum(max(0, min(end, s.end) - max(start, s.start)) for s in attribution.content_spans)
+    return covered > 0.5 * (end - start)
+
+
+def _events(article: Article) -> list[dict[str, Any]]:
+    doc = article.parsed
+    events: list[dict[str, Any]] = []
+    title_end = next((p.end for p in article.paragraphs if p.role == "title"), -1)
+    for sentence in doc.sents:
+        start, end = sentence.start_char, sentence.end_char
+        text = article.text[start:end].strip()
+        start += len(article.text[start:end]) - len(article.text[start:end].lstrip())
+        end = start + len(text)
+        if not text or end <= title_end:
+            continue
+        root = sentence.root
+        if root.pos_ not in ("VERB", "AUX") or (root.lemma_ in _STATIVE and root.pos_ == "AUX"):
+            continue
+        if root.lemma_ in _STATIVE and not any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
+            continue
+        statement = next(
+            (
+                q
+                for q in article.quotes
+                if q.cue_span is not None and q.cue_span.start <= root.idx < q.cue_span.end
+            ),
+            None,
+        )
+        holder = next(
+            (q for q in article.quotes if q is not statement and _inside(start, end, q)), None
+        )
+        dates = [
+            d
+            for d in article.dates
+            if start <= d["start"]
+            and d["end"] <= end
+            and d["type"] in ("DATE", "TIME")
+            and d["value"]
+            and not (statement and _inside(d["start"], d["end"], statement))
+        ]
+        date_value = None
+        date_text = None
+        date_source = None
+        if dates:
+            first = dates[0]
+            date_value = first["value"]
+            if first.get("end_value"):
+                date_value = f"{first['value']}/{first['end_value']}"
+            date_text = first["text"]
+            date_source = "text"
+        elif statement is not None and article.published and holder is None:
+            date_value = article.published
+            date_source = "publication"
+        participants: list[str] = []
+        places: list[str] = []
+        for entity in article.entities:
+            if any(start <= m["start"] and m["end"] <= end for m in entity["mentions"]):
+                target = places if entity["type"] == "PLACE" else participants
+                if entity["type"] in _PARTICIPANT_TYPES or entity["type"] == "PLACE":
+                    target.append(entity["canonical"])
+        if statement is not None and statement.speaker and statement.speaker not in participants:
+            participants.insert(0, statement.speaker)
+        events.append(
+            {
+                "text": text,
+                "start": start,
+                "end": end,
+                "trigger": root.text,
+                "kind": "statement" if statement is not None else "occurrence",
+                "date": date_value,
+                "date_text": date_text,
+                "date_source": date_source,
+                "precision": _precision(date_value) if date_value else None,
+                "participants": participants,
+                "places": places,
+                "narrator": "attribution" if holder is not None else "outlet",
+                "speaker": holder.speaker if holder is not None else None,
+            }
+        )
+    return events
+
+
+def find_events(article: Article, resources: Resources) -> Article:
+    """Fill ``events``: one record per sentence that reports something happening."""
+    if article.parsed is None:
+        raise ValueError("the article has not been parsed")
+    return article.with_updates(events=_events(article))
