@@ -144,7 +144,7 @@ def _iso(day: dt.date) -> str:
 
 def _week(day: dt.date) -> str:
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week}"
+    return f"{year}-W{week:02d}"
 
 
 def _shift_months(day: dt.date, months: int) -> tuple[int, int]:
@@ -610,6 +610,8 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     """Return the temporal expressions of ``text`` with values resolved against ``anchor``."""
     norm = _Normaliser(anchor)
     taken = bytearray(len(text))
+    # A report about quarterly results compares quarters: "a year ago" is a quarter then.
+    quarterly_text = len(_QUARTER_WORD.findall(text)) >= _QUARTERLY_MENTIONS
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -618,7 +620,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
                 continue
             left, right = _sentence_bounds(text, start, end)
             future = _future(text, max(left, start - _TENSE_WINDOW), start)
-            quarterly = "quarter" in text[left:right].lower()
+            quarterly = quarterly_text or "quarter" in text[left:right].lower()
             timex_type, value, end_value = _value(kind, match, norm, future, quarterly)
             if kind in ("month_day_range", "day_month_range") and text[
                 start:end
@@ -630,6 +632,8 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     return _join_times_to_days(text, found)
 
 
+_QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
+_QUARTERLY_MENTIONS = 3
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CLOCK = re.compile(r"T(\d\d:\d\d|MO|AF|EV|NI)$")
 

@@ -24,7 +24,7 @@ def values(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str | 
         ("The riots began on January 2.", [("January 2", "2022-01-02")]),
         ("It happened on Aug. 7, 1998.", [("Aug. 7, 1998", "1998-08-07")]),
         ("Talks resumed yesterday.", [("yesterday", "2022-01-09")]),
-        ("Prices rose last week.", [("last week", "2022-W1")]),
+        ("Prices rose last week.", [("last week", "2022-W01")]),
         ("The vote was on Friday.", [("Friday", "2022-01-07")]),
         ("The vote will be on Friday.", [("Friday", "2022-01-14")]),
         ("Profits fell in the third quarter.", [("the third quarter", "2021-Q3")]),
