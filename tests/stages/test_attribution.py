@@ -6,7 +6,6 @@ import pytest
 
 from newsdesk.model import Article, Attribution
 from newsdesk.pipeline import Pipeline
-from newsdesk.stages.attribution import CueLexicon, find_quotations
 
 
 def quotes(pipeline: Pipeline, text: str) -> list[Attribution]:
@@ -126,20 +125,3 @@ def test_orphan_fragment_quotation_is_attributed(pipeline: Pipeline) -> None:
 def test_no_attribution_without_a_speaker(pipeline: Pipeline) -> None:
     assert quotes(pipeline, "A state of emergency was declared in the country.") == []
     assert quotes(pipeline, "Armed men attacked the city from three directions.") == []
-
-
-def test_quotations_are_found_per_paragraph() -> None:
-    from newsdesk.model import Paragraph
-
-    text = "He said “yes” twice.\n\nthe end,” she said."
-    quotations = find_quotations(text, [Paragraph(0, 20, "lede"), Paragraph(22, 41, "body")])
-    assert [(q.start, q.end, q.opened, q.closed) for q in quotations] == [
-        (8, 13, True, True),
-        (22, 31, False, True),
-    ]
-
-
-def test_lexicon_file_format() -> None:
-    lexicon = CueLexicon.parse("# comment\nquip\tspeech\tclause\n")
-    assert lexicon.verbs["quip"].kind == "speech"
-    assert "say" in CueLexicon.load_default().verbs
