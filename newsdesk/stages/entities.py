@@ -183,7 +183,12 @@ class _Finder:
             span = ent
             while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
                 span = span[1:]
-            if kind == "PERSON":
+            words = span.text.split()
+            known_person = kind in ("ORG", "PLACE") and any(
+                p.person is not None and p.person.matches(words) for p in self.people
+            )
+            if kind == "PERSON" or (known_person and len(words) <= 2):
+                # "Lavrov called…": the tagger's ORG is the Lavrov the article already named.
                 self._person(list(span), span)
             else:
                 self._mention(self._entity(span.text, kind), span)

@@ -94,7 +94,9 @@ def _events(article: Article) -> list[dict[str, Any]]:
                 target = places if entity["type"] == "PLACE" else participants
                 if entity["type"] in _PARTICIPANT_TYPES or entity["type"] == "PLACE":
                     target.append(entity["canonical"])
-        if statement is not None and statement.speaker and statement.speaker not in participants:
+        if statement is not None and statement.speaker:
+            if statement.speaker in participants:
+                participants.remove(statement.speaker)
             participants.insert(0, statement.speaker)
         events.append(
             {

@@ -68,9 +68,13 @@ class _Resolver:
 
     @staticmethod
     def _titled(entity: SpacySpan) -> bool:
+        """A name the tagger mislabelled, known by the title before it ("President X")."""
         before = entity.doc[entity.start - 1] if entity.start > 0 else None
-        return bool(before is not None and before.lower_ in TITLES) or any(
-            t.lower_ in TITLES for t in entity
+        return (
+            before is not None
+            and before.lower_ in TITLES
+            and all(t.pos_ == "PROPN" or t.is_punct for t in entity)
+            and not any(t.lower_ in ORGANISATION_HEADS for t in entity)
         )
 
     def _add_name(self, tokens: list[Token], offset: int) -> Person | None:

@@ -55,3 +55,21 @@ def test_user_rules_are_parsed_and_bad_ones_named() -> None:
     assert boilerplate_reason("Buy now and save", rules) == "promo"
     with pytest.raises(ValueError, match=r"rules\.tsv:1"):
         parse_rules("no tab here", "rules.tsv")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Photo: Reuters", "credit"),
+        ("If you find a mistake, select it and press Ctrl + Enter", "report_error"),
+        ("Tags: Russia, USA, Geneva", "tags"),
+        ("Share:", "social"),
+    ],
+)
+def test_more_chrome(line: str, reason: str) -> None:
+    assert boilerplate_reason(line, RULES) == reason
+
+
+def test_a_photo_caption_sentence_is_not_a_credit() -> None:
+    line = "Photos of the flooded villages show water up to the roofs of the houses."
+    assert boilerplate_reason(line, RULES) is None
