@@ -246,6 +246,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    (
+        "clock24",
+        re.compile(
+            r"(?<=\bat )(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)\b"
+            r"(?:\s+(?:\w+\s+)?(?:time|GMT|UTC))?"
+        ),
+    ),
     ("noon", re.compile(r"\b(?P<which>noon|midday|midnight)\b", re.IGNORECASE)),
     (
         "weekday_part",
@@ -416,6 +423,9 @@ def _value(
         day = _iso(norm.anchor) if norm.anchor else "XXXX-XX-XX"
         clock = f"{hour:02d}:{minute}" if minute else f"{hour:02d}:00"
         return "TIME", f"{day}T{clock}", None
+    if kind == "clock24":
+        day = _iso(norm.anchor) if norm.anchor else "XXXX-XX-XX"
+        return "TIME", f"{day}T{int(g['hour']):02d}:{g['minute']}", None
     if kind == "noon":
         day = _iso(norm.anchor) if norm.anchor else "XXXX-XX-XX"
         clock = "24:00" if g["which"].lower() == "midnight" else "12:00"

@@ -136,6 +136,8 @@ class _Finder:
                     matched = size
                     break
                 place = self.gazetteer.place(span.text)
+                if place is None and span.text.isupper() and len(span.text) > 3:
+                    place = self.gazetteer.place(span.text.title())  # "MOSCOW, March 3 -"
                 if place is not None and self._accepts_place(span, place):
                     entity = self._entity(place.canonical, "PLACE")
                     entity.geonames_id = place.geonames_id

@@ -31,7 +31,13 @@ _CUES: tuple[tuple[re.Pattern[str], int], ...] = (
     ),
     (re.compile(r"\bfollow\s+" + _NAME + r"\s+on\s+", re.IGNORECASE), 3),
     (re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:[-–]\d{4})?\s+)?" + _NAME, re.IGNORECASE), 3),
-    (re.compile(r"^[A-Z][A-Z .,'-]{2,40}\(" + _NAME + r"\)\s*[-—–]", re.MULTILINE), 3),
+    (
+        re.compile(
+            r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\(" + _NAME + r"\)\s*[-—–]",
+            re.MULTILINE,
+        ),
+        3,
+    ),
     (re.compile(r"\b(?:broadcast|streamed|aired)\s+(?:live\s+)?(?:by|on)\s+" + _NAME), 1),
 )
 
@@ -132,7 +138,10 @@ def detect_outlet(
                     continue
                 outlet, alias = found
                 scores[outlet] += weight
-                phrase = passage[match.start() : match.start("name") + len(alias)].strip()
+                phrase_end = match.start("name") + len(alias)
+                if passage[phrase_end : phrase_end + 1] == ")":
+                    phrase_end += 1  # a dateline's "(Interfax)"
+                phrase = passage[match.start() : phrase_end].strip()
                 if phrase not in evidence[outlet]:
                     evidence[outlet].append(phrase)
     if not scores:

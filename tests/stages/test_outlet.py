@@ -31,3 +31,8 @@ def test_user_table_extends_names() -> None:
     table = OutletTable.parse("Daily Planet\tPlanet|The Planet\tdailyplanet.example\n")
     assert table.from_name("The Planet today") == ("Daily Planet", "The Planet")
     assert table.from_url("https://news.dailyplanet.example/x") == "Daily Planet"
+
+
+def test_dateline_with_a_date() -> None:
+    text = "MOSCOW, March 3 (Interfax) - The bank raised its rate."
+    assert detect_outlet(text, [], "a.txt", TABLE) == ("Interfax", ["MOSCOW, March 3 (Interfax)"])

@@ -59,3 +59,12 @@ def test_orphan_fragment_is_flagged_and_kept() -> None:
     assert flag.text == "our country,” he stated."
     assert article.text[flag.start : flag.end] == flag.text
     assert "our country,” he stated." in article.body
+
+
+def test_a_dateline_lede_is_not_a_title() -> None:
+    article = structured(
+        "MOSCOW, March 3 (Interfax) - The bank raised its key rate on Monday, the regulator "
+        "reports.\n\nThe decision was taken quickly."
+    )
+    assert article.title is None
+    assert article.lede is not None and article.lede.startswith("MOSCOW")
