@@ -9,7 +9,12 @@ from newsdesk.textedit import Edit
 _CRLF = re.compile(r"\r\n?")
 # Runs of spaces or tabs inside a line (not at its start, where indentation may mean something,
 # nor at its end, which the trailing rule handles).
-_INNER_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)|(?<=\S)\t(?=\S)")
+_INNER_RUN = re.compile(
+    r"(?<=\S)[ \t\xa0]*[ \t][ \t\xa0]*(?=\S)"  # a run with at least one plain space or tab
+)
+# A line broken inside a sentence (hard-wrapped text): the line does not end a sentence and
+# the next goes on in lower case, or the line is long enough to be wrapped prose.
+_LINE_WRAP = re.compile(r"(?<=[^\s.!?:;”\"’)\]])\n(?=[a-z0-9(]|(?<=.{50}\n)[A-Za-z])")
 _TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 _LEADING_BLANK = re.compile(r"\A(?:[ \t]*\n)+")
@@ -38,7 +43,8 @@ def find_spacing_edits(text: str) -> list[Edit]:
     """Return edits for doubled spaces, spaces before punctuation and glued sentences."""
     edits: list[Edit] = []
     for match in _INNER_RUN.finditer(text):
-        edits.append(Edit(match.start(), match.end(), " ", "spacing"))
+        if match.group() != " ":
+            edits.append(Edit(match.start(), match.end(), " ", "spacing"))
     for pattern in (
         _SPACE_BEFORE_PUNCT,
         _SPACE_BEFORE_PERIOD,
@@ -56,8 +62,11 @@ def find_spacing_edits(text: str) -> list[Edit]:
 
 
 def find_layout_edits(text: str) -> list[Edit]:
-    """Return edits for trailing spaces, runs of blank lines and blank lines at either end."""
+    """Return edits for hard-wrapped lines, trailing spaces, runs of blank lines and blank
+    lines at either end."""
     edits: list[Edit] = []
+    for match in _LINE_WRAP.finditer(text):
+        edits.append(Edit(match.start(), match.end(), " ", "line_wrap"))
     for match in _TRAILING.finditer(text):
         edits.append(Edit(match.start(), match.end(), "", "trailing_space"))
     for match in _BLANK_RUN.finditer(text):

@@ -23,8 +23,8 @@ def fixed(text: str) -> str:
         ("( aside )", "(aside)"),
         ("prices,which rose", "prices, which rose"),
         ("it ended.The next day", "it ended. The next day"),
-        ("a\r\nb\rc", "a\nb\nc"),
-        ("line   \nnext", "line\nnext"),
+        ("One.\r\nTwo.\rThree.", "One.\nTwo.\nThree."),
+        ("Line.   \nNext", "Line.\nNext"),
         ("one\n\n\n\ntwo", "one\n\ntwo"),
         ("\n\nstart", "start"),
         ("end\n\n\n", "end\n"),
@@ -49,3 +49,18 @@ def test_spacing_is_repaired(damaged: str, repaired: str) -> None:
 )
 def test_clean_spacing_is_left_alone(clean: str) -> None:
     assert fixed(clean) == clean
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    wrapped = (
+        "Grain exports from the Black Sea ports rose by 15 percent, the ministry said on\n"
+        "Wednesday, citing customs data. The deputy minister told\nreporters in Kyiv."
+    )
+    assert fixed(wrapped) == wrapped.replace("\n", " ")
+    headline_then_text = "Grain exports rise\nThe ministry said so."
+    assert fixed(headline_then_text) == headline_then_text
+
+
+def test_no_break_space_beside_a_space_is_one_space() -> None:
+    assert fixed("KYIV \xa0— Grain") == "KYIV — Grain"
+    assert fixed("10\xa0km") == "10\xa0km"
