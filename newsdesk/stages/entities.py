@@ -72,6 +72,13 @@ class _Finder:
         self.taken: set[int] = set()
         self.entities: dict[tuple[str, str], _Entity] = {}
         self.people: list[_Entity] = []
+        # The tagger's PERSON entity each token belongs to.
+        self.person_at: dict[int, SpacySpan] = {
+            i: ent
+            for ent in self.doc.ents
+            if ent.label_ == "PERSON"
+            for i in range(ent.start, ent.end)
+        }
 
     def _entity(self, canonical: str, kind: str) -> _Entity:
         key = (kind, canonical)
@@ -91,13 +98,8 @@ class _Finder:
         label = self._ent_label(span)
         if label in ("GPE", "LOC", "FAC"):
             return True
-        whole_person = any(
-            ent.label_ == "PERSON"
-            and ent.start <= span.start
-            and span.end <= ent.end
-            and len(ent) > len(span)
-            for ent in self.doc.ents
-        )
+        person = self.person_at.get(span.start)
+        whole_person = person is not None and person.end >= span.end and len(person) > len(span)
         if whole_person:
             return False  # "Paris" in "Paris Hilton"
         if place.kind == "country":

@@ -8,6 +8,8 @@ taking part, the places, and whether the outlet narrates it or a speaker's attri
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
 from typing import Any
 
 from newsdesk.model import Article, Attribution
@@ -38,11 +40,43 @@ def _inside(start: int, end: int, attribution: Attribution) -> bool:
     return covered > 0.5 * (end - start)
 
 
+class _Buckets:
+    """Attributions, dates and entity mentions by the sentences they touch, so that each
+    sentence looks only at its own (long documents have thousands of each)."""
+
+    def __init__(self, article: Article, starts: list[int]) -> None:
+        self.starts = starts
+        self.quotes: dict[int, list[Attribution]] = defaultdict(list)
+        self.dates: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        self.entities: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for quote in article.quotes:
+            spans = list(quote.content_spans)
+            if quote.cue_span is not None:
+                spans.append(quote.cue_span)
+            indices = {i for s in spans for i in self._range(s.start, s.end)}
+            for index in indices:
+                self.quotes[index].append(quote)
+        for date in article.dates:
+            self.dates[self._index(date["start"])].append(date)
+        for entity in article.entities:
+            for index in {self._index(m["start"]) for m in entity["mentions"]}:
+                self.entities[index].append(entity)
+
+    def _index(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def _range(self, start: int, end: int) -> range:
+        return range(self._index(start), self._index(max(start, end - 1)) + 1)
+
+
 def _events(article: Article) -> list[dict[str, Any]]:
     doc = article.parsed
     events: list[dict[str, Any]] = []
     title_end = next((p.end for p in article.paragraphs if p.role == "title"), -1)
-    for sentence in doc.sents:
+    sentences = list(doc.sents)
+    buckets = _Buckets(article, [s.start_char for s in sentences])
+    for number, sentence in enumerate(sentences):
+        quotes = buckets.quotes.get(number, [])
         start, end = sentence.start_char, sentence.end_char
         text = article.text[start:end].strip()
         start += len(article.text[start:end]) - len(article.text[start:end].lstrip())
@@ -57,17 +91,15 @@ def _events(article: Article) -> list[dict[str, Any]]:
         statement = next(
             (
                 q
-                for q in article.quotes
+                for q in quotes
                 if q.cue_span is not None and q.cue_span.start <= root.idx < q.cue_span.end
             ),
             None,
         )
-        holder = next(
-            (q for q in article.quotes if q is not statement and _inside(start, end, q)), None
-        )
+        holder = next((q for q in quotes if q is not statement and _inside(start, end, q)), None)
         dates = [
             d
-            for d in article.dates
+            for d in buckets.dates.get(number, [])
             if start <= d["start"]
             and d["end"] <= end
             and d["type"] in ("DATE", "TIME")
@@ -89,7 +121,7 @@ def _events(article: Article) -> list[dict[str, Any]]:
             date_source = "publication"
         participants: list[str] = []
         places: list[str] = []
-        for entity in article.entities:
+        for entity in buckets.entities.get(number, []):
             if any(start <= m["start"] and m["end"] <= end for m in entity["mentions"]):
                 target = places if entity["type"] == "PLACE" else participants
                 if entity["type"] in _PARTICIPANT_TYPES or entity["type"] == "PLACE":

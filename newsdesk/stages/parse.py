@@ -50,12 +50,48 @@ def _with_doc(article: Article, doc: Doc) -> Article:
     return article.with_updates(parsed=doc, sentences=sentences)
 
 
+# Texts longer than this are parsed in pieces cut at paragraph breaks and joined again, so a
+# long document neither hits spaCy's length limit nor its memory appetite.
+CHUNK_CHARS = 100_000
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Consecutive pieces of ``text`` of at most ``size`` characters, cut at paragraph breaks
+    where possible (then line breaks, then spaces); joined they give ``text`` back."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n\n", start, start + size)
+        if cut <= start:
+            cut = text.rfind("\n", start, start + size)
+        if cut <= start:
+            cut = text.rfind(" ", start, start + size)
+        cut = start + size if cut <= start else cut + 1
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse_text(nlp: Language, text: str, size: int = CHUNK_CHARS) -> Doc:
+    """Parse ``text``, in pieces of at most ``size`` characters joined into one Doc."""
+    if len(text) <= size:
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(chunks(text, size))), ensure_whitespace=False)
+
+
 def parse(article: Article, resources: Resources) -> Article:
     """Parse the repaired text with spaCy; fill ``sentences`` and keep the Doc for later stages."""
-    return _with_doc(article, resources.nlp(article.text))
+    return _with_doc(article, parse_text(resources.nlp, article.text))
 
 
 def parse_batch(articles: Sequence[Article], resources: Resources) -> list[Article]:
     """Parse several articles at once (spaCy batches them); same result as :func:`parse`."""
-    docs = resources.nlp.pipe([a.text for a in articles], batch_size=32)
-    return [_with_doc(article, doc) for article, doc in zip(articles, docs, strict=True)]
+    short = [a for a in articles if len(a.text) <= CHUNK_CHARS]
+    docs = dict(
+        zip((id(a) for a in short), resources.nlp.pipe([a.text for a in short]), strict=True)
+    )
+    return [
+        _with_doc(a, docs[id(a)] if id(a) in docs else parse_text(resources.nlp, a.text))
+        for a in articles
+    ]

@@ -22,3 +22,15 @@ def test_batch_and_single_parse_agree(pipeline: Pipeline) -> None:
     single = [pipeline.run(Article(source=str(i), original=t)) for i, t in enumerate(texts)]
     batch = list(pipeline.run_many(Article(source=str(i), original=t) for i, t in enumerate(texts)))
     assert [a.sentences for a in single] == [a.sentences for a in batch]
+
+
+def test_long_texts_are_parsed_in_pieces_that_join_exactly(pipeline: Pipeline) -> None:
+    from newsdesk.stages.parse import chunks, parse_text
+
+    text = "First paragraph here.\n\nSecond one, a little longer.\n\nThird.\n" * 3
+    pieces = chunks(text, 40)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 40 for p in pieces)
+    doc = parse_text(pipeline.resources.nlp, text, size=40)
+    assert doc.text == text
+    assert len(list(doc.sents)) >= 9
