@@ -22,8 +22,11 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# The main job: analyse the bundled samples into newsdesk.db and show who said what, and when.
 run: $(VENV)/.installed
-	$(BIN)/newsdesk analyze samples/ --format text
+	$(BIN)/newsdesk ingest samples/ --published-from-path --db newsdesk.db
+	$(BIN)/newsdesk speakers --db newsdesk.db --limit 15
+	$(BIN)/newsdesk timeline --db newsdesk.db --limit 25
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check newsdesk tests bench

@@ -11,14 +11,19 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
 
 from newsdesk import __version__
 from newsdesk.errors import NewsdeskError
+from newsdesk.ingest import ingest
 from newsdesk.model import Article
 from newsdesk.pipeline import Pipeline
 from newsdesk.readers.text import DEFAULT_MAX_BYTES, InputFailure, read_articles
 from newsdesk.report import print_article
 from newsdesk.resources import DEFAULT_SPACY_MODEL, Resources
+from newsdesk.store import Store, open_store
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -108,7 +113,7 @@ def analyze(
     model: str,
     include_original: bool,
 ) -> None:
-    """Repair and analyse articles: files, directories of .txt files, or - for stdin.
+    """Repair and analyse articles (files, directories of .txt files, - for stdin) and print them.
 
     Problems with one input are reported on stderr and the rest are still processed.
     Exit status: 0 when every input succeeded, 1 when some failed, 2 for usage errors.
@@ -149,6 +154,202 @@ def analyze(
     if output_format == "text" and done > 1:
         console.print(f"[bold]{done} articles analysed, {failures} problems.[/bold]")
     sys.exit(EXIT_SOME_FAILED if failures else EXIT_OK)
+
+
+_DB_OPTION = click.option(
+    "--db",
+    "db_path",
+    default="newsdesk.db",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The corpus database (SQLite).",
+)
+
+
+def _open_existing(db_path: Path) -> Store:
+    if not db_path.exists():
+        _error(f"{db_path}: no such database; create it with 'newsdesk ingest'")
+        sys.exit(EXIT_SOME_FAILED)
+    return open_store(db_path)
+
+
+_QUERY_FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a table; json: one JSON object per row (JSON Lines).",
+)
+
+
+def _show(title: str, rows: list[dict[str, Any]], columns: list[str], output_format: str) -> None:
+    if output_format == "json":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    else:
+        Console(highlight=False).print(_table(title, rows, columns))
+
+
+def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        # Text, not markup: stored text may hold brackets ("[Bridge]" snippets) Rich would eat.
+        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
+    return table
+
+
+@cli.command(name="ingest")
+@click.argument("paths", nargs=-1, required=True)
+@_DB_OPTION
+@click.option(
+    "--published",
+    callback=_check_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date of inputs that carry none of their own.",
+)
+@click.option(
+    "--published-from-path",
+    is_flag=True,
+    help="Take each file's publication date from a date in its path.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Quarantine inputs larger than this many bytes.",
+)
+def ingest_command(
+    paths: tuple[str, ...],
+    db_path: Path,
+    published: str | None,
+    published_from_path: bool,
+    max_bytes: int,
+) -> None:
+    """Analyse articles and store them in the corpus database, each text once.
+
+    Inputs that cannot be read or analysed go to the quarantine table with the reason; the
+    run goes on. Running it again adds only what is new.
+    """
+    console = Console(highlight=False, stderr=True)
+    with (
+        open_store(db_path) as store,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TextColumn("{task.completed} done"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as progress,
+    ):
+        task = progress.add_task("ingesting", total=None)
+        summary = ingest(
+            list(paths),
+            store,
+            Pipeline(),
+            published,
+            max_bytes,
+            published_from_path,
+            on_article=lambda _: progress.advance(task),
+        )
+    for problem in summary.problems:
+        _error(problem)
+    click.echo(
+        f"{db_path}: {summary.added} added, {summary.duplicates} already stored, "
+        f"{summary.failed} quarantined"
+    )
+    sys.exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+@cli.command(name="search")
+@click.argument("query")
+@_DB_OPTION
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="At most this many articles.",
+)
+@_QUERY_FORMAT
+def search_command(query: str, db_path: Path, limit: int, output_format: str) -> None:
+    """Full-text search over the stored articles' titles and text (OR and NOT allowed)."""
+    with _open_existing(db_path) as store:
+        rows = store.search(query, limit)
+    columns = ["published", "outlet", "title", "snippet", "source"]
+    _show(f"{len(rows)} articles for {query!r}", rows, columns, output_format)
+
+
+@cli.command(name="quotes")
+@_DB_OPTION
+@click.option("--speaker", help="Only statements by speakers whose name contains this.")
+@click.option("--outlet", help="Only statements in articles from this outlet.")
+@click.option(
+    "--since",
+    callback=_check_date,
+    metavar="YYYY-MM-DD",
+    help="Only articles published on or after this date.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="At most this many statements.",
+)
+@_QUERY_FORMAT
+def quotes_command(
+    db_path: Path,
+    speaker: str | None,
+    outlet: str | None,
+    since: str | None,
+    limit: int,
+    output_format: str,
+) -> None:
+    """Who said what: the stored attributions, filtered."""
+    with _open_existing(db_path) as store:
+        rows = store.quotes(speaker, outlet, since, limit)
+    columns = ["published", "speaker", "kind", "cue", "content", "outlet"]
+    _show(f"{len(rows)} statements", rows, columns, output_format)
+
+
+@cli.command(name="speakers")
+@_DB_OPTION
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="At most this many speakers.",
+)
+@_QUERY_FORMAT
+def speakers_command(db_path: Path, limit: int, output_format: str) -> None:
+    """Speakers across the corpus, by number of statements."""
+    with _open_existing(db_path) as store:
+        rows = store.speakers(limit)
+    _show("Speakers", rows, ["speaker", "speaker_type", "statements", "articles"], output_format)
+
+
+@cli.command(name="timeline")
+@_DB_OPTION
+@click.option("--entity", help="Only events whose participants or places include this name.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="At most this many events.",
+)
+@_QUERY_FORMAT
+def timeline_command(db_path: Path, entity: str | None, limit: int, output_format: str) -> None:
+    """Dated events across the corpus, in date order."""
+    with _open_existing(db_path) as store:
+        rows = store.timeline(entity, limit)
+    _show("Timeline", rows, ["date", "date_source", "text", "speaker", "source"], output_format)
 
 
 @cli.group(name="eval")

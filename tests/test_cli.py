@@ -135,3 +135,31 @@ def test_directory_input_and_exit_codes(tmp_path: Path, article_file: Path) -> N
     assert usage.returncode == 2
     assert "YYYY-MM-DD" in usage.stderr
     assert newsdesk("analyze").returncode == 2
+
+
+def test_corpus_commands(tmp_path: Path, article_file: Path) -> None:
+    db = tmp_path / "corpus.db"
+    missing = tmp_path / "missing.txt"
+    first = newsdesk(
+        "ingest", str(article_file), str(missing), "--db", str(db), "--published", "2024-05-06"
+    )
+    assert first.returncode == 1
+    assert "1 added, 0 already stored, 1 quarantined" in first.stdout
+    assert "missing.txt: no such file" in first.stderr
+    again = newsdesk("ingest", str(article_file), "--db", str(db))
+    assert again.returncode == 0 and "0 added, 1 already stored" in again.stdout
+
+    def rows(*args: str) -> list[dict[str, object]]:
+        result = newsdesk(*args, "--db", str(db), "--format", "json")
+        assert result.returncode == 0, result.stderr
+        return [json.loads(line) for line in result.stdout.splitlines()]
+
+    [hit] = rows("search", "bridge")
+    assert hit["title"] == "Bridge closes for repairs" and "[bridge]" in str(hit["snippet"])
+    assert [q["speaker"] for q in rows("quotes")] == ["officials"]
+    assert rows("speakers")[0]["speaker"] == "officials"
+    assert [e["date"] for e in rows("timeline")] == ["2024-05-06"]
+    table = newsdesk("search", "bridge", "--db", str(db))
+    assert "1 articles for 'bridge'" in table.stdout
+    absent = newsdesk("speakers", "--db", str(tmp_path / "none.db"))
+    assert absent.returncode == 1 and "no such database" in absent.stderr

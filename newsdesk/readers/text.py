@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -120,10 +122,31 @@ def expand_inputs(paths: list[str]) -> Iterator[str | InputFailure]:
             yield name
 
 
+_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_/]?([01]\d)[-_/]?([0-3]\d)(?!\d)")
+
+
+def date_from_path(path: str) -> str | None:
+    """The publication date a file name or URL carries (``2022-01-10``, ``2022/01/10``)."""
+    for match in _PATH_DATE.finditer(path):
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def read_articles(
-    paths: list[str], published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: list[str],
+    published: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    published_from_path: bool = False,
 ) -> Iterator[Article | InputFailure]:
-    """Yield an unprocessed article, or the failure, for every input behind ``paths``."""
+    """Yield an unprocessed article, or the failure, for every input behind ``paths``.
+
+    With ``published_from_path``, a date in the file's path is its publication date (when it
+    has one; ``published`` otherwise).
+    """
     for item in expand_inputs(paths):
         if isinstance(item, InputFailure):
             yield item
@@ -137,4 +160,5 @@ def read_articles(
             yield InputFailure(item, exc)
             continue
         source = "<stdin>" if item == "-" else item
-        yield Article(source=source, original=text, published=published)
+        date = (date_from_path(item) if published_from_path else None) or published
+        yield Article(source=source, original=text, published=date)

@@ -1,0 +1,395 @@
+"""The corpus store: one SQLite file (WAL) with full-text search, readable in sqlite3 and Datasette.
+
+Every analysed article goes in whole, in one transaction: its text and metadata, repairs,
+removed chrome, attributions, entities and their mentions, dates and events. The same text
+twice is stored once (``content_hash``). Inputs that could not be read go to ``quarantine``
+with the reason. The schema is created and migrated by :func:`open_store`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsdesk.model import Article
+
+# Each migration brings the schema from the version before it to its own number.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        title TEXT,
+        lede TEXT,
+        text TEXT NOT NULL,
+        published TEXT,
+        outlet TEXT,
+        ingested_at TEXT NOT NULL,
+        errors TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE repairs (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        before TEXT NOT NULL, after TEXT NOT NULL
+    );
+    CREATE TABLE removed (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL, reason TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+    );
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL, content TEXT NOT NULL, cue TEXT NOT NULL, source TEXT,
+        speaker TEXT, speaker_type TEXT, confidence REAL, fragment INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        canonical TEXT NOT NULL, type TEXT NOT NULL, geonames_id INTEGER, country_code TEXT
+    );
+    CREATE INDEX entities_canonical ON entities(canonical);
+    CREATE TABLE mentions (
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+    );
+    CREATE TABLE dates (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL, type TEXT NOT NULL, value TEXT, end_value TEXT,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL
+    );
+    CREATE TABLE events (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL, trigger TEXT NOT NULL, kind TEXT NOT NULL, date TEXT,
+        date_source TEXT, narrator TEXT NOT NULL, speaker TEXT,
+        participants TEXT NOT NULL, places TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL
+    );
+    CREATE INDEX events_date ON events(date);
+    CREATE TABLE quarantine (
+        id INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL
+    );
+    CREATE TABLE ingest_runs (
+        id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
+        added INTEGER NOT NULL DEFAULT 0, duplicates INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='id'
+    );
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        content, speaker, content='quotes', content_rowid='id'
+    );
+    """,
+)
+
+
+def content_hash(text: str) -> str:
+    """The hash that identifies an article's text: case, spacing and punctuation ignored."""
+    words = re.findall(r"\w+", text.lower())
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Added:
+    """What storing one article did: its row id and whether it was new."""
+
+    article_id: int
+    new: bool
+
+
+class Store:
+    """A newsdesk corpus in one SQLite file."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        self.connection = connection
+        self.path = path
+
+    def close(self) -> None:
+        """Close the database file."""
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------------
+
+    def add(self, article: Article) -> Added:
+        """Store one analysed article and all its annotations in one transaction."""
+        digest = content_hash(article.text or article.original)
+        with self.connection:
+            row = self.connection.execute(
+                "SELECT id FROM articles WHERE content_hash = ?", (digest,)
+            ).fetchone()
+            if row is not None:
+                return Added(int(row[0]), False)
+            article_id = self._insert(article, digest)
+        return Added(article_id, True)
+
+    def _insert(self, article: Article, digest: str) -> int:
+        c = self.connection
+        cursor = c.execute(
+            "INSERT INTO articles (content_hash, source, title, lede, text, published, outlet,"
+            " ingested_at, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                digest,
+                article.source,
+                article.title,
+                article.lede,
+                article.text,
+                article.published,
+                article.outlet,
+                _now(),
+                json.dumps([e.__dict__ for e in article.errors]),
+            ),
+        )
+        article_id = int(cursor.lastrowid or 0)
+        c.execute(
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+            (article_id, article.title or "", article.text),
+        )
+        c.executemany(
+            'INSERT INTO repairs (article_id, kind, start, "end", before, after) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(article_id, r.kind, r.start, r.end, r.before, r.after) for r in article.repairs],
+        )
+        c.executemany(
+            'INSERT INTO removed (article_id, text, reason, start, "end") VALUES (?, ?, ?, ?, ?)',
+            [(article_id, r.text, r.reason, r.start, r.end) for r in article.removed],
+        )
+        for quote in article.quotes:
+            span = quote.content_span
+            cursor = c.execute(
+                "INSERT INTO quotes (article_id, kind, content, cue, source, speaker, "
+                'speaker_type, confidence, fragment, start, "end") '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    quote.kind,
+                    quote.content,
+                    quote.cue,
+                    quote.source,
+                    quote.speaker,
+                    quote.speaker_type,
+                    quote.confidence,
+                    int(quote.fragment),
+                    span.start,
+                    span.end,
+                ),
+            )
+            c.execute(
+                "INSERT INTO quotes_fts (rowid, content, speaker) VALUES (?, ?, ?)",
+                (cursor.lastrowid, quote.content, quote.speaker or ""),
+            )
+        for entity in article.entities:
+            cursor = c.execute(
+                "INSERT INTO entities (article_id, canonical, type, geonames_id, country_code) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    entity["canonical"],
+                    entity["type"],
+                    entity.get("geonames_id"),
+                    entity.get("country_code"),
+                ),
+            )
+            c.executemany(
+                'INSERT INTO mentions (entity_id, text, start, "end") VALUES (?, ?, ?, ?)',
+                [(cursor.lastrowid, m["text"], m["start"], m["end"]) for m in entity["mentions"]],
+            )
+        c.executemany(
+            'INSERT INTO dates (article_id, text, type, value, end_value, start, "end") '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, d["text"], d["type"], d["value"], d["end_value"], d["start"], d["end"])
+                for d in article.dates
+            ],
+        )
+        c.executemany(
+            "INSERT INTO events (article_id, text, trigger, kind, date, date_source, narrator, "
+            'speaker, participants, places, start, "end") '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    e["text"],
+                    e["trigger"],
+                    e["kind"],
+                    e["date"],
+                    e["date_source"],
+                    e["narrator"],
+                    e["speaker"],
+                    json.dumps(e["participants"]),
+                    json.dumps(e["places"]),
+                    e["start"],
+                    e["end"],
+                )
+                for e in article.events
+            ],
+        )
+        return article_id
+
+    def quarantine(self, source: str, reason: str) -> None:
+        """Record an input that could not be read or analysed, with the reason."""
+        with self.connection:
+            self.connection.execute(
+                "INSERT INTO quarantine (source, reason, at) VALUES (?, ?, ?)",
+                (source, reason, _now()),
+            )
+
+    def start_run(self) -> int:
+        """Open an ingest run and return its id."""
+        with self.connection:
+            cursor = self.connection.execute(
+                "INSERT INTO ingest_runs (started) VALUES (?)", (_now(),)
+            )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, added: int, duplicates: int, failed: int) -> None:
+        """Close an ingest run with its counts."""
+        with self.connection:
+            self.connection.execute(
+                "UPDATE ingest_runs SET finished = ?, added = ?, duplicates = ?, failed = ? "
+                "WHERE id = ?",
+                (_now(), added, duplicates, failed, run_id),
+            )
+
+    # --- reading -------------------------------------------------------------------------
+
+    def count(self, table: str) -> int:
+        """The number of rows in one of the store's tables."""
+        if table not in _TABLES:
+            raise ValueError(f"no table {table!r}")
+        return int(self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles whose title or text match the words of ``query``, best first."""
+        return self._rows(
+            "SELECT a.id, a.title, a.source, a.published, a.outlet, "
+            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (_fts_query(query), limit),
+        )
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        limit: int = 100,
+    ) -> list[dict[str, Any]]:
+        """Attributed statements, newest articles first, filtered as asked."""
+        where = []
+        params: list[Any] = []
+        if speaker:
+            where.append("q.speaker LIKE ?")
+            params.append(f"%{speaker}%")
+        if outlet:
+            where.append("a.outlet = ?")
+            params.append(outlet)
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        return self._rows(
+            "SELECT q.speaker, q.kind, q.cue, q.content, a.published, a.outlet, a.source "
+            f"FROM quotes q JOIN articles a ON a.id = q.article_id {clause} "
+            "ORDER BY a.published DESC, q.article_id, q.start LIMIT ?",
+            (*params, limit),
+        )
+
+    def speakers(self, limit: int = 50) -> list[dict[str, Any]]:
+        """Speakers by number of statements."""
+        return self._rows(
+            "SELECT speaker, speaker_type, count(*) AS statements, "
+            "count(DISTINCT article_id) AS articles FROM quotes WHERE speaker IS NOT NULL "
+            "GROUP BY speaker, speaker_type ORDER BY statements DESC, speaker LIMIT ?",
+            (limit,),
+        )
+
+    def timeline(self, entity: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Dated events in date order, those involving ``entity`` when given."""
+        params: list[Any] = []
+        clause = ""
+        if entity:
+            clause = "AND (e.participants LIKE ? OR e.places LIKE ?)"
+            params += [f"%{entity}%", f"%{entity}%"]
+        return self._rows(
+            "SELECT e.date, e.date_source, e.text, e.speaker, a.source FROM events e "
+            "JOIN articles a ON a.id = e.article_id "
+            f"WHERE e.date IS NOT NULL AND e.date NOT LIKE 'XXXX%' {clause} "
+            "ORDER BY e.date, e.article_id, e.start LIMIT ?",
+            (*params, limit),
+        )
+
+    def _rows(self, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+        cursor = self.connection.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+_TABLES = frozenset(
+    {
+        "articles",
+        "repairs",
+        "removed",
+        "quotes",
+        "entities",
+        "mentions",
+        "dates",
+        "events",
+        "quarantine",
+        "ingest_runs",
+    }
+)
+
+
+def _fts_query(query: str) -> str:
+    """A user's query as an FTS5 query that cannot fail on punctuation: words are matched
+    as written; OR and NOT between words keep their meaning."""
+    words = re.findall(r"[^\W_]+", query)
+    terms: list[str] = []
+    for word in words:
+        if word in ("OR", "NOT") and terms and terms[-1] not in ("OR", "NOT"):
+            terms.append(word)
+        elif word not in ("OR", "NOT", "AND"):
+            terms.append(f'"{word}"')
+    while terms and terms[-1] in ("OR", "NOT"):
+        terms.pop()
+    return " ".join(terms) or '""'
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(MIGRATIONS):
+        raise sqlite3.DatabaseError(
+            f"the database has schema version {version}, newer than this newsdesk knows"
+        )
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        connection.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (creating and migrating as needed) the corpus database at ``path``."""
+    connection = sqlite3.connect(str(path))
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    _migrate(connection)
+    return Store(connection, str(path))
