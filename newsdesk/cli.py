@@ -42,6 +42,57 @@ def _error(message: str) -> None:
     click.echo(f"newsdesk: error: {message}", err=True)
 
 
+def _analysis_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that shape the analysis itself, shared by analyze and ingest."""
+    options = [
+        click.option(
+            "--boilerplate",
+            "boilerplate_file",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Extra site-chrome rules (reason<TAB>regex lines), tried before the shipped ones.",
+        ),
+        click.option(
+            "--aliases",
+            "alias_files",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Extra canonical names (type<TAB>canonical<TAB>id<TAB>alias|alias); repeatable.",
+        ),
+        click.option(
+            "--offices",
+            "office_files",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Extra office holders (office<TAB>holder<TAB>from<TAB>to); repeatable.",
+        ),
+        click.option(
+            "--model",
+            default=DEFAULT_SPACY_MODEL,
+            show_default=True,
+            help="Name of the installed spaCy pipeline to parse with.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _pipeline(
+    boilerplate_file: Path | None,
+    alias_files: tuple[Path, ...],
+    office_files: tuple[Path, ...],
+    model: str,
+) -> Pipeline:
+    return Pipeline(
+        resources=Resources(
+            spacy_model=model,
+            boilerplate_file=boilerplate_file,
+            alias_files=alias_files,
+            office_files=office_files,
+        )
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsdesk")
 def cli() -> None:
@@ -71,32 +122,7 @@ def cli() -> None:
     show_default=True,
     help="Refuse inputs larger than this many bytes.",
 )
-@click.option(
-    "--boilerplate",
-    "boilerplate_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Extra site-chrome rules (reason<TAB>regex lines), tried before the shipped ones.",
-)
-@click.option(
-    "--aliases",
-    "alias_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Extra canonical names (type<TAB>canonical<TAB>id<TAB>alias|alias); repeatable.",
-)
-@click.option(
-    "--offices",
-    "office_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Extra office holders (office<TAB>holder<TAB>from<TAB>to); repeatable.",
-)
-@click.option(
-    "--model",
-    default=DEFAULT_SPACY_MODEL,
-    show_default=True,
-    help="Name of the installed spaCy pipeline to parse with.",
-)
+@_analysis_options
 @click.option(
     "--include-original",
     is_flag=True,
@@ -118,13 +144,7 @@ def analyze(
     Problems with one input are reported on stderr and the rest are still processed.
     Exit status: 0 when every input succeeded, 1 when some failed, 2 for usage errors.
     """
-    resources = Resources(
-        spacy_model=model,
-        boilerplate_file=boilerplate_file,
-        alias_files=alias_files,
-        office_files=office_files,
-    )
-    pipeline = Pipeline(resources=resources)
+    pipeline = _pipeline(boilerplate_file, alias_files, office_files, model)
     console = Console(highlight=False, soft_wrap=False)
     failures = 0
     done = 0
@@ -222,12 +242,17 @@ def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> Table:
     show_default=True,
     help="Quarantine inputs larger than this many bytes.",
 )
+@_analysis_options
 def ingest_command(
     paths: tuple[str, ...],
     db_path: Path,
     published: str | None,
     published_from_path: bool,
     max_bytes: int,
+    boilerplate_file: Path | None,
+    alias_files: tuple[Path, ...],
+    office_files: tuple[Path, ...],
+    model: str,
 ) -> None:
     """Analyse articles and store them in the corpus database, each text once.
 
