@@ -511,6 +511,36 @@ def evaluate_entities_command(gold_files: tuple[Path, ...], output_format: str) 
             click.echo(f"{name:24} {value}")
 
 
+@evaluate.command(name="extraction")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one line per figure; json: one object.",
+)
+def evaluate_extraction_command(directory: Path, output_format: str) -> None:
+    """Score main-text extraction on the article-extraction-benchmark: DIRECTORY/html/*.html.gz
+    and DIRECTORY/ground-truth.json.
+
+    Prints the benchmark's precision, recall and F1 (4-gram shingles of word tokens, averaged
+    over pages).
+    """
+    from newsdesk.eval.extraction import evaluate_extraction
+
+    if not (directory / "ground-truth.json").exists():
+        _error(f"{directory}: no ground-truth.json")
+        sys.exit(EXIT_SOME_FAILED)
+    figures = evaluate_extraction(directory, Resources()).as_dict()
+    if output_format == "json":
+        click.echo(json.dumps(figures))
+    else:
+        for name, value in figures.items():
+            click.echo(f"{name:10} {value}")
+
+
 def main() -> None:
     """Entry point of the ``newsdesk`` console script."""
     cli()

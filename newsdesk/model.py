@@ -170,6 +170,7 @@ class Article:
     original: str
     text: str = ""
     published: str | None = None
+    url: str | None = None
     outlet: str | None = None
     outlet_evidence: list[str] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
@@ -252,6 +253,7 @@ class Article:
         data: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "source": self.source,
+            "url": self.url,
             "title": self.title,
             "lede": self.lede,
             "text": self.text,
@@ -287,6 +289,7 @@ class Article:
             original=data.get("original", ""),
             text=data["text"],
             published=data.get("published"),
+            url=data.get("url"),
             outlet=data.get("outlet"),
             outlet_evidence=list(data.get("outlet_evidence", [])),
             paragraphs=[Paragraph(**p) for p in data.get("paragraphs", [])],

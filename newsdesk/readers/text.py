@@ -1,10 +1,12 @@
-"""Plain-text input: files, directories of files and standard input."""
+"""Input files, directories of them and standard input: plain text and HTML pages."""
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,11 +15,13 @@ from charset_normalizer import from_bytes
 
 from newsdesk.errors import InputError
 from newsdesk.model import Article
+from newsdesk.readers.html import extract_page
 
 # An article is a few kilobytes; anything past this is not one article (a dump, a log, a
 # disk image) and is refused rather than parsed for minutes.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 _CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13}
 
 
@@ -109,11 +113,11 @@ def expand_inputs(paths: list[str]) -> Iterator[str | InputFailure]:
                 p
                 for p in path.rglob("*")
                 if p.is_file()
-                and p.suffix.lower() in TEXT_SUFFIXES
+                and _kind(p.name) is not None
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
-                suffixes = ", ".join(sorted(TEXT_SUFFIXES))
+                suffixes = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
                 yield InputFailure(
                     name, InputError("ND009", f"{name}: no articles in directory ({suffixes})")
                 )
@@ -151,14 +155,56 @@ def read_articles(
         if isinstance(item, InputFailure):
             yield item
             continue
+        url = None
+        page_date = None
         try:
             if item == "-":
                 text = text_from_bytes(sys.stdin.buffer.read(), "<stdin>", max_bytes)
+            elif _kind(item) == "html":
+                page = extract_page(read_html_file(Path(item), max_bytes), item)
+                text, url, page_date = page.as_text(), page.url, page.published
             else:
                 text = read_text_file(Path(item), max_bytes)
         except InputError as exc:
             yield InputFailure(item, exc)
             continue
         source = "<stdin>" if item == "-" else item
-        date = (date_from_path(item) if published_from_path else None) or published
-        yield Article(source=source, original=text, published=date)
+        date = (date_from_path(item) if published_from_path else None) or page_date or published
+        yield Article(source=source, original=text, published=date, url=url)
+
+
+def _kind(name: str) -> str | None:
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+    suffix = lower[lower.rfind(".") :] if "." in lower else ""
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return None
+
+
+def read_html_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The decoded HTML of a page file (``.html``, ``.htm``, optionally gzipped)."""
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("ND001", f"{source}: no such file") from None
+    except OSError as exc:
+        raise InputError("ND008", f"{source}: cannot read: {exc.strerror or exc}") from None
+    if source.lower().endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputError("ND011", f"{source}: corrupt gzip: {exc}") from None
+    if len(data) > max_bytes:
+        raise InputError(
+            "ND004",
+            f"{source}: file too large ({_megabytes(len(data))}; the limit is "
+            f"{_megabytes(max_bytes)}, see --max-bytes)",
+        )
+    if not data.strip():
+        raise InputError("ND005", f"{source}: empty: no text to analyse")
+    return decode_text(data, source)

@@ -155,5 +155,7 @@ def outlet(article: Article, resources: Resources) -> Article:
     if article.outlet:
         return article
     chrome = [r.text for r in article.removed]
-    name, evidence = detect_outlet(article.text, chrome, article.source, resources.outlets)
+    name, evidence = detect_outlet(
+        article.text, chrome, article.url or article.source, resources.outlets
+    )
     return article.with_updates(outlet=name, outlet_evidence=evidence)

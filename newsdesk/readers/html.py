@@ -1,0 +1,48 @@
+"""HTML pages: the main text by trafilatura (precision first, comments left out), with title,
+date and URL from the page; newsdesk's repair runs on what it extracts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import trafilatura
+
+from newsdesk.errors import InputError
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    """What an HTML page holds as an article."""
+
+    title: str | None
+    body: str
+    published: str | None
+    url: str | None
+
+    def as_text(self) -> str:
+        """Title and body as plain text: the title first, one paragraph per block of the page
+        (trafilatura gives a block a line; newsdesk separates paragraphs by blank lines)."""
+        body = "\n\n".join(line.strip() for line in self.body.splitlines() if line.strip())
+        if self.title and not body.startswith(self.title):
+            return f"{self.title}\n\n{body}"
+        return body
+
+
+def extract_page(html: str, source: str, url: str | None = None) -> ExtractedPage:
+    """Extract the article of one HTML page; raise InputError when it has no main text."""
+    document = trafilatura.bare_extraction(
+        html,
+        url=url,
+        favor_precision=True,
+        include_comments=False,
+        with_metadata=True,
+    )
+    body = (getattr(document, "text", None) or "").strip() if document is not None else ""
+    if not body:
+        raise InputError("ND010", f"{source}: HTML without article text")
+    return ExtractedPage(
+        title=getattr(document, "title", None) or None,
+        body=body,
+        published=getattr(document, "date", None) or None,
+        url=url or getattr(document, "url", None) or None,
+    )
