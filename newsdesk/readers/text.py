@@ -16,6 +16,7 @@ from charset_normalizer import from_bytes
 from newsdesk.errors import InputError
 from newsdesk.model import Article
 from newsdesk.readers.html import extract_page
+from newsdesk.readers.jsonl import JSONL_SUFFIXES, read_jsonl
 
 # An article is a few kilobytes; anything past this is not one article (a dump, a log, a
 # disk image) and is refused rather than parsed for minutes.
@@ -117,7 +118,7 @@ def expand_inputs(paths: list[str]) -> Iterator[str | InputFailure]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
-                suffixes = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
+                suffixes = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES))
                 yield InputFailure(
                     name, InputError("ND009", f"{name}: no articles in directory ({suffixes})")
                 )
@@ -155,6 +156,15 @@ def read_articles(
         if isinstance(item, InputFailure):
             yield item
             continue
+        if _kind(item) == "jsonl" and not item.lower().endswith(".gz"):
+            for record in read_jsonl(Path(item)):
+                if isinstance(record, Article):
+                    if published and not record.published:
+                        record = record.with_updates(published=published)
+                    yield record
+                else:
+                    yield InputFailure(*record)
+            continue
         url = None
         page_date = None
         try:
@@ -182,6 +192,8 @@ def _kind(name: str) -> str | None:
         return "text"
     if suffix in HTML_SUFFIXES:
         return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
     return None
 
 
