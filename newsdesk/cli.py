@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -243,6 +244,13 @@ def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> Table:
     help="Quarantine inputs larger than this many bytes.",
 )
 @_analysis_options
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="the number of cores",
+    help="Processes that analyse articles in parallel.",
+)
 def ingest_command(
     paths: tuple[str, ...],
     db_path: Path,
@@ -253,6 +261,7 @@ def ingest_command(
     alias_files: tuple[Path, ...],
     office_files: tuple[Path, ...],
     model: str,
+    workers: int,
 ) -> None:
     """Analyse articles and store them in the corpus database, each text once.
 
@@ -280,6 +289,7 @@ def ingest_command(
             max_bytes,
             published_from_path,
             on_article=lambda _: progress.advance(task),
+            workers=workers,
         )
     for problem in summary.problems:
         _error(problem)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import itertools
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from newsdesk.model import Article
@@ -12,6 +15,40 @@ from newsdesk.store import Store
 
 # Stages whose failure leaves nothing worth storing.
 _ESSENTIAL = frozenset({"repair"})
+# Articles a worker process analyses per task, and tasks in flight per worker: enough to keep
+# both cores busy, few enough that memory stays flat however large the corpus.
+_TASK_SIZE = 16
+_IN_FLIGHT_PER_WORKER = 2
+
+
+# The pipeline of a worker process, shipped to it once when the process starts; its models
+# load on first use and stay for the life of the process. Only worker processes set it.
+_worker: dict[str, Pipeline] = {}
+
+
+def _start_worker(pipeline: Pipeline) -> None:
+    _worker["pipeline"] = pipeline
+
+
+def _analyse_task(articles: list[Article]) -> list[Article]:
+    return list(_worker["pipeline"].run_many(articles, batch_size=_TASK_SIZE))
+
+
+def analyse_in_parallel(
+    articles: Iterable[Article], pipeline: Pipeline, workers: int
+) -> Iterator[Article]:
+    """Run the pipeline over articles in ``workers`` processes, yielding results in order."""
+    source = iter(articles)
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(pipeline,)
+    ) as pool:
+        pending: deque[Future[list[Article]]] = deque()
+        while batch := list(itertools.islice(source, _TASK_SIZE)):
+            pending.append(pool.submit(_analyse_task, batch))
+            if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
 @dataclass
@@ -32,8 +69,14 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     published_from_path: bool = False,
     on_article: Callable[[Article | InputFailure], None] | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
-    """Analyse and store every article behind ``paths``; return the counts."""
+    """Analyse and store every article behind ``paths``; return the counts.
+
+    With ``workers`` above 1 the analysis runs in that many processes (each loads the models
+    once); storing stays in this process, one transaction per article, so a run killed midway
+    leaves only whole articles and a second run completes it.
+    """
     summary = IngestSummary()
     run_id = store.start_run()
 
@@ -48,7 +91,12 @@ def ingest(
             else:
                 yield item
 
-    for article in pipeline.run_many(readable(), batch_size=16):
+    analysed: Iterable[Article]
+    if workers > 1:
+        analysed = analyse_in_parallel(readable(), pipeline, workers)
+    else:
+        analysed = pipeline.run_many(readable(), batch_size=_TASK_SIZE)
+    for article in analysed:
         fatal = [e for e in article.errors if e.stage in _ESSENTIAL]
         if fatal:
             reason = f"stage {fatal[0].stage} failed: {fatal[0].message}"

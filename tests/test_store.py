@@ -85,3 +85,19 @@ def test_any_search_text_is_a_valid_query(text: str) -> None:
     connection = sqlite3.connect(":memory:")
     connection.execute("CREATE VIRTUAL TABLE t USING fts5(a)")
     connection.execute("SELECT * FROM t WHERE t MATCH ?", (_fts_query(text),)).fetchall()
+
+
+def test_parallel_ingest_stores_what_a_single_process_stores(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    contents = {}
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        with open_store(db) as store:
+            summary = ingest([str(SAMPLES)], store, pipeline, workers=workers)
+            assert (summary.added, summary.failed) == (12, 0)
+            contents[workers] = store.connection.execute(
+                "SELECT a.source, a.text, count(q.id) FROM articles a "
+                "LEFT JOIN quotes q ON q.article_id = a.id GROUP BY a.id ORDER BY a.source"
+            ).fetchall()
+    assert contents[1] == contents[2]
