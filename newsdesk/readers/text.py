@@ -15,6 +15,7 @@ from charset_normalizer import from_bytes
 
 from newsdesk.errors import InputError
 from newsdesk.model import Article
+from newsdesk.readers.archives import FEED_SUFFIXES, WARC_SUFFIXES, read_feed, read_warc
 from newsdesk.readers.html import extract_page
 from newsdesk.readers.jsonl import JSONL_SUFFIXES, read_jsonl
 
@@ -118,7 +119,10 @@ def expand_inputs(paths: list[str]) -> Iterator[str | InputFailure]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
-                suffixes = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES))
+                suffixes = ", ".join(
+                    sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES)
+                    + list(WARC_SUFFIXES + FEED_SUFFIXES)
+                )
                 yield InputFailure(
                     name, InputError("ND009", f"{name}: no articles in directory ({suffixes})")
                 )
@@ -156,8 +160,13 @@ def read_articles(
         if isinstance(item, InputFailure):
             yield item
             continue
-        if _kind(item) == "jsonl" and not item.lower().endswith(".gz"):
-            for record in read_jsonl(Path(item)):
+        kind = _kind(item)
+        many = {"jsonl": read_jsonl, "warc": read_warc, "feed": read_feed}.get(kind or "")
+        if many is not None and not (kind == "jsonl" and item.lower().endswith(".gz")):
+            if not Path(item).exists():
+                yield InputFailure(item, InputError("ND001", f"{item}: no such file"))
+                continue
+            for record in many(Path(item)):
                 if isinstance(record, Article):
                     if published and not record.published:
                         record = record.with_updates(published=published)
@@ -185,6 +194,10 @@ def read_articles(
 
 def _kind(name: str) -> str | None:
     lower = name.lower()
+    if lower.endswith(WARC_SUFFIXES):
+        return "warc"
+    if lower.endswith(FEED_SUFFIXES):
+        return "feed"
     if lower.endswith(".gz"):
         lower = lower[:-3]
     suffix = lower[lower.rfind(".") :] if "." in lower else ""

@@ -1,0 +1,111 @@
+"""WARC files and feeds as input, written here with the real libraries' own writers."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newsdesk.readers.text import InputFailure, read_articles
+
+PAGE = """<html><head><title>{title}</title></head><body><article><h1>{title}</h1>
+<p>The old bridge over the river closed on Monday after engineers found cracks in two of its
+supports, city officials said in a statement published on the council website.</p>
+<p>Repairs will take about a year and cost several million euros, the mayor said.</p>
+</article></body></html>"""
+
+
+def _warc(path: Path, titles: list[str]) -> None:
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=path.name.endswith(".gz"))
+        for number, title in enumerate(titles):
+            body = PAGE.format(title=title).encode()
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                f"https://news.example/{number}",
+                "response",
+                payload=BytesIO(body),
+                http_headers=headers,
+            )
+            writer.write_record(record)
+        image = writer.create_warc_record(
+            "https://news.example/logo.png",
+            "response",
+            payload=BytesIO(b"\x89PNG"),
+            http_headers=StatusAndHeaders(
+                "200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1"
+            ),
+        )
+        writer.write_record(image)
+
+
+def test_warc_html_responses_become_articles(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path, ["Bridge closes for repairs", "Tram line opens"])
+    results = list(read_articles([str(path)]))
+    articles = [r for r in results if not isinstance(r, InputFailure)]
+    assert [a.url for a in articles] == ["https://news.example/0", "https://news.example/1"]
+    assert articles[0].original.startswith("Bridge closes for repairs")
+    assert not [r for r in results if isinstance(r, InputFailure)]
+
+
+def test_truncated_warc_keeps_what_came_before(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.warc"
+    _warc(whole, ["First story here", "Second story here", "Third story here"])
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.warc"  # uncompressed: cut inside a record
+    cut.write_bytes(data[: int(len(data) * 0.55)])
+    results = list(read_articles([str(cut)]))
+    articles = [r for r in results if not isinstance(r, InputFailure)]
+    failures = [r for r in results if isinstance(r, InputFailure)]
+    assert 1 <= len(articles) < 3
+    assert len(failures) == 1 and "broken archive" in failures[0].error.message
+
+
+FEED = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Daily Planet</title>
+<item><title>Bridge closes for repairs</title><link>https://planet.example/bridge</link>
+<pubDate>Mon, 06 May 2024 09:00:00 GMT</pubDate>
+<description>&lt;p&gt;The old bridge closed on Monday, officials said.&lt;/p&gt;&lt;p&gt;Repairs
+will take a year.&lt;/p&gt;</description></item>
+<item><title>Empty</title><link>https://planet.example/empty</link><description></description>
+</item>
+</channel></rss>"""
+
+
+def test_feed_items_become_articles(tmp_path: Path) -> None:
+    path = tmp_path / "planet.rss"
+    path.write_text(FEED, "utf-8")
+    results = list(read_articles([str(path)]))
+    [article] = [r for r in results if not isinstance(r, InputFailure)]
+    assert article.original == (
+        "Bridge closes for repairs\n\nThe old bridge closed on Monday, officials said.\n\n"
+        "Repairs\nwill take a year."
+    )
+    assert (article.published, article.url) == ("2024-05-06", "https://planet.example/bridge")
+    [failure] = [r for r in results if isinstance(r, InputFailure)]
+    assert "has no text" in failure.error.message
+
+
+def test_a_file_that_is_not_a_feed(tmp_path: Path) -> None:
+    path = tmp_path / "broken.rss"
+    path.write_bytes(b"\x00\x01 not xml at all")
+    [failure] = list(read_articles([str(path)]))
+    assert isinstance(failure, InputFailure)
+    assert "not a readable feed" in failure.error.message
+
+
+def test_truncated_gzipped_warc_too(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.warc.gz"
+    _warc(whole, ["First story here", "Second story here", "Third story here"])
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: int(len(data) * 0.55)])
+    results = list(read_articles([str(cut)]))
+    assert 1 <= len([r for r in results if not isinstance(r, InputFailure)]) < 3
+    [failure] = [r for r in results if isinstance(r, InputFailure)]
+    assert "cut short" in failure.error.message
