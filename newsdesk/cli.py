@@ -387,6 +387,39 @@ def timeline_command(db_path: Path, entity: str | None, limit: int, output_forma
     _show("Timeline", rows, ["date", "date_source", "text", "speaker", "source"], output_format)
 
 
+@cli.command(name="export")
+@_DB_OPTION
+@click.option(
+    "--table",
+    type=click.Choice(["articles", "quotes", "entities", "events", "dates"]),
+    default="quotes",
+    show_default=True,
+    help="What to export.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="JSON Lines, CSV, or Parquet (pandas, polars and DuckDB read all three).",
+)
+@click.option(
+    "--out",
+    "out_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write.",
+)
+def export_command(db_path: Path, table: str, output_format: str, out_path: Path) -> None:
+    """Export a corpus table to a file."""
+    from newsdesk.export import export_table
+
+    with _open_existing(db_path) as store:
+        count = export_table(store, table, output_format, out_path)
+    click.echo(f"{out_path}: {count} {table} rows ({output_format})")
+
+
 @cli.group(name="eval")
 def evaluate() -> None:
     """Score newsdesk against public gold data (precision, recall, F1)."""

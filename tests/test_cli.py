@@ -163,3 +163,15 @@ def test_corpus_commands(tmp_path: Path, article_file: Path) -> None:
     assert "1 articles for 'bridge'" in table.stdout
     absent = newsdesk("speakers", "--db", str(tmp_path / "none.db"))
     assert absent.returncode == 1 and "no such database" in absent.stderr
+
+
+def test_export_command(tmp_path: Path, article_file: Path) -> None:
+    db = tmp_path / "corpus.db"
+    assert newsdesk("ingest", str(article_file), "--db", str(db)).returncode == 0
+    out = tmp_path / "quotes.csv"
+    result = newsdesk(
+        "export", "--db", str(db), "--table", "quotes", "--format", "csv", "--out", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1 quotes rows (csv)" in result.stdout
+    assert out.read_text("utf-8").splitlines()[0].startswith("id,article_id,source")
