@@ -387,6 +387,31 @@ def timeline_command(db_path: Path, entity: str | None, limit: int, output_forma
     _show("Timeline", rows, ["date", "date_source", "text", "speaker", "source"], output_format)
 
 
+@cli.command(name="stories")
+@_DB_OPTION
+@click.option(
+    "--min-articles",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Only stories told by at least this many copies (near and exact).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="At most this many stories.",
+)
+@_QUERY_FORMAT
+def stories_command(db_path: Path, min_articles: int, limit: int, output_format: str) -> None:
+    """Stories told by several copies (syndicated, reposted, truncated), origin first."""
+    with _open_existing(db_path) as store:
+        rows = store.stories(min_articles, limit)
+    columns = ["story", "articles", "exact_copies", "origin_published", "origin_title", "origin"]
+    _show("Stories", rows, columns, output_format)
+
+
 @cli.command(name="export")
 @_DB_OPTION
 @click.option(

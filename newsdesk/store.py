@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.model import Article
+from newsdesk.stories import StoryIndex
 
 # Each migration brings the schema from the version before it to its own number.
 MIGRATIONS: tuple[str, ...] = (
@@ -89,6 +90,21 @@ MIGRATIONS: tuple[str, ...] = (
         content, speaker, content='quotes', content_rowid='id'
     );
     """,
+    """
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY, origin_article_id INTEGER NOT NULL, size INTEGER NOT NULL
+    );
+    ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id);
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE TABLE signatures (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        shingles INTEGER NOT NULL, minhash BLOB NOT NULL
+    );
+    CREATE TABLE copies (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        source TEXT NOT NULL, url TEXT, published TEXT, seen_at TEXT NOT NULL
+    );
+    """,
 )
 
 
@@ -116,6 +132,14 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: str) -> None:
         self.connection = connection
         self.path = path
+        self._stories: StoryIndex | None = None
+
+    @property
+    def stories_index(self) -> StoryIndex:
+        """The near-duplicate index, loaded on first use."""
+        if self._stories is None:
+            self._stories = StoryIndex(self.connection)
+        return self._stories
 
     def close(self) -> None:
         """Close the database file."""
@@ -134,11 +158,23 @@ class Store:
         digest = content_hash(article.text or article.original)
         with self.connection:
             row = self.connection.execute(
-                "SELECT id FROM articles WHERE content_hash = ?", (digest,)
+                "SELECT id, source FROM articles WHERE content_hash = ?", (digest,)
             ).fetchone()
             if row is not None:
+                known = self.connection.execute(
+                    "SELECT 1 FROM copies WHERE article_id = ? AND source = ?",
+                    (row[0], article.source),
+                ).fetchone()
+                if row[1] != article.source and known is None:
+                    # The same text from elsewhere: a syndicated copy, linked, not stored twice.
+                    self.connection.execute(
+                        "INSERT INTO copies (article_id, source, url, published, seen_at) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        (row[0], article.source, article.url, article.published, _now()),
+                    )
                 return Added(int(row[0]), False)
             article_id = self._insert(article, digest)
+            self.stories_index.assign(article_id, article.text, article.published)
         return Added(article_id, True)
 
     def _insert(self, article: Article, digest: str) -> int:
@@ -338,6 +374,21 @@ class Store:
             (*params, limit),
         )
 
+    def stories(self, minimum: int = 2, limit: int = 50) -> list[dict[str, Any]]:
+        """Stories told by at least ``minimum`` stored articles, largest first, with their
+        origin (the earliest copy) and how many exact copies were linked to them."""
+        return self._rows(
+            "SELECT s.id AS story, s.size AS articles, "
+            "(SELECT count(*) FROM copies c JOIN articles m ON m.id = c.article_id "
+            " WHERE m.story_id = s.id) AS exact_copies, "
+            "o.title AS origin_title, o.source AS origin, o.published AS origin_published "
+            "FROM stories s JOIN articles o ON o.id = s.origin_article_id "
+            "WHERE s.size + (SELECT count(*) FROM copies c JOIN articles m "
+            " ON m.id = c.article_id WHERE m.story_id = s.id) >= ? "
+            "ORDER BY articles DESC, s.id LIMIT ?",
+            (minimum, limit),
+        )
+
     def _rows(self, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
         cursor = self.connection.execute(sql, params)
         names = [d[0] for d in cursor.description]
@@ -356,6 +407,9 @@ _TABLES = frozenset(
         "events",
         "quarantine",
         "ingest_runs",
+        "stories",
+        "signatures",
+        "copies",
     }
 )
 
