@@ -42,6 +42,7 @@ test: lint typecheck pytest
 
 bench: $(VENV)/.installed
 	OMP_NUM_THREADS=1 $(BIN)/python bench/bench_pipeline.py
+	OMP_NUM_THREADS=1 $(BIN)/python bench/bench_store.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
