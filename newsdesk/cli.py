@@ -12,7 +12,14 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -194,6 +201,14 @@ def _open_existing(db_path: Path) -> Store:
     return open_store(db_path)
 
 
+class _RateColumn(ProgressColumn):
+    """Inputs per second so far (a stream has no total, so no ETA: the rate tells the pace)."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f}/s" if speed else "…/s", style="progress.data.speed")
+
+
 _QUERY_FORMAT = click.option(
     "--format",
     "output_format",
@@ -274,7 +289,8 @@ def ingest_command(
         Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
-            TextColumn("{task.completed} done"),
+            TextColumn("{task.completed} inputs"),
+            _RateColumn(),
             TimeElapsedColumn(),
             console=console,
             transient=True,

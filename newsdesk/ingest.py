@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from newsdesk.errors import InputError
+from newsdesk.language import looks_english
 from newsdesk.model import Article
 from newsdesk.pipeline import Pipeline
 from newsdesk.readers.text import DEFAULT_MAX_BYTES, InputFailure, read_articles
@@ -82,10 +84,18 @@ def ingest(
 
     def readable() -> Iterator[Article]:
         for item in read_articles(paths, published, max_bytes, published_from_path):
+            if isinstance(item, Article) and not looks_english(item.original):
+                item = InputFailure(
+                    item.source, InputError("ND015", f"{item.source}: not English; skipped")
+                )
             if isinstance(item, InputFailure):
                 summary.failed += 1
                 summary.problems.append(item.error.message)
                 store.quarantine(item.source, item.error.message)
+                if on_article is not None:
+                    on_article(item)
+            elif store.seen(item) is not None:
+                summary.duplicates += 1  # stored before: no need to analyse it again
                 if on_article is not None:
                     on_article(item)
             else:

@@ -105,7 +105,17 @@ MIGRATIONS: tuple[str, ...] = (
         source TEXT NOT NULL, url TEXT, published TEXT, seen_at TEXT NOT NULL
     );
     """,
+    """
+    ALTER TABLE articles ADD COLUMN input_hash TEXT;
+    CREATE INDEX articles_input_hash ON articles(input_hash);
+    CREATE UNIQUE INDEX quarantine_once ON quarantine(source, reason);
+    """,
 )
+
+
+def input_hash(original: str) -> str:
+    """The hash of an input exactly as it arrived (to skip analysing it twice)."""
+    return hashlib.sha256(original.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
 def content_hash(text: str) -> str:
@@ -161,29 +171,48 @@ class Store:
                 "SELECT id, source FROM articles WHERE content_hash = ?", (digest,)
             ).fetchone()
             if row is not None:
-                known = self.connection.execute(
-                    "SELECT 1 FROM copies WHERE article_id = ? AND source = ?",
-                    (row[0], article.source),
-                ).fetchone()
-                if row[1] != article.source and known is None:
-                    # The same text from elsewhere: a syndicated copy, linked, not stored twice.
-                    self.connection.execute(
-                        "INSERT INTO copies (article_id, source, url, published, seen_at) "
-                        "VALUES (?, ?, ?, ?, ?)",
-                        (row[0], article.source, article.url, article.published, _now()),
-                    )
+                self._link_copy(int(row[0]), row[1], article)
                 return Added(int(row[0]), False)
             article_id = self._insert(article, digest)
             self.stories_index.assign(article_id, article.text, article.published)
         return Added(article_id, True)
 
+    def seen(self, article: Article) -> Added | None:
+        """The stored article an unanalysed input is exactly, if any; a copy from another
+        source is linked on the way."""
+        with self.connection:
+            row = self.connection.execute(
+                "SELECT id, source FROM articles WHERE input_hash = ?",
+                (input_hash(article.original),),
+            ).fetchone()
+            if row is None:
+                return None
+            self._link_copy(int(row[0]), row[1], article)
+        return Added(int(row[0]), False)
+
+    def _link_copy(self, article_id: int, stored_source: str, article: Article) -> None:
+        if stored_source == article.source:
+            return
+        known = self.connection.execute(
+            "SELECT 1 FROM copies WHERE article_id = ? AND source = ?",
+            (article_id, article.source),
+        ).fetchone()
+        if known is None:
+            # The same text from elsewhere: a syndicated copy, linked, not stored twice.
+            self.connection.execute(
+                "INSERT INTO copies (article_id, source, url, published, seen_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (article_id, article.source, article.url, article.published, _now()),
+            )
+
     def _insert(self, article: Article, digest: str) -> int:
         c = self.connection
         cursor = c.execute(
-            "INSERT INTO articles (content_hash, source, title, lede, text, published, outlet,"
-            " ingested_at, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (content_hash, input_hash, source, title, lede, text, published,"
+            " outlet, ingested_at, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 digest,
+                input_hash(article.original),
                 article.source,
                 article.title,
                 article.lede,
@@ -284,7 +313,7 @@ class Store:
         """Record an input that could not be read or analysed, with the reason."""
         with self.connection:
             self.connection.execute(
-                "INSERT INTO quarantine (source, reason, at) VALUES (?, ?, ?)",
+                "INSERT OR IGNORE INTO quarantine (source, reason, at) VALUES (?, ?, ?)",
                 (source, reason, _now()),
             )
 

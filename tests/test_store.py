@@ -42,7 +42,7 @@ def test_the_file_opens_as_it_is_in_plain_sqlite(corpus: Path) -> None:
     connection = sqlite3.connect(corpus)
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {"articles", "quotes", "entities", "mentions", "events", "quarantine"} <= tables
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 3
     connection.close()
 
 
@@ -101,3 +101,16 @@ def test_parallel_ingest_stores_what_a_single_process_stores(
                 "LEFT JOIN quotes q ON q.article_id = a.id GROUP BY a.id ORDER BY a.source"
             ).fetchall()
     assert contents[1] == contents[2]
+
+
+def test_non_english_documents_are_skipped_with_that_reason(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    from tests.test_language import FRENCH
+
+    (tmp_path / "fr.txt").write_text(FRENCH, "utf-8")
+    with open_store(tmp_path / "c.db") as store:
+        summary = ingest([str(tmp_path / "fr.txt")], store, pipeline)
+        assert (summary.added, summary.failed) == (0, 1)
+        [reason] = [r[0] for r in store.connection.execute("SELECT reason FROM quarantine")]
+        assert "not English" in reason
