@@ -62,8 +62,8 @@ def decode_text(data: bytes, source: str) -> str:
     return str(best)
 
 
-def text_from_bytes(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Check and decode one input's bytes; raise InputError naming the problem."""
+def _check_size(data: bytes, source: str, max_bytes: int) -> None:
+    """Refuse an input over the size limit or with nothing in it."""
     if len(data) > max_bytes:
         raise InputError(
             "ND004",
@@ -72,6 +72,11 @@ def text_from_bytes(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES
         )
     if not data.strip():
         raise InputError("ND005", f"{source}: empty: no text to analyse")
+
+
+def text_from_bytes(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Check and decode one input's bytes; raise InputError naming the problem."""
+    _check_size(data, source, max_bytes)
     if looks_binary(data):
         raise InputError("ND006", f"{source}: binary data, not text")
     text = decode_text(data, source)
@@ -224,12 +229,5 @@ def read_html_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             data = gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as exc:
             raise InputError("ND011", f"{source}: corrupt gzip: {exc}") from None
-    if len(data) > max_bytes:
-        raise InputError(
-            "ND004",
-            f"{source}: file too large ({_megabytes(len(data))}; the limit is "
-            f"{_megabytes(max_bytes)}, see --max-bytes)",
-        )
-    if not data.strip():
-        raise InputError("ND005", f"{source}: empty: no text to analyse")
+    _check_size(data, source, max_bytes)
     return decode_text(data, source)
