@@ -22,11 +22,11 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-# The main job: analyse the bundled samples into newsdesk.db and show who said what, and when.
+# The main job: analyse the bundled samples into newsdesk.db and summarise it: counts, who said
+# what, stories told by several copies, and when things happened.
 run: $(VENV)/.installed
 	$(BIN)/newsdesk ingest samples/ --published-from-path --db newsdesk.db
-	$(BIN)/newsdesk speakers --db newsdesk.db --limit 15
-	$(BIN)/newsdesk timeline --db newsdesk.db --limit 25
+	$(BIN)/newsdesk summary --db newsdesk.db
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check newsdesk tests bench

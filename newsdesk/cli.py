@@ -13,12 +13,14 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.progress import (
+    BarColumn,
     Progress,
     ProgressColumn,
     SpinnerColumn,
     Task,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 from rich.text import Text
@@ -31,6 +33,7 @@ from newsdesk.pipeline import Pipeline
 from newsdesk.readers.text import DEFAULT_MAX_BYTES, InputFailure, read_articles
 from newsdesk.report import print_article
 from newsdesk.resources import DEFAULT_SPACY_MODEL, Resources
+from newsdesk.sitechrome import DEFAULT_MIN_PAGES
 from newsdesk.store import Store, open_store
 
 EXIT_OK = 0
@@ -202,11 +205,25 @@ def _open_existing(db_path: Path) -> Store:
 
 
 class _RateColumn(ProgressColumn):
-    """Inputs per second so far (a stream has no total, so no ETA: the rate tells the pace)."""
+    """Inputs per second so far."""
 
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
         return Text(f"{speed:.1f}/s" if speed else "…/s", style="progress.data.speed")
+
+
+def _count_option(
+    flag: str, default: int, help_text: str, name: str | None = None, minimum: int = 1
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A whole-number option with its default shown in --help."""
+    declarations = (flag, name) if name else (flag,)
+    return click.option(
+        *declarations,
+        type=click.IntRange(min=minimum),
+        default=default,
+        show_default=True,
+        help=help_text,
+    )
 
 
 _QUERY_FORMAT = click.option(
@@ -266,6 +283,14 @@ def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> Table:
     show_default="the number of cores",
     help="Processes that analyse articles in parallel.",
 )
+@click.option(
+    "--site-chrome-pages",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MIN_PAGES,
+    show_default=True,
+    help="Remove lines found on at least this many stories of one site (and on a tenth of "
+    "them) as site chrome; 0 turns learning off.",
+)
 def ingest_command(
     paths: tuple[str, ...],
     db_path: Path,
@@ -277,11 +302,14 @@ def ingest_command(
     office_files: tuple[Path, ...],
     model: str,
     workers: int,
+    site_chrome_pages: int,
 ) -> None:
     """Analyse articles and store them in the corpus database, each text once.
 
     Inputs that cannot be read or analysed go to the quarantine table with the reason; the
-    run goes on. Running it again adds only what is new.
+    run goes on. Running it again adds only what is new. Lines that recur across a site's
+    pages (share bars, comment forms) are learned as that site's chrome and removed; see
+    'newsdesk site-chrome'.
     """
     console = Console(highlight=False, stderr=True)
     with (
@@ -290,22 +318,27 @@ def ingest_command(
             SpinnerColumn(),
             TextColumn("{task.description}"),
             TextColumn("{task.completed} inputs"),
+            BarColumn(),
             _RateColumn(),
             TimeElapsedColumn(),
+            TimeRemainingColumn(),
             console=console,
             transient=True,
         ) as progress,
     ):
+        # The total is known once the inputs have been read for site chrome (not for stdin).
         task = progress.add_task("ingesting", total=None)
         summary = ingest(
             list(paths),
             store,
-            Pipeline(),
+            _pipeline(boilerplate_file, alias_files, office_files, model),
             published,
             max_bytes,
             published_from_path,
             on_article=lambda _: progress.advance(task),
             workers=workers,
+            site_chrome_pages=site_chrome_pages,
+            on_total=lambda total: progress.update(task, total=total),
         )
     for problem in summary.problems:
         _error(problem)
@@ -319,13 +352,7 @@ def ingest_command(
 @cli.command(name="search")
 @click.argument("query")
 @_DB_OPTION
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=20,
-    show_default=True,
-    help="At most this many articles.",
-)
+@_count_option("--limit", 20, "At most this many articles.")
 @_QUERY_FORMAT
 def search_command(query: str, db_path: Path, limit: int, output_format: str) -> None:
     """Full-text search over the stored articles' titles and text (OR and NOT allowed)."""
@@ -345,13 +372,7 @@ def search_command(query: str, db_path: Path, limit: int, output_format: str) ->
     metavar="YYYY-MM-DD",
     help="Only articles published on or after this date.",
 )
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=100,
-    show_default=True,
-    help="At most this many statements.",
-)
+@_count_option("--limit", 100, "At most this many statements.")
 @_QUERY_FORMAT
 def quotes_command(
     db_path: Path,
@@ -370,13 +391,7 @@ def quotes_command(
 
 @cli.command(name="speakers")
 @_DB_OPTION
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=50,
-    show_default=True,
-    help="At most this many speakers.",
-)
+@_count_option("--limit", 50, "At most this many speakers.")
 @_QUERY_FORMAT
 def speakers_command(db_path: Path, limit: int, output_format: str) -> None:
     """Speakers across the corpus, by number of statements."""
@@ -385,16 +400,22 @@ def speakers_command(db_path: Path, limit: int, output_format: str) -> None:
     _show("Speakers", rows, ["speaker", "speaker_type", "statements", "articles"], output_format)
 
 
+@cli.command(name="site-chrome")
+@_DB_OPTION
+@click.option("--site", help="Only this site (a host such as example.com, or dir:PATH).")
+@_count_option("--limit", 100, "At most this many lines.")
+@_QUERY_FORMAT
+def site_chrome_command(db_path: Path, site: str | None, limit: int, output_format: str) -> None:
+    """Lines learned during ingest as a site's chrome, and on how many of its stories."""
+    with _open_existing(db_path) as store:
+        rows = store.site_chrome(site, limit)
+    _show("Site chrome", rows, ["site", "line", "pages", "learned_at"], output_format)
+
+
 @cli.command(name="timeline")
 @_DB_OPTION
 @click.option("--entity", help="Only events whose participants or places include this name.")
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=100,
-    show_default=True,
-    help="At most this many events.",
-)
+@_count_option("--limit", 100, "At most this many events.")
 @_QUERY_FORMAT
 def timeline_command(db_path: Path, entity: str | None, limit: int, output_format: str) -> None:
     """Dated events across the corpus, in date order."""
@@ -403,22 +424,65 @@ def timeline_command(db_path: Path, entity: str | None, limit: int, output_forma
     _show("Timeline", rows, ["date", "date_source", "text", "speaker", "source"], output_format)
 
 
+@cli.command(name="summary")
+@_DB_OPTION
+@_count_option("--speakers", 5, "Show this many top speakers.", name="speaker_limit", minimum=0)
+@_count_option(
+    "--statements", 2, "Statements shown for each speaker.", name="statement_limit", minimum=0
+)
+@_count_option("--events", 15, "Dated events shown in the timeline.", name="event_limit", minimum=0)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: tables; json: one JSON object.",
+)
+def summary_command(
+    db_path: Path, speaker_limit: int, statement_limit: int, event_limit: int, output_format: str
+) -> None:
+    """What the corpus holds: counts, top speakers with their statements, stories told by
+    several copies, and a timeline."""
+    with _open_existing(db_path) as store:
+        counts = store.overview()
+        speakers = store.speakers(speaker_limit) if speaker_limit else []
+        for speaker in speakers:
+            quotes = store.quotes(speaker=speaker["speaker"], limit=statement_limit)
+            speaker["said"] = [
+                {k: q[k] for k in ("kind", "cue", "content", "published", "source")}
+                for q in quotes
+                if statement_limit
+            ]
+        stories = store.stories(2, 10)
+        timeline = store.timeline(limit=event_limit) if event_limit else []
+    if output_format == "json":
+        report = {"counts": counts, "speakers": speakers, "stories": stories, "timeline": timeline}
+        click.echo(json.dumps(report, ensure_ascii=False))
+        return
+    console = Console(highlight=False)
+    measures = [{"measure": k.replace("_", " "), "count": v} for k, v in counts.items()]
+    console.print(_table("Corpus", measures, ["measure", "count"]))
+    rows = [
+        {
+            "speaker": s["speaker"],
+            "statements": s["statements"],
+            "said": "\n".join(f"{q['cue']}: {q['content']}" for q in s["said"]),
+        }
+        for s in speakers
+    ]
+    console.print(_table("Top speakers", rows, ["speaker", "statements", "said"]))
+    story_columns = ["articles", "exact_copies", "origin_published", "origin_title"]
+    console.print(_table("Stories told by several copies", stories, story_columns))
+    console.print(_table("Timeline", timeline, ["date", "text", "speaker"]))
+
+
 @cli.command(name="stories")
 @_DB_OPTION
-@click.option(
-    "--min-articles",
-    type=click.IntRange(min=1),
-    default=2,
-    show_default=True,
-    help="Only stories told by at least this many copies (near and exact).",
+@_count_option(
+    "--min-articles", 2, "Only stories told by at least this many copies (near and exact)."
 )
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=50,
-    show_default=True,
-    help="At most this many stories.",
-)
+@_count_option("--limit", 50, "At most this many stories.")
 @_QUERY_FORMAT
 def stories_command(db_path: Path, min_articles: int, limit: int, output_format: str) -> None:
     """Stories told by several copies (syndicated, reposted, truncated), origin first."""

@@ -13,6 +13,7 @@ from newsdesk.language import looks_english
 from newsdesk.model import Article
 from newsdesk.pipeline import Pipeline
 from newsdesk.readers.text import DEFAULT_MAX_BYTES, InputFailure, read_articles
+from newsdesk.sitechrome import DEFAULT_MIN_PAGES, SiteChromeLearner, site_of
 from newsdesk.store import Store
 
 # Stages whose failure leaves nothing worth storing.
@@ -72,18 +73,39 @@ def ingest(
     published_from_path: bool = False,
     on_article: Callable[[Article | InputFailure], None] | None = None,
     workers: int = 1,
+    site_chrome_pages: int = DEFAULT_MIN_PAGES,
+    on_total: Callable[[int], None] | None = None,
 ) -> IngestSummary:
     """Analyse and store every article behind ``paths``; return the counts.
 
-    With ``workers`` above 1 the analysis runs in that many processes (each loads the models
-    once); storing stays in this process, one transaction per article, so a run killed midway
-    leaves only whole articles and a second run completes it.
+    First the inputs are read once to learn each site's chrome (lines on at least
+    ``site_chrome_pages`` of its stories; 0 turns that off) and to count them; standard input
+    cannot be read twice, so there chrome is learned as the pages arrive. With ``workers``
+    above 1 the analysis runs in that many processes (each loads the models once); storing
+    stays in this process, one transaction per article, so a run killed midway leaves only
+    whole articles and a second run completes it.
     """
     summary = IngestSummary()
     run_id = store.start_run()
+    learner = SiteChromeLearner(min_pages=site_chrome_pages)
+    for site, key in store.known_site_chrome():
+        learner.add_known(site, key)
+    learn_first = site_chrome_pages > 0 and "-" not in paths
+    if learn_first:
+        total = 0
+        for item in read_articles(paths, published, max_bytes, published_from_path):
+            total += 1
+            if isinstance(item, Article) and looks_english(item.original):
+                learner.observe(item)
+        if on_total is not None:
+            on_total(total)
 
     def readable() -> Iterator[Article]:
         for item in read_articles(paths, published, max_bytes, published_from_path):
+            if isinstance(item, Article) and not learn_first and site_chrome_pages > 0:
+                learner.observe(item)
+            if isinstance(item, Article):
+                item.site_chrome = learner.chrome(site_of(item))
             if isinstance(item, Article) and not looks_english(item.original):
                 item = InputFailure(
                     item.source, InputError("ND015", f"{item.source}: not English; skipped")
@@ -121,5 +143,6 @@ def ingest(
                 summary.duplicates += 1
         if on_article is not None:
             on_article(article)
+    store.record_site_chrome(learner.learned())
     store.finish_run(run_id, summary.added, summary.duplicates, summary.failed)
     return summary

@@ -171,6 +171,9 @@ class Article:
     text: str = ""
     published: str | None = None
     url: str | None = None
+    # Lines of the article's site learned as chrome during ingest (see newsdesk.sitechrome):
+    # an input to the repair stage, not part of the analysis.
+    site_chrome: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
     outlet: str | None = None
     outlet_evidence: list[str] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)

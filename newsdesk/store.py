@@ -13,11 +13,13 @@ import hashlib
 import json
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsdesk.model import Article
+from newsdesk.sitechrome import site_of
 from newsdesk.stories import StoryIndex
 
 # Each migration brings the schema from the version before it to its own number.
@@ -109,6 +111,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE articles ADD COLUMN input_hash TEXT;
     CREATE INDEX articles_input_hash ON articles(input_hash);
     CREATE UNIQUE INDEX quarantine_once ON quarantine(source, reason);
+    """,
+    """
+    ALTER TABLE articles ADD COLUMN url TEXT;
+    ALTER TABLE articles ADD COLUMN site TEXT;
+    CREATE INDEX articles_site ON articles(site);
+    CREATE TABLE site_chrome (
+        site TEXT NOT NULL, key TEXT NOT NULL, line TEXT NOT NULL, pages INTEGER NOT NULL,
+        learned_at TEXT NOT NULL, PRIMARY KEY (site, key)
+    );
     """,
 )
 
@@ -208,12 +219,14 @@ class Store:
     def _insert(self, article: Article, digest: str) -> int:
         c = self.connection
         cursor = c.execute(
-            "INSERT INTO articles (content_hash, input_hash, source, title, lede, text, published,"
-            " outlet, ingested_at, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (content_hash, input_hash, source, url, site, title, lede, text,"
+            " published, outlet, ingested_at, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 digest,
                 input_hash(article.original),
                 article.source,
+                article.url,
+                site_of(article),
                 article.title,
                 article.lede,
                 article.text,
@@ -334,7 +347,32 @@ class Store:
                 (_now(), added, duplicates, failed, run_id),
             )
 
+    def record_site_chrome(self, learned: Iterable[tuple[str, str, str, int]]) -> None:
+        """Keep lines learned as a site's chrome (site, key, example line, pages) for later
+        runs; a line seen on more pages than recorded updates its count."""
+        with self.connection:
+            self.connection.executemany(
+                "INSERT INTO site_chrome (site, key, line, pages, learned_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (site, key) DO UPDATE SET "
+                "pages = max(pages, excluded.pages)",
+                [(site, key, line, pages, _now()) for site, key, line, pages in learned],
+            )
+
     # --- reading -------------------------------------------------------------------------
+
+    def known_site_chrome(self) -> list[tuple[str, str]]:
+        """``(site, key)`` of every line learned as chrome in earlier runs."""
+        rows = self.connection.execute("SELECT site, key FROM site_chrome").fetchall()
+        return [(str(site), str(key)) for site, key in rows]
+
+    def site_chrome(self, site: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Lines learned as site chrome, most widespread first, for one site when given."""
+        clause, params = ("WHERE site = ?", (site,)) if site else ("", ())
+        return self._rows(
+            f"SELECT site, line, pages, learned_at FROM site_chrome {clause} "
+            "ORDER BY pages DESC, site, line LIMIT ?",
+            (*params, limit),
+        )
 
     def count(self, table: str) -> int:
         """The number of rows in one of the store's tables."""
@@ -378,6 +416,29 @@ class Store:
             "ORDER BY a.published DESC, q.article_id, q.start LIMIT ?",
             (*params, limit),
         )
+
+    def overview(self) -> dict[str, int]:
+        """How much the corpus holds: articles, statements, speakers, stories told by more
+        than one copy, linked copies, entities, dated events, quarantined inputs, learned
+        site-chrome lines and ingest runs."""
+        queries = {
+            "articles": "SELECT count(*) FROM articles",
+            "statements": "SELECT count(*) FROM quotes",
+            "speakers": "SELECT count(DISTINCT speaker) FROM quotes",
+            "stories_with_copies": "SELECT count(*) FROM stories s WHERE s.size > 1 OR EXISTS "
+            "(SELECT 1 FROM copies c JOIN articles m ON m.id = c.article_id "
+            "WHERE m.story_id = s.id)",
+            "copies": "SELECT count(*) FROM copies",
+            "entities": "SELECT count(DISTINCT canonical) FROM entities",
+            "dated_events": "SELECT count(*) FROM events WHERE date IS NOT NULL "
+            "AND date NOT LIKE 'XXXX%'",
+            "quarantined": "SELECT count(*) FROM quarantine",
+            "site_chrome_lines": "SELECT count(*) FROM site_chrome",
+            "ingest_runs": "SELECT count(*) FROM ingest_runs",
+        }
+        return {
+            name: int(self.connection.execute(sql).fetchone()[0]) for name, sql in queries.items()
+        }
 
     def speakers(self, limit: int = 50) -> list[dict[str, Any]]:
         """Speakers by number of statements."""
@@ -439,6 +500,7 @@ _TABLES = frozenset(
         "stories",
         "signatures",
         "copies",
+        "site_chrome",
     }
 )
 

@@ -159,6 +159,13 @@ def test_corpus_commands(tmp_path: Path, article_file: Path) -> None:
     assert [q["speaker"] for q in rows("quotes")] == ["officials"]
     assert rows("speakers")[0]["speaker"] == "officials"
     assert [e["date"] for e in rows("timeline")] == ["2024-05-06"]
+    [summary] = rows("summary")
+    assert summary["counts"]["articles"] == 1 and summary["counts"]["quarantined"] == 1
+    [officials] = summary["speakers"]
+    assert officials["speaker"] == "officials" and officials["said"][0]["cue"]
+    assert [e["date"] for e in summary["timeline"]] == ["2024-05-06"]
+    overview = newsdesk("summary", "--db", str(db))
+    assert overview.returncode == 0 and "Top speakers" in overview.stdout
     table = newsdesk("search", "bridge", "--db", str(db))
     assert "1 articles for 'bridge'" in table.stdout
     absent = newsdesk("speakers", "--db", str(tmp_path / "none.db"))

@@ -22,13 +22,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Path
     db = tmp_path_factory.mktemp("store") / "corpus.db"
     with open_store(db) as store:
         summary = ingest([str(SAMPLES)], store, pipeline, published_from_path=True)
-    assert (summary.added, summary.duplicates, summary.failed) == (12, 0, 0)
+    assert (summary.added, summary.duplicates, summary.failed) == (16, 0, 0)
     return db
 
 
 def test_every_sample_is_stored_with_its_annotations(corpus: Path) -> None:
     with open_store(corpus) as store:
-        assert store.count("articles") == 12
+        assert store.count("articles") == 16
         assert store.count("quotes") > 30
         assert store.count("entities") > 30
         assert store.count("repairs") > 20
@@ -42,15 +42,17 @@ def test_the_file_opens_as_it_is_in_plain_sqlite(corpus: Path) -> None:
     connection = sqlite3.connect(corpus)
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {"articles", "quotes", "entities", "mentions", "events", "quarantine"} <= tables
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 4
     connection.close()
 
 
 def test_queries(corpus: Path) -> None:
     with open_store(corpus) as store:
-        [hit] = store.search("Rotterdam strike")
-        assert "port_strike" in hit["source"] and "[" in hit["snippet"]
-        assert len(store.search("Rotterdam OR Bratislava")) == 2
+        hits = store.search("Rotterdam strike")
+        # The story and its wire copy.
+        assert len(hits) == 2
+        assert all("port_strike" in h["source"] and "[" in h["snippet"] for h in hits)
+        assert len(store.search("Rotterdam OR Bratislava")) == 3
         assert store.search('"unbalanced (query') == []
         statements = store.quotes(speaker="de Vries")
         assert statements and all(s["speaker"] == "Marieke de Vries" for s in statements)
@@ -69,10 +71,10 @@ def test_a_second_run_adds_nothing_and_bad_inputs_are_quarantined(
     empty.write_text("  ")
     with open_store(corpus) as store:
         summary = ingest([str(SAMPLES), str(empty)], store, pipeline)
-        assert (summary.added, summary.duplicates, summary.failed) == (0, 12, 1)
+        assert (summary.added, summary.duplicates, summary.failed) == (0, 16, 1)
         reasons = [r[0] for r in store.connection.execute("SELECT reason FROM quarantine")]
         assert any("empty" in reason for reason in reasons)
-        assert store.count("articles") == 12
+        assert store.count("articles") == 16
 
 
 def test_content_hash_ignores_spacing_and_case() -> None:
@@ -95,7 +97,7 @@ def test_parallel_ingest_stores_what_a_single_process_stores(
         db = tmp_path / f"w{workers}.db"
         with open_store(db) as store:
             summary = ingest([str(SAMPLES)], store, pipeline, workers=workers)
-            assert (summary.added, summary.failed) == (12, 0)
+            assert (summary.added, summary.failed) == (16, 0)
             contents[workers] = store.connection.execute(
                 "SELECT a.source, a.text, count(q.id) FROM articles a "
                 "LEFT JOIN quotes q ON q.article_id = a.id GROUP BY a.id ORDER BY a.source"
@@ -114,3 +116,18 @@ def test_non_english_documents_are_skipped_with_that_reason(
         assert (summary.added, summary.failed) == (0, 1)
         [reason] = [r[0] for r in store.connection.execute("SELECT reason FROM quarantine")]
         assert "not English" in reason
+
+
+def test_overview_counts_what_the_corpus_holds(corpus: Path) -> None:
+    with open_store(corpus) as store:
+        counts = store.overview()
+        assert counts["articles"] == 16
+        assert counts["statements"] == store.count("quotes")
+        # The wire copy of the port strike joins its origin's story.
+        assert counts["stories_with_copies"] == 1
+        # The three Harbour Gazette samples share two template lines.
+        assert counts["site_chrome_lines"] == 2
+        removed = store.connection.execute(
+            "SELECT count(*) FROM removed WHERE reason = 'boilerplate:site'"
+        ).fetchone()[0]
+        assert removed == 6

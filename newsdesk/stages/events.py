@@ -18,6 +18,8 @@ from newsdesk.resources import Resources
 # Main verbs that describe a state, not something happening.
 _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "belong", "consist", "contain"})
 _PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+# Dependencies of a clause or phrase that describes a noun rather than the event itself.
+_NOUN_MODIFIERS = frozenset({"relcl", "acl", "appos"})
 
 
 def _precision(value: str) -> str:
@@ -32,6 +34,23 @@ def _precision(value: str) -> str:
     if len(value) == 4 and value.isdigit():
         return "year"
     return "other"
+
+
+def _describes_a_noun(doc: Any, start: int, end: int) -> bool:
+    """True when the words at ``[start, end)`` sit in a clause or phrase that describes a
+    noun ("Berg, whose union paid for the boat in 2019, said ..."), not in the main clause.
+    Only statements use it: their date is when something was said, never when the speaker
+    did something else; in "the riots that began on January 2 were provoked by ..." the
+    describing clause is the event."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    while token.head.i != token.i:
+        if token.dep_ in _NOUN_MODIFIERS:
+            return True
+        token = token.head
+    return False
 
 
 def _inside(start: int, end: int, attribution: Attribution) -> bool:
@@ -105,6 +124,7 @@ def _events(article: Article) -> list[dict[str, Any]]:
             and d["type"] in ("DATE", "TIME")
             and d["value"]
             and not (statement and _inside(d["start"], d["end"], statement))
+            and not (statement and _describes_a_noun(doc, d["start"], d["end"]))
         ]
         date_value = None
         date_text = None

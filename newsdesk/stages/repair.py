@@ -11,6 +11,7 @@ from newsdesk.repair.entities import find_entity_edits
 from newsdesk.repair.quotes import find_attribution_punctuation_edits, find_quote_edits
 from newsdesk.repair.spacing import find_layout_edits, find_newline_edits, find_spacing_edits
 from newsdesk.resources import Resources
+from newsdesk.sitechrome import find_site_chrome_lines
 from newsdesk.textedit import Edit, EditableText
 
 EditFinder = Callable[[str], list[Edit]]
@@ -44,18 +45,22 @@ def _run_passes(text: EditableText, finders: tuple[EditFinder, ...]) -> None:
             return
 
 
-def repair_text(original: str, resources: Resources) -> EditableText:
-    """Repair ``original`` and return the text with its log of repairs and removals."""
+def repair_text(
+    original: str, resources: Resources, site_chrome: frozenset[str] = frozenset()
+) -> EditableText:
+    """Repair ``original`` and return the text with its log of repairs and removals;
+    lines in ``site_chrome`` (learned for the article's site) go with the other chrome."""
     text = EditableText(original)
     _run_passes(text, _CHARACTER_PASSES)
     text.remove(find_boilerplate_lines(text.text, resources.boilerplate_rules))
+    text.remove(find_site_chrome_lines(text.text, site_chrome))
     _run_passes(text, _PUNCTUATION_PASSES)
     return text
 
 
 def repair(article: Article, resources: Resources) -> Article:
     """Fill ``text``, ``repairs``, ``removed`` and ``offset_map`` from ``original``."""
-    repaired = repair_text(article.original, resources)
+    repaired = repair_text(article.original, resources, article.site_chrome)
     return article.with_updates(
         text=repaired.text,
         repairs=repaired.repairs,

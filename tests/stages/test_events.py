@@ -46,3 +46,20 @@ def test_dates_participants_places_and_narrator(pipeline: Pipeline) -> None:
 def test_without_publication_date_statements_stay_undated(pipeline: Pipeline) -> None:
     found = events(pipeline, "Officials said that the bridge closed.", None)
     assert [e["date"] for e in found] == [None]
+
+
+def test_a_date_describing_the_speaker_does_not_date_the_statement(pipeline: Pipeline) -> None:
+    text = (
+        "Crew honoured\n\n"
+        "Jonas Berg, whose union paid for the lifeboat in 2019, said the town owed the crew "
+        "more than a medal. The storm that began on March 2 destroyed two piers."
+    )
+    by_trigger = {e["trigger"]: e for e in events(pipeline, text, "2024-08-19")}
+    said = by_trigger["said"]
+    assert (said["kind"], said["date"], said["date_source"]) == (
+        "statement",
+        "2024-08-19",
+        "publication",
+    )
+    # Outside statements the describing clause is the event: the storm began on March 2.
+    assert by_trigger["destroyed"]["date"] == "2024-03-02"
