@@ -28,6 +28,10 @@ class ExtractedPage:
         return body
 
 
+# Fewer words than this is a menu or a label ("Home"), not an article, however short.
+_MIN_WORDS = 5
+
+
 def extract_page(html: str, source: str, url: str | None = None) -> ExtractedPage:
     """Extract the article of one HTML page; raise InputError when it has no main text."""
     document = trafilatura.bare_extraction(
@@ -38,7 +42,7 @@ def extract_page(html: str, source: str, url: str | None = None) -> ExtractedPag
         with_metadata=True,
     )
     body = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    if not body:
+    if len(body.split()) < _MIN_WORDS:
         raise InputError("ND010", f"{source}: HTML without article text")
     return ExtractedPage(
         title=getattr(document, "title", None) or None,
