@@ -16,6 +16,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from newsdesk.datechain import chained_dates
+from newsdesk.holidays import HOLIDAY_PATTERN, WEEKEND_PATTERN, holiday_value, weekend_value
+
 MONTHS = {
     "january": 1,
     "jan": 1,
@@ -83,6 +86,17 @@ UNITS = {
     "minute": "MIN",
     "quarter": "Q",
 }
+_TENS = {
+    "ten": 10,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -93,13 +107,22 @@ _MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+# A year in words, as transcripts of broadcasts write it: "nineteen ninety-six", "the year
+# two thousand".
+_SPELLED_YEAR = (
+    r"(?:(?P<century>nineteen|twenty)[- ](?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety)(?:[- ](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|"
+    r"(?<=year\s)(?P<thousand>two thousand)(?:\s+and\s+(?P<small>one|two|three|four|five|six|"
+    r"seven|eight|nine|ten))?)\b"
+)
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMBER = r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|few)"  # noqa: E501
 _UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter)s?"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
 _FUTURE_HINT = re.compile(
-    r"\b(will|won't|'ll|shall|next|upcoming|plans? to|planned|scheduled|expected to|is to|are "
-    r"to|going to)\b",
+    r"\b(will|won't|'ll|shall|would|next|upcoming|coming|plans? to|planned|planning|"
+    r"scheduled|expected to|set to|is to|are to|going to|as soon as|as early as|payable|"
+    r"effective|starting|beginning|from now)\b",
     re.IGNORECASE,
 )
 _MONTHS_AHEAD = 2
@@ -179,6 +202,17 @@ class _Normaliser:
             year += 1
         return str(year)
 
+    def year_of_weekday(self, month: int, day: int, weekday: int) -> str | None:
+        """The year nearest the anchor in which that month and day fall on ``weekday``
+        ("Monday, Oct. 26"), or None when none within a year either side does."""
+        if self.anchor is None:
+            return None
+        fits = []
+        for year in (self.anchor.year - 1, self.anchor.year, self.anchor.year + 1):
+            if _valid(year, month, day) and dt.date(year, month, day).weekday() == weekday:
+                fits.append((abs((dt.date(year, month, day) - self.anchor).days), year))
+        return str(min(fits)[1]) if fits else None
+
     def weekday(self, weekday: int, future: bool) -> str | None:
         if self.anchor is None:
             return None
@@ -233,6 +267,40 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b"
         ),
     ),
+    ("holiday", HOLIDAY_PATTERN),
+    ("weekend", WEEKEND_PATTERN),
+    (
+        "week_of",
+        re.compile(rf"\bthe\s+week\s+of\s+{_MONTH}\s+{_DAY}\b(?![,.]?\d)(?:,?\s+{_YEAR}\b)?"),
+    ),
+    (
+        "month_relative_year",
+        re.compile(
+            rf"\b{_MONTH}(?:\s+{_DAY})?,?\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b(?!'s)"
+        ),
+    ),
+    (
+        "year_quarter",
+        re.compile(
+            r"\b(?:the\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<which>this|last|next)\s+year's|"
+            r"(?P<ago>year-ago|year-earlier))\s+(?P<ordinal>first|second|third|fourth)"
+            r"[- ]quarter\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "spelled_year",
+        re.compile(
+            r"\b(?:(?:(?P<month>January|February|March|April|May|June|July|August|September|"
+            r"October|November|December)|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+            r"\s+of)\s+)?(?:(?:the\s+)?year\s+)?" + _SPELLED_YEAR,
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekday_month_day",
+        re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?![,.]?\d)(?!\s*%)(?:,?\s+{_YEAR}\b)?"),
+    ),
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\d)(?!\s*%)")),
@@ -249,7 +317,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "clock24",
         re.compile(
-            r"(?<=\bat )(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)\b"
+            r"(?<=\bat )(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)\b(?![.,]?\d)"
+            r"(?!\s*(?:%|percent|per cent|billion|million|thousand|points?|cents?|a share)\b)"
             r"(?:\s+(?:\w+\s+)?(?:time|GMT|UTC))?"
         ),
     ),
@@ -333,7 +402,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:(?P<modifier>early|late|mid-?|last|next|this)\s*)?{_MONTH}\b"),
     ),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)s\b")),
-    ("year", re.compile(rf"(?<![$£€\d.,-]){_YEAR}(?![\d%]|\s*(?:%|percent|per cent))(?!-\d)")),
+    (
+        "year",
+        re.compile(rf"(?<![$£€\d.,-]){_YEAR}(?![\d%]|[.,]\d|\s*(?:%|percent|per cent))(?!-\d)"),
+    ),
     (
         "duration",
         re.compile(rf"\b{_NUMBER}[- ]{_UNIT}(?:[- ]long|[- ]old)?\b", re.IGNORECASE),
@@ -405,6 +477,50 @@ def _value(
         first = f"{year}-{month:02d}-{int(g['day']):02d}"
         second = f"{year}-{month:02d}-{int(g['day2']):02d}"
         return "DATE", first, second
+    if kind == "holiday":
+        return "DATE", holiday_value(match, norm.anchor, future), None
+    if kind == "weekend":
+        return "DATE", weekend_value(match, norm.anchor, future), None
+    if kind == "week_of":
+        month, day_number = _month(g["month"]), int(g["day"])
+        year = g["year"] or norm.year_of(month, day_number, future)
+        if year == "XXXX" or not _valid(int(year), month, day_number):
+            return "DATE", None, None
+        return "DATE", _week(dt.date(int(year), month, day_number)), None
+    if kind == "month_relative_year":
+        month = _month(g["month"])
+        shift = {"this": 0, "last": -1, "next": 1}[g["which"]]
+        year_text = str(norm.anchor.year + shift) if norm.anchor else "XXXX"
+        day_text = f"-{int(g['day']):02d}" if g["day"] else ""
+        return "DATE", f"{year_text}-{month:02d}{day_text}", None
+    if kind == "year_quarter":
+        quarter = ORDINAL_QUARTERS[g["ordinal"].lower()]
+        if g["year"]:
+            return "DATE", f"{g['year']}-Q{quarter}", None
+        if norm.anchor is None:
+            return "DATE", f"XXXX-Q{quarter}", None
+        which = (g["which"] or "last").lower()
+        shift = {"this": 0, "last": -1, "next": 1}[which]
+        return "DATE", f"{norm.anchor.year + shift}-Q{quarter}", None
+    if kind == "spelled_year":
+        if g["thousand"]:
+            number = 2000 + _count(g["small"] or "zero")
+        else:
+            century = 19 if g["century"].lower() == "nineteen" else 20
+            number = century * 100 + _TENS[g["tens"].lower()] + _count(g["ones"] or "zero")
+        if g["month"]:
+            return "DATE", f"{number}-{_month(g['month']):02d}", None
+        if g["season"]:
+            return "DATE", f"{number}-{SEASONS[g['season'].lower()]}", None
+        return "DATE", str(number), None
+    if kind == "weekday_month_day":
+        month, day_number = _month(g["month"]), int(g["day"])
+        year = g["year"] or norm.year_of_weekday(month, day_number, WEEKDAYS[g["weekday"].lower()])
+        return (
+            "DATE",
+            f"{year or norm.year_of(month, day_number, future)}-{month:02d}-{day_number:02d}",
+            None,
+        )
     if kind in ("month_day_year", "day_month_year"):
         month = _month(g["month"])
         return "DATE", f"{g['year']}-{month:02d}-{int(g['day']):02d}", None
@@ -431,8 +547,10 @@ def _value(
         clock = "24:00" if g["which"].lower() == "midnight" else "12:00"
         return "TIME", f"{day}T{clock}", None
     if kind == "weekday_part":
-        day = norm.weekday(WEEKDAYS[g["weekday"].lower()], future) or "XXXX-XX-XX"
-        return "TIME", f"{day}T{PARTS_OF_DAY[g['part'].lower()]}", None
+        # "Wednesday night" names a day: news timelines (and TimeBank's annotators) date it
+        # to the day rather than to a part of it.
+        weekday = WEEKDAYS[g["weekday"].lower()]
+        return "DATE", norm.weekday(weekday, future) or f"XXXX-WXX-{weekday + 1}", None
     if kind == "weekday":
         modifier = (g["modifier"] or "").lower()
         weekday = WEEKDAYS[g["weekday"].lower()]
@@ -536,7 +654,7 @@ def _value(
             return "DATE", f"{year}-{month:02d}", None
         return "DATE", f"{norm.year_of(month, None, future)}-{month:02d}", None
     if kind == "decade":
-        return "DATE", f"{g['decade'][:3]}X", None
+        return "DATE", g["decade"][:3], None  # TimeML's value for a decade: "198"
     if kind == "year":
         return "DATE", g["year"], None
     if kind == "duration":
@@ -638,6 +756,16 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
                 start += 5
             found.append(DateMention(text[start:end], start, end, timex_type, value, end_value))
             taken[start:end] = b"\x01" * (end - start)
+    found.sort(key=lambda m: m.start)
+    # Dates that refer back ("that day", "the following year") take their value from the
+    # nearest earlier date of the text that is precise enough.
+    earlier = [(m.start, m.value) for m in found if m.type == "DATE" and m.value]
+    for chained in chained_dates(text, earlier, taken):
+        found.append(
+            DateMention(
+                text[chained.start : chained.end], chained.start, chained.end, "DATE", chained.value
+            )
+        )
     found.sort(key=lambda m: m.start)
     return _join_times_to_days(text, found)
 

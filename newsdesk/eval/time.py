@@ -3,7 +3,8 @@
 For every ``.tml`` file: the document creation time is the anchor, the text is the ``<TEXT>``
 element with its tags removed, and the gold expressions are its ``TIMEX3`` elements. Scores:
 strict span (same offsets), relaxed span (overlapping offsets) and value (relaxed span and the
-same normalised value), each as precision, recall and F1, overall and per TIMEX type.
+same normalised value, see :func:`same_value`), each as precision, recall and F1, overall and
+per TIMEX type.
 """
 
 from __future__ import annotations
@@ -125,6 +126,17 @@ def _groups(timex_type: str) -> list[str]:
     return groups
 
 
+_SHORT_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def same_value(predicted: str | None, gold: str) -> bool:
+    """True when two TimeML values name the same time. Only spelling differences count as
+    the same: part of the gold writes week numbers unpadded ("2000-W7" for "2000-W07")."""
+    if predicted is None:
+        return False
+    return _SHORT_WEEK.sub(r"-W0\1", predicted) == _SHORT_WEEK.sub(r"-W0\1", gold)
+
+
 def score_document(
     document: TimeDocument, predicted: list[DateMention], scores: TimeScores
 ) -> None:
@@ -155,7 +167,7 @@ def score_document(
             scores.counts[("relaxed", group)].matched += 1
             if (mention.start, mention.end) == (gold.start, gold.end):
                 scores.counts[("strict", group)].matched += 1
-            if mention.value == gold.value:
+            if same_value(mention.value, gold.value):
                 scores.counts[("value", group)].matched += 1
 
 

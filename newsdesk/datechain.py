@@ -1,0 +1,79 @@
+"""Dates that refer back to a date given earlier in the text: "that year", "the following
+day", "later that day", "the day before". Their value comes from the nearest earlier date
+precise enough, never from the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_ANAPHORIC = re.compile(
+    r"\b(?:(?P<edge>earlier|later)\s+)?(?:that|the\s+same)\s+(?:same\s+)?"
+    r"(?P<unit>day|morning|year|month)\b(?!\s+(?:of|before|after|when|that|in)\b)"
+    r"|\bthe\s+(?P<step>following|next)\s+(?P<unit2>day|morning|year|month)\b"
+    r"|\bthe\s+(?P<unit3>day|year)\s+(?P<back>before)(?=\s*[,.;])",
+    re.IGNORECASE,
+)
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_MONTH = re.compile(r"^(\d{4})-(\d\d)(?!\d)")
+_YEAR = re.compile(r"^(\d{4})(?!\d)")
+
+
+@dataclass(frozen=True)
+class ChainedDate:
+    """A date resolved from an earlier one: its span and TimeML value."""
+
+    start: int
+    end: int
+    value: str
+
+
+def _earlier_value(values: list[tuple[int, str]], before: int, pattern: re.Pattern[str]) -> str:
+    """The nearest value before ``before`` that ``pattern`` accepts, or ""."""
+    for start, value in reversed(values):
+        if start < before and pattern.match(value):
+            return value
+    return ""
+
+
+def chained_dates(text: str, earlier: list[tuple[int, str]], taken: bytearray) -> list[ChainedDate]:
+    """Find the dates in ``text`` that refer back to one of ``earlier`` (``(start, value)``
+    pairs in text order), skipping stretches already ``taken``."""
+    found = []
+    for match in _ANAPHORIC.finditer(text):
+        start, end = match.span()
+        if any(taken[start:end]):
+            continue
+        unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
+        # "that day" needs an earlier day; "the same year" an earlier year (a day gives one).
+        if unit in ("day", "morning"):
+            base = _earlier_value(earlier, start, _DAY)
+            if not base:
+                continue
+            day = dt.date(int(base[:4]), int(base[5:7]), int(base[8:10]))
+            if match.group("step"):
+                day += dt.timedelta(days=1)
+            elif match.group("back"):
+                day -= dt.timedelta(days=1)
+            value = day.isoformat()
+        elif unit == "month":
+            base = _earlier_value(earlier, start, _MONTH)
+            if not base:
+                continue
+            year, month = int(base[:4]), int(base[5:7])
+            if match.group("step"):
+                year, month = year + month // 12, month % 12 + 1
+            value = f"{year}-{month:02d}"
+        else:
+            base = _earlier_value(earlier, start, _YEAR)
+            if not base:
+                continue
+            year = int(base[:4])
+            if match.group("step"):
+                year += 1
+            elif match.group("back"):
+                year -= 1
+            value = str(year)
+        found.append(ChainedDate(start, end, value))
+    return found
