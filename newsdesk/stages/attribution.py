@@ -28,6 +28,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _OBJECT_DEPS = ("dobj", "xcomp", "attr", "oprd", "ccomp", "dative")
 _OBJECT_PREPOSITIONS = frozenset({"as", "for", "to", "on", "about", "of", "that", "with", "by"})
 _TRIM = " \t\n,;:—–-"
+# Dependents of a cue verb that belong to the cue's clause, not to what it reports.
+_CUE_CLAUSE_DEPS = frozenset({"conj", "advcl", "prep", "npadvmod", "cc"})
 # A cue clause set into its content ("…, he said, …") is short: subject, verb, an adverb.
 _SHORT_CUE_CLAUSE = 6
 # "“…” ― Sonya Herridge": a quotation signed with a dash and a name.
@@ -409,6 +411,8 @@ class _Finder:
         if cue is None or _inside(self.quotations, token.idx):
             return
         subject = _subject(token)
+        if subject is None and self._agentless_passive(token):
+            return
         if subject is None or subject.lower_ == "there":
             return
         content = self._content(token, cue)
@@ -419,6 +423,25 @@ class _Finder:
         if not content:
             return
         self._make(content, token, subject, confidence=0.7)
+
+    def _agentless_passive(self, verb: Token) -> bool:
+        """ "He was accused of fraud", "Turnout is expected to rise": a passive cue with no
+        one named as its source reports its whole clause. True when one was made."""
+        passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if (
+            passive_subject is None
+            or verb.tag_ != "VBN"
+            or any(c.dep_ == "agent" for c in verb.children)
+            or not any(
+                c.dep_ in ("xcomp", "ccomp", "oprd")
+                or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as", "with"))
+                for c in verb.rights
+            )
+        ):
+            return False
+        start, end = _subtree_span(verb)
+        self._make([(start, end)], verb, None, confidence=0.5)
+        return True
 
     def _cue_noun(self, token: Token) -> None:
         """ "Her claim that …", "the senator's warning that …": a reporting noun, its owner
@@ -490,6 +513,8 @@ class _Finder:
             return end
         if any(t.lower_ in ("but", "while", "although", "though", "whereas") for t in rest[:2]):
             return end
+        if any(t.head.i == verb.i and t.dep_ in _CUE_CLAUSE_DEPS for t in rest):
+            return end  # "tweeted that …, and encouraged …": the rest is the cue's own clause
         return max(end, sentence.end_char)
 
     def _that_clause(self, verb: Token) -> tuple[int, int] | None:

@@ -116,7 +116,9 @@ class _Resolver:
 
     def resolve(self, attribution: Attribution, previous: Attribution | None) -> Attribution:
         if attribution.source_span is None or attribution.source is None:
-            if previous is None:
+            if previous is None or attribution.cue_span is not None:
+                # No one before it to continue, or a cue that names no one ("he was accused
+                # of ..."): the source is unknown, not the previous speaker.
                 return replace(attribution, speaker_type="unknown")
             return replace(
                 attribution, speaker=previous.speaker, speaker_type=previous.speaker_type

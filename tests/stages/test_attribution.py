@@ -125,3 +125,17 @@ def test_orphan_fragment_quotation_is_attributed(pipeline: Pipeline) -> None:
 def test_no_attribution_without_a_speaker(pipeline: Pipeline) -> None:
     assert quotes(pipeline, "A state of emergency was declared in the country.") == []
     assert quotes(pipeline, "Armed men attacked the city from three directions.") == []
+
+
+def test_a_passive_cue_that_names_no_one_has_an_unknown_source(pipeline: Pipeline) -> None:
+    text = (
+        "Fraud case\n\n"
+        "“We will appeal,” the lawyer said. "
+        "The developer was accused of using investors' money for a luxury flat."
+    )
+    found = quotes(pipeline, text)
+    accused = next(q for q in found if q.cue == "was accused")
+    # Not the previous speaker's words: nobody is named.
+    assert accused.source is None and accused.speaker is None
+    assert accused.speaker_type == "unknown"
+    assert "luxury flat" in accused.content
