@@ -489,10 +489,18 @@ class _Finder:
             start, end = _subtree_span(verb.head)
             cue_start, cue_end = _subtree_span(verb)
             return [(start, cue_start), (cue_end, end)]
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+        ):
+            # "Hawaii, as one adviser pointed out, rarely gets two hurricanes": the clause
+            # around the "as" clause is what it reports.
+            start, end = _subtree_span(verb.head)
+            cue_start, cue_end = _subtree_span(verb)
+            return [(start, cue_start), (cue_end, end)]
         that = self._that_clause(verb)
         if that is not None:
             return [that]
-        if cue.frame != "object":
+        if cue.frame != "object" and cue.kind != "speech":
             return []
         parts = []
         for child in verb.rights:
