@@ -28,6 +28,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _OBJECT_DEPS = ("dobj", "xcomp", "attr", "oprd", "ccomp", "dative")
 _OBJECT_PREPOSITIONS = frozenset({"as", "for", "to", "on", "about", "of", "that", "with", "by"})
 _TRIM = " \t\n,;:—–-"
+# Clauses and phrases that add an aside to what is reported, after a comma.
+_ASIDE_DEPS = frozenset({"relcl", "acl", "advcl"})
 # Dependents of a cue verb that belong to the cue's clause, not to what it reports.
 _CUE_CLAUSE_DEPS = frozenset({"conj", "advcl", "prep", "npadvmod", "cc"})
 # A cue clause set into its content ("…, he said, …") is short: subject, verb, an adverb.
@@ -44,6 +46,23 @@ def _token_at(doc: Doc, offset: int) -> Token | None:
 def _subtree_span(token: Token) -> tuple[int, int]:
     left, right = token.left_edge, token.right_edge
     return left.idx, right.idx + len(right.text)
+
+
+def _without_aside(token: Token) -> tuple[int, int]:
+    """A reported phrase's span without a trailing aside set off by a comma: "the reality of
+    climate change, which makes him an outlier" and "that he had his hands up, contradicting
+    the police" report only what comes before the comma."""
+    start, end = _subtree_span(token)
+    for inner in token.subtree:
+        if (
+            inner.dep_ in _ASIDE_DEPS
+            and inner.left_edge.i > token.left_edge.i + 1
+            and inner.doc[inner.left_edge.i - 1].text == ","
+            and inner.right_edge.i == token.right_edge.i
+        ):
+            comma = inner.doc[inner.left_edge.i - 1]
+            return start, comma.idx
+    return start, end
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -87,6 +106,19 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 # "steering clear of criticizing…".
 _INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "advmod"})
 _MAX_CLIMB = 4
+# Adjectives of attitude: "afraid that …", "critical of …", "worried about …".
+_ATTITUDES = frozenset(
+    {
+        "afraid", "angry", "anxious", "aware", "certain", "concerned", "confident",
+        "convinced", "critical", "delighted", "disappointed", "doubtful", "eager",
+        "frustrated", "furious", "happy", "hopeful", "optimistic", "outraged", "pessimistic",
+        "pleased", "proud", "skeptical", "sceptical", "supportive", "sure", "unhappy", "upset",
+        "worried", "unconvinced", "adamant", "determined", "opposed", "wary",
+    }
+)  # fmt: skip
+_ATTITUDE_PREPOSITIONS = frozenset({"about", "of", "with", "by", "at", "over", "to", "that"})
+# Verbs of seeming: a judgement with no one named as its source.
+_EVIDENTIAL = frozenset({"seem", "appear", "look", "sound"})
 
 
 def _subject(verb: Token) -> Token | None:
@@ -146,6 +178,8 @@ class _Finder:
                 if token.i not in self.used_cues:
                     self._cue_verb(token)
                     self._cue_noun(token)
+                    self._evidential(token)
+                    self._attitude(token)
         return self._without_overlaps()
 
     # --- attribution builders -------------------------------------------------------------
@@ -410,6 +444,8 @@ class _Finder:
         cue = self.lexicon.get(token)
         if cue is None or _inside(self.quotations, token.idx):
             return
+        if token.tag_ == "VB" and any(c.tag_ == "TO" for c in token.children):
+            return  # "wants to discuss", "refused to tell": nothing said yet
         subject = _subject(token)
         if subject is None and self._agentless_passive(token):
             return
@@ -442,6 +478,58 @@ class _Finder:
         start, end = _subtree_span(verb)
         self._make([(start, end)], verb, None, confidence=0.5)
         return True
+
+    def _evidential(self, verb: Token) -> None:
+        """ "The plan seems too risky", "That looks unlikely": a judgement the text makes
+        without saying whose; its clause is the content, the source unknown."""
+        if verb.lemma_.lower() not in _EVIDENTIAL or verb.pos_ not in ("VERB", "AUX"):
+            return
+        if _inside(self.quotations, verb.idx) or verb.i in self.used_cues:
+            return
+        if not any(c.dep_ in ("nsubj", "csubj", "expl") for c in verb.children):
+            return
+        if not any(
+            c.dep_ in ("xcomp", "acomp", "ccomp", "oprd")
+            or (c.dep_ == "prep" and c.lower_ in ("like", "as"))
+            for c in verb.rights
+        ):
+            return
+        self._make([_subtree_span(verb)], verb, None, confidence=0.4)
+
+    def _attitude(self, word: Token) -> None:
+        """ "Democrats are afraid that …", "Graham has been critical of Trump": an attitude
+        adjective, whose subject holds it and whose complement it is about."""
+        if word.lower_ not in _ATTITUDES or word.pos_ not in ("ADJ", "VERB"):
+            return
+        if _inside(self.quotations, word.idx) or word.i in self.used_cues:
+            return
+        holder_of = word.head if word.dep_ in ("acomp", "xcomp") else word
+        subject = next(
+            (c for c in holder_of.children if c.dep_ in ("nsubj", "nsubjpass")), None
+        ) or next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in ("it", "there"):
+            return
+        cue_start = min(word.idx, holder_of.idx) if holder_of is not word else word.idx
+        for child in holder_of.lefts:
+            if child.dep_ in ("aux", "auxpass", "neg") and child.i > subject.i:
+                cue_start = min(cue_start, child.idx)
+        cue_end = word.idx + len(word.text)
+        content: tuple[int, int] | None = None
+        for child in word.rights:
+            if child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPOSITIONS:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    cue_end = child.idx + len(child.text)
+                    content = _subtree_span(objects[0])
+                    break
+            if child.dep_ in ("ccomp", "xcomp"):
+                content = _subtree_span(child)
+                break
+        if content is None:
+            content = self._that_clause(word)
+        if content is None:
+            return
+        self._make([content], word, subject, confidence=0.5, cue_span=(cue_start, cue_end))
 
     def _cue_noun(self, token: Token) -> None:
         """ "Her claim that …", "the senator's warning that …": a reporting noun, its owner
@@ -507,7 +595,7 @@ class _Finder:
             if child.dep_ in _OBJECT_DEPS or (
                 child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS
             ):
-                parts.append(_subtree_span(child))
+                parts.append(_without_aside(child))
         if not parts:
             return []
         return [(min(p[0] for p in parts), max(p[1] for p in parts))]

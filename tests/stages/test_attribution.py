@@ -139,3 +139,19 @@ def test_a_passive_cue_that_names_no_one_has_an_unknown_source(pipeline: Pipelin
     assert accused.source is None and accused.speaker is None
     assert accused.speaker_type == "unknown"
     assert "luxury flat" in accused.content
+
+
+def test_attitudes_seeming_and_object_asides(pipeline: Pipeline) -> None:
+    afraid = only(pipeline, "Many farmers are afraid that the new tariff will ruin them.")
+    assert (afraid.source, afraid.cue) == ("Many farmers", "are afraid")
+    assert afraid.content == "that the new tariff will ruin them"
+    critical = only(pipeline, "The senator has been critical of the budget plan.")
+    assert (critical.cue, critical.content) == ("has been critical of", "the budget plan")
+    seems = only(pipeline, "Borrowing against the house seems too risky for most families.")
+    assert seems.source is None and seems.speaker_type == "unknown" and seems.cue == "seems"
+    # A non-restrictive relative clause after the object is an aside, not what was praised.
+    praised = only(pipeline, "The mayor praised the new bridge, which cost four million euros.")
+    assert praised.content == "the new bridge"
+    # An infinitive cue reports nothing yet.
+    found = quotes(pipeline, "The minister wants to discuss the budget with the unions.")
+    assert [q.cue for q in found] == ["wants"]
