@@ -180,6 +180,7 @@ class _Finder:
                     self._cue_noun(token)
                     self._evidential(token)
                     self._attitude(token)
+        self._headline()
         return self._without_overlaps()
 
     # --- attribution builders -------------------------------------------------------------
@@ -667,6 +668,40 @@ class _Finder:
             self.claimed.update(
                 i for i, q in enumerate(self.quotations) if q.start == paragraph.start
             )
+
+    def _headline(self) -> None:
+        """ "Sanders Vows To Eliminate Tax Breaks", "Flynn says Trump 'absolutely right'": a
+        headline's reporting verb, written in title case the parser often takes for a name;
+        the words before it are the source and the words after it the content."""
+        for paragraph in self.paragraphs:
+            if paragraph.role != "title":
+                continue
+            if any(paragraph.start <= a.content_span.start < paragraph.end for a in self.found):
+                continue
+            tokens = [t for t in self.doc if paragraph.start <= t.idx < paragraph.end]
+            for position, token in enumerate(tokens[1:-1], start=1):
+                stem = token.lower_[:-1] if token.lower_.endswith("s") else None
+                if stem is None or stem not in self.lexicon.verbs or not token.text[0].isupper():
+                    if not (token.lower_ == "says" or token.tag_ == "VBZ"):
+                        continue
+                    if self.lexicon.get(token) is None:
+                        continue
+                before = tokens[:position]
+                comma = max((i for i, t in enumerate(before) if t.text == ","), default=-1)
+                source_tokens = before[comma + 1 :]
+                if not source_tokens or not any(t.pos_ in ("PROPN", "NOUN") for t in source_tokens):
+                    break
+                rest = tokens[position + 1 :]
+                if not rest:
+                    break
+                content = (rest[0].idx, rest[-1].idx + len(rest[-1].text))
+                self._make([content], token, None, confidence=0.6)
+                start = source_tokens[0].idx
+                end = source_tokens[-1].idx + len(source_tokens[-1].text)
+                self.found[-1] = replace(
+                    self.found[-1], source=self.text[start:end], source_span=Span(start, end)
+                )
+                break
 
     def _without_overlaps(self) -> list[Attribution]:
         """Keep one attribution per content (nested ones stay); the first found wins a tie."""

@@ -155,3 +155,13 @@ def test_attitudes_seeming_and_object_asides(pipeline: Pipeline) -> None:
     # An infinitive cue reports nothing yet.
     found = quotes(pipeline, "The minister wants to discuss the budget with the unions.")
     assert [q.cue for q in found] == ["wants"]
+
+
+def test_title_case_headline_verb(pipeline: Pipeline) -> None:
+    text = (
+        "Sanders Vows To Eliminate Tax Breaks Used By Developers\n\n"
+        "Senator Bernie Sanders spoke in Ohio on Monday about the tax code."
+    )
+    [headline] = quotes(pipeline, text)
+    assert (headline.source, headline.cue) == ("Sanders", "Vows")
+    assert headline.content == "To Eliminate Tax Breaks Used By Developers"
