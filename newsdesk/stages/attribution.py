@@ -26,7 +26,9 @@ from newsdesk.stages.quotations import Cue, CueLexicon, Quotation, find_quotatio
 _CUE_WINDOW = 10
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _OBJECT_DEPS = ("dobj", "xcomp", "attr", "oprd", "ccomp", "dative")
-_OBJECT_PREPOSITIONS = frozenset({"as", "for", "to", "on", "about", "of", "that", "with", "by"})
+_OBJECT_PREPOSITIONS = frozenset(
+    {"as", "for", "to", "on", "about", "of", "that", "with", "by", "against"}
+)
 _TRIM = " \t\n,;:—–-"
 # Clauses and phrases that add an aside to what is reported, after a comma.
 _ASIDE_DEPS = frozenset({"relcl", "acl", "advcl"})
