@@ -595,7 +595,10 @@ class _Finder:
             return []
         parts = []
         for child in verb.rights:
-            if child.dep_ in _OBJECT_DEPS or (
+            if cue.prepositions is not None:
+                if child.dep_ == "prep" and child.lower_ in cue.prepositions:
+                    parts.append(_without_aside(child))
+            elif child.dep_ in _OBJECT_DEPS or (
                 child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS
             ):
                 parts.append(_without_aside(child))

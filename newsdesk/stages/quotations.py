@@ -25,6 +25,9 @@ class Cue:
 
     kind: str  # speech, belief, finding, intent
     frame: str  # clause or object
+    # When given, only phrases with these prepositions are content (no direct object):
+    # "spoke about the tax code", not "spoke at a rally".
+    prepositions: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -36,18 +39,20 @@ class CueLexicon:
 
     @classmethod
     def parse(cls, text: str) -> CueLexicon:
-        """Build a lexicon from ``lemma<TAB>class<TAB>frame`` lines (frame ``noun`` for
-        reporting nouns such as "claim")."""
+        """Build a lexicon from ``lemma<TAB>class<TAB>frame[<TAB>prep|prep]`` lines (frame
+        ``noun`` for reporting nouns such as "claim")."""
         verbs = {}
         nouns = set()
         for line in text.splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
-            lemma, kind, frame = (part.strip() for part in line.split("\t"))
+            parts = [part.strip() for part in line.split("\t")]
+            lemma, kind, frame = parts[:3]
             if frame == "noun":
                 nouns.add(lemma)
             else:
-                verbs[lemma] = Cue(kind, frame)
+                prepositions = frozenset(parts[3].split("|")) if len(parts) > 3 else None
+                verbs[lemma] = Cue(kind, frame, prepositions)
         return cls(verbs, frozenset(nouns))
 
     @classmethod

@@ -19,3 +19,11 @@ def test_lexicon_file_format() -> None:
     lexicon = CueLexicon.parse("# comment\nquip\tspeech\tclause\n")
     assert lexicon.verbs["quip"].kind == "speech"
     assert "say" in CueLexicon.load_default().verbs
+
+
+def test_a_cue_can_restrict_its_content_to_some_prepositions() -> None:
+    from newsdesk.stages.quotations import CueLexicon
+
+    lexicon = CueLexicon.parse("speak\tspeech\tobject\tabout|of\nsay\tspeech\tclause\n")
+    assert lexicon.verbs["speak"].prepositions == frozenset({"about", "of"})
+    assert lexicon.verbs["say"].prepositions is None
