@@ -129,3 +129,13 @@ def test_pronouns_numbers_and_percentages_never_become_dates(text: str) -> None:
             assert 1 <= int(re.match(r"\d+", mention.text).group()) <= 12  # type: ignore[union-attr]
         assert "%" not in mention.text
         assert mention.text.strip().lower() not in ("we", "may", "me")
+
+
+@pytest.mark.parametrize(
+    ("year", "sunday"),
+    [(1998, "1998-04-12"), (2000, "2000-04-23"), (2022, "2022-04-17"), (2024, "2024-03-31")],
+)
+def test_easter_sunday(year: int, sunday: str) -> None:
+    from newsdesk.dates._holidays import easter
+
+    assert easter(year).isoformat() == sunday
