@@ -124,6 +124,34 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
+# What each table holds, for the generated schema reference (docs/store.md); a test fails when
+# a table of the schema has no entry here.
+TABLE_DESCRIPTIONS: dict[str, str] = {
+    "articles": "One row per distinct article text: the repaired text, its title and lede, "
+    "where it came from (source, url, site), its date and outlet, and the story it belongs to.",
+    "repairs": "Every change the repair stage made, with its span in the stored text and the "
+    "text before and after.",
+    "removed": "Site chrome taken out of the text (phrase rules or lines learned for the "
+    "site), with the reason and its span in the input.",
+    "quotes": "Attributions: who said what, with the cue, the source as written, the "
+    "resolved speaker and the content's span in the article text.",
+    "entities": "People, organisations and places of an article under their canonical names "
+    "(GeoNames id and country for places).",
+    "mentions": "Each place in the text an entity is mentioned.",
+    "dates": "Temporal expressions with their TimeML type and value (a range ends at end_value).",
+    "events": "Sentences reporting something happening: date, participants, places (JSON "
+    "lists), and whether the outlet narrates them or a speaker's attribution holds them.",
+    "quarantine": "Inputs that could not be read or analysed, with the reason; one row per "
+    "source and reason.",
+    "ingest_runs": "One row per ingest run with its counts.",
+    "stories": "Groups of copies of one story; the origin is the earliest copy.",
+    "signatures": "MinHash signatures of article texts for finding near copies.",
+    "copies": "Inputs whose text was already stored: syndicated or repeated copies, linked to "
+    "the stored article rather than stored again.",
+    "site_chrome": "Lines learned as a site's chrome by repetition across its stories.",
+}
+
+
 def input_hash(original: str) -> str:
     """The hash of an input exactly as it arrived (to skip analysing it twice)."""
     return hashlib.sha256(original.encode("utf-8", errors="surrogatepass")).hexdigest()

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from newsdesk._docs import cli_reference
+from newsdesk._docs import cli_reference, store_reference
 from newsdesk.cli import cli
+from newsdesk.store import TABLE_DESCRIPTIONS, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text("utf-8")
@@ -16,6 +17,22 @@ README = (ROOT / "README.md").read_text("utf-8")
 
 def test_cli_reference_is_current() -> None:
     assert (ROOT / "docs" / "cli.md").read_text("utf-8") == cli_reference(), "run: make docs"
+
+
+def test_store_reference_is_current() -> None:
+    assert (ROOT / "docs" / "store.md").read_text("utf-8") == store_reference(), "run: make docs"
+
+
+def test_every_table_is_described() -> None:
+    with open_store(":memory:") as store:
+        tables = {
+            row[0]
+            for row in store.connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'"
+            )
+        }
+    assert tables == set(TABLE_DESCRIPTIONS)
+    assert all(len(text) > 20 for text in TABLE_DESCRIPTIONS.values())
 
 
 def test_readme_opens_with_the_two_commands() -> None:
