@@ -658,7 +658,12 @@ class _Finder:
             start = begin + colon + 1
             if source is None or self.text[start : paragraph.end].strip() == "":
                 continue
-            if source.ent_type_ not in ("PERSON", "ORG") and not name.isupper():
+            # A headline's "Poll: …", "Pence: …" names its source whatever the model saw.
+            if (
+                paragraph.role != "title"
+                and source.ent_type_ not in ("PERSON", "ORG")
+                and not name.isupper()
+            ):
                 continue
             self._make(
                 [(start, paragraph.end)],

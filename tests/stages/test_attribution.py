@@ -171,3 +171,10 @@ def test_speaking_about_something_but_not_at_somewhere(pipeline: Pipeline) -> No
     about = only(pipeline, "The governor spoke about the flood defences.")
     assert (about.cue, about.content) == ("spoke", "about the flood defences")
     assert quotes(pipeline, "The governor spoke at a rally in the capital.") == []
+
+
+def test_headline_colon_names_its_source(pipeline: Pipeline) -> None:
+    text = "Poll: Voters in the north favour the new tram line\n\nA survey of 900 voters found it."
+    headline = next(q for q in quotes(pipeline, text) if q.cue == ":")
+    assert headline.source == "Poll"
+    assert headline.content.startswith("Voters in the north")
