@@ -478,14 +478,17 @@ class Store:
         )
 
     def timeline(self, entity: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        """Dated events in date order, those involving ``entity`` when given."""
+        """Dated events in date order, those involving ``entity`` when given; ``speaker`` is
+        whose attribution holds the event or, for a statement, who makes it."""
         params: list[Any] = []
         clause = ""
         if entity:
             clause = "AND (e.participants LIKE ? OR e.places LIKE ?)"
             params += [f"%{entity}%", f"%{entity}%"]
         return self._rows(
-            "SELECT e.date, e.date_source, e.text, e.speaker, a.source FROM events e "
+            "SELECT e.date, e.date_source, e.text, coalesce(e.speaker, CASE WHEN e.kind = "
+            "'statement' THEN json_extract(e.participants, '$[0]') END) AS speaker, a.source "
+            "FROM events e "
             "JOIN articles a ON a.id = e.article_id "
             f"WHERE e.date IS NOT NULL AND e.date NOT LIKE 'XXXX%' {clause} "
             "ORDER BY e.date, e.article_id, e.start LIMIT ?",
