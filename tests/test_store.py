@@ -62,6 +62,9 @@ def test_queries(corpus: Path) -> None:
         assert {"Marieke de Vries", "Peter Horváth"} <= speakers
         timeline = store.timeline(entity="Bratislava")
         assert timeline and all(row["date"].startswith("2024-09") for row in timeline)
+        # A statement's speaker stands beside it in the timeline.
+        strike = store.timeline(entity="Rotterdam")
+        assert "Marieke de Vries" in {row["speaker"] for row in strike}
 
 
 def test_a_second_run_adds_nothing_and_bad_inputs_are_quarantined(
