@@ -81,10 +81,25 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 _CLOSING = re.compile(r"[.!?…,]*[”’\"]+")
 
 
+# Where a statement was made, when it follows the cue verb: "said in a statement".
+_SETTING_NOUNS = frozenset(
+    {"interview", "statement", "email", "letter", "briefing", "speech", "tweet", "post",
+     "release", "conference"}
+)  # fmt: skip
+
+
+def _is_setting(token: Token) -> bool:
+    """True for "in an interview", "at a briefing", "during a speech" after a cue verb."""
+    if token.dep_ == "prep" and token.lower_ in ("in", "at", "during"):
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        return bool(objects) and objects[0].lemma_.lower() in _SETTING_NOUNS
+    return False
+
+
 def _cue_span(verb: Token) -> tuple[int, int]:
     """The cue verb with what belongs to it around it: auxiliaries, negation and adverbs just
-    before ("has also said", "is once again questioning"), a particle and a colon just after
-    ("pointed out", "said:")."""
+    before ("has also said", "is once again questioning"), a particle, where it was said and a
+    colon just after ("pointed out", "said in a statement", "said:")."""
     start = verb.idx
     for child in reversed(list(verb.lefts)):
         if child.dep_ in ("aux", "auxpass", "neg", "advmod") and child.i >= verb.i - 4:
@@ -97,6 +112,8 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     for child in verb.rights:
         if child.dep_ == "prt" and child.i == end_token.i + 1:
             end_token = child
+        elif child.i == end_token.i + 1 and _is_setting(child):
+            end_token = child.right_edge
     following = verb.doc[end_token.i + 1] if end_token.i + 1 < len(verb.doc) else None
     if following is not None and following.text == ":":
         end_token = following

@@ -178,3 +178,8 @@ def test_headline_colon_names_its_source(pipeline: Pipeline) -> None:
     headline = next(q for q in quotes(pipeline, text) if q.cue == ":")
     assert headline.source == "Poll"
     assert headline.content.startswith("Voters in the north")
+
+
+def test_where_it_was_said_belongs_to_the_cue(pipeline: Pipeline) -> None:
+    found = only(pipeline, "“We will appeal,” the lawyer said in a statement.")
+    assert found.cue == "said in a statement" and found.source == "the lawyer"
