@@ -448,11 +448,9 @@ def summary_command(
         counts = store.overview()
         speakers = store.speakers(speaker_limit) if speaker_limit else []
         for speaker in speakers:
-            quotes = store.quotes(speaker=speaker["speaker"], limit=statement_limit)
+            quotes = store.quotes(speaker=speaker["speaker"], limit=statement_limit, exact=True)
             speaker["said"] = [
-                {k: q[k] for k in ("kind", "cue", "content", "published", "source")}
-                for q in quotes
-                if statement_limit
+                {k: q[k] for k in ("kind", "cue", "content", "published", "source")} for q in quotes
             ]
         stories = store.stories(2, 10)
         timeline = store.timeline(limit=event_limit) if event_limit else []

@@ -104,18 +104,23 @@ class SiteChromeLearner:
     lines: dict[str, Counter[str]] = field(default_factory=dict)
     examples: dict[tuple[str, str], str] = field(default_factory=dict)
     known: dict[str, set[str]] = field(default_factory=dict)
-    _seen: _SeenStories = field(default_factory=_SeenStories)
+    _seen: _SeenStories | None = None  # made on the first page counted
     _counted: int = 0
+    # Chrome per site as last worked out; a page counted for the site drops its entry.
+    _chrome: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add_known(self, site: str, key: str) -> None:
         """Treat a line learned in an earlier run as chrome of ``site``."""
         self.known.setdefault(site, set()).add(key)
+        self._chrome.pop(site, None)
 
     def observe(self, article: Article) -> None:
         """Count the candidate lines of one page, unless it is a copy of a story counted."""
         site = site_of(article)
         if site is None:
             return
+        if self._seen is None:
+            self._seen = _SeenStories()
         raw_lines = [line.strip() for line in article.original.splitlines() if line.strip()]
         total = sum(len(line) for line in raw_lines)
         seen = 0
@@ -128,6 +133,7 @@ class SiteChromeLearner:
         if not total or seen / total >= _COPY_SHARE:
             return  # most of it was on the site before: another copy of a story counted
         self.pages[site] += 1
+        self._chrome.pop(site, None)
         counter = self.lines.setdefault(site, Counter())
         keys: dict[str, str] = {}
         for line in raw_lines:
@@ -143,6 +149,7 @@ class SiteChromeLearner:
             self._forget_rare()
 
     def _forget_rare(self) -> None:
+        self._chrome.clear()
         for site, counter in self.lines.items():
             for key in [k for k, n in counter.items() if n == 1]:
                 del counter[key]
@@ -157,10 +164,12 @@ class SiteChromeLearner:
         """The keys of the lines that are chrome of ``site`` as counted so far."""
         if site is None or self.min_pages <= 0:
             return frozenset()
-        needed = self.threshold(site)
-        counter = self.lines.get(site, Counter())
-        learned = {key for key, n in counter.items() if n >= needed}
-        return frozenset(learned | self.known.get(site, set()))
+        if site not in self._chrome:
+            needed = self.threshold(site)
+            counter = self.lines.get(site, Counter())
+            learned = {key for key, n in counter.items() if n >= needed}
+            self._chrome[site] = frozenset(learned | self.known.get(site, set()))
+        return self._chrome[site]
 
     def learned(self) -> Iterable[tuple[str, str, str, int]]:
         """``(site, key, example line, pages)`` for every line counted as chrome this run."""

@@ -424,11 +424,16 @@ class Store:
         outlet: str | None = None,
         since: str | None = None,
         limit: int = 100,
+        exact: bool = False,
     ) -> list[dict[str, Any]]:
-        """Attributed statements, newest articles first, filtered as asked."""
+        """Attributed statements, newest articles first, filtered as asked (``speaker`` is
+        part of the name, or the whole name with ``exact``)."""
         where = []
         params: list[Any] = []
-        if speaker:
+        if speaker and exact:
+            where.append("q.speaker = ?")
+            params.append(speaker)
+        elif speaker:
             where.append("q.speaker LIKE ?")
             params.append(f"%{speaker}%")
         if outlet:

@@ -101,13 +101,12 @@ def weekend_value(match: re.Match[str], anchor: dt.date | None, future: bool) ->
         return "XXXX-WXX-WE"
     modifier = match.group("modifier").lower()
     saturday = anchor + dt.timedelta(days=5 - anchor.weekday())  # this week's Saturday
+    on_a_weekend = anchor.weekday() >= 5
     if modifier == "next" or (modifier in ("the", "this") and future):
-        day = saturday if anchor.weekday() < 5 else saturday + dt.timedelta(days=7)
-    elif modifier == "last" or anchor.weekday() < 5:
-        day = saturday - dt.timedelta(days=7) if anchor.weekday() < 5 else saturday
-        if modifier == "last" and anchor.weekday() >= 5:
-            day = saturday - dt.timedelta(days=7)
-    else:
-        day = saturday
+        day = saturday + dt.timedelta(days=7) if on_a_weekend else saturday
+    elif modifier == "last":
+        day = saturday - dt.timedelta(days=7)
+    else:  # the weekend just past, or the one under way
+        day = saturday if on_a_weekend else saturday - dt.timedelta(days=7)
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}-WE"

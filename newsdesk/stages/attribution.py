@@ -707,12 +707,13 @@ class _Finder:
                 continue
             tokens = [t for t in self.doc if paragraph.start <= t.idx < paragraph.end]
             for position, token in enumerate(tokens[1:-1], start=1):
-                stem = token.lower_[:-1] if token.lower_.endswith("s") else None
-                if stem is None or stem not in self.lexicon.verbs or not token.text[0].isupper():
-                    if not (token.lower_ == "says" or token.tag_ == "VBZ"):
-                        continue
-                    if self.lexicon.get(token) is None:
-                        continue
+                title_case_verb = (
+                    token.text[0].isupper()
+                    and token.lower_.endswith("s")
+                    and token.lower_[:-1] in self.lexicon.verbs
+                )
+                if not title_case_verb and self.lexicon.get(token) is None:
+                    continue
                 before = tokens[:position]
                 comma = max((i for i, t in enumerate(before) if t.text == ","), default=-1)
                 source_tokens = before[comma + 1 :]
