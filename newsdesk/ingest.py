@@ -91,6 +91,7 @@ def ingest(
     for site, key in store.known_site_chrome():
         learner.add_known(site, key)
     learn_first = site_chrome_pages > 0 and "-" not in paths
+    learn_as_read = site_chrome_pages > 0 and not learn_first
     if learn_first:
         total = 0
         for item in read_articles(paths, published, max_bytes, published_from_path):
@@ -102,14 +103,14 @@ def ingest(
 
     def readable() -> Iterator[Article]:
         for item in read_articles(paths, published, max_bytes, published_from_path):
-            if isinstance(item, Article) and not learn_first and site_chrome_pages > 0:
-                learner.observe(item)
-            if isinstance(item, Article):
-                item.site_chrome = learner.chrome(site_of(item))
             if isinstance(item, Article) and not looks_english(item.original):
                 item = InputFailure(
                     item.source, InputError("ND015", f"{item.source}: not English; skipped")
                 )
+            if isinstance(item, Article):
+                if learn_as_read:
+                    learner.observe(item)
+                item.site_chrome = learner.chrome(site_of(item))
             if isinstance(item, InputFailure):
                 summary.failed += 1
                 summary.problems.append(item.error.message)
