@@ -28,3 +28,8 @@ def test_seed_benchmark_and_polnear_counts(tmp_path: Path, pipeline: Pipeline) -
         assert (second.added, second.duplicates) == (0, first.added)
         assert store.count("articles") == first.added
         assert store.count("quarantine") == NON_ENGLISH_PAGES
+        # Every stage ran on every stored article: no stage raised on real pages.
+        failed = store.connection.execute(
+            "SELECT source, errors FROM articles WHERE errors != '[]'"
+        ).fetchall()
+        assert failed == []

@@ -13,7 +13,6 @@ speakers stage that follows.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -221,7 +220,10 @@ class _Finder:
         confidence: float = 0.8,
         fragment: bool = False,
         cue_span: tuple[int, int] | None = None,
+        source_at: tuple[int, int] | None = None,
     ) -> None:
+        """Record an attribution of the content ``spans``; its source is ``source``'s phrase,
+        or the text at ``source_at`` (a name the parse has no token for, as in "― Name")."""
         spans = [s for s in (_trimmed(self.text, a, b) for a, b in spans) if s[1] > s[0]]
         if spans:
             spans[-1] = (spans[-1][0], self._to_sentence_end(spans[-1][1]))
@@ -230,8 +232,8 @@ class _Finder:
             return
         if cue is not None and cue_span is None:
             cue_span = _cue_span(cue)
-        source_span = None
-        if source is not None:
+        source_span = source_at
+        if source_span is None and source is not None:
             source_span = _trimmed(self.text, *_subtree_span(source))
         content = " … ".join(self.text[a:b] for a, b in spans)
         self.found.append(
@@ -331,20 +333,15 @@ class _Finder:
             return
         dash = quotation.end + tail.index(match.group(0).strip()[0])
         name_start = quotation.end + match.start("name")
-        source = _token_at(self.doc, name_start)
         self.claimed.add(index)
         self._make(
             [(quotation.start, quotation.end)],
             None,
-            source,
+            None,
             "direct",
             0.7,
             cue_span=(dash, dash + 1),
-        )
-        self.found[-1] = replace(
-            self.found[-1],
-            source=match.group("name"),
-            source_span=Span(name_start, name_start + len(match.group("name"))),
+            source_at=(name_start, name_start + len(match.group("name"))),
         )
 
     def _continuations(self, index: int, cue: Token) -> list[tuple[int, int]]:
@@ -685,12 +682,10 @@ class _Finder:
             self._make(
                 [(start, paragraph.end)],
                 None,
-                source,
+                None,
                 confidence=0.6,
                 cue_span=(begin + colon, begin + colon + 1),
-            )
-            self.found[-1] = replace(
-                self.found[-1], source=name, source_span=Span(begin, begin + colon)
+                source_at=(begin, begin + colon),
             )
             self.claimed.update(
                 i for i, q in enumerate(self.quotations) if q.start == paragraph.start
@@ -723,12 +718,9 @@ class _Finder:
                 if not rest:
                     break
                 content = (rest[0].idx, rest[-1].idx + len(rest[-1].text))
-                self._make([content], token, None, confidence=0.6)
                 start = source_tokens[0].idx
                 end = source_tokens[-1].idx + len(source_tokens[-1].text)
-                self.found[-1] = replace(
-                    self.found[-1], source=self.text[start:end], source_span=Span(start, end)
-                )
+                self._make([content], token, None, confidence=0.6, source_at=(start, end))
                 break
 
     def _without_overlaps(self) -> list[Attribution]:
