@@ -3,6 +3,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsdesk.model import Article
 from newsdesk.pipeline import STAGES, Pipeline, Stage, check_order
@@ -53,3 +55,55 @@ def test_pipeline_and_articles_pickle_without_models(pipeline: Pipeline) -> None
     shipped = pickle.loads(pickle.dumps(pipeline))
     assert shipped.resources._loaded == {}
     assert shipped.run(Article("b", "More text.")).sentences
+
+
+# Pieces news text is made of, damaged as scraped text is: names, cues, quotation marks of
+# every kind (paired or not), broken entities, colons, dashes, dates and line breaks.
+_PIECES = [
+    "Tokayev",
+    "The President of Kazakhstan",
+    "said",
+    "Says",
+    "told reporters",
+    "according to",
+    "he believes",
+    "was accused of",
+    "seems",
+    "“",
+    "”",
+    '"',
+    "''",
+    "'",
+    "«",
+    "»",
+    "& mdash;",
+    "&amp;",
+    ":",
+    "—",
+    "―",
+    ",",
+    ".",
+    "\n",
+    "\n\n",
+    "on January 5 and 6",
+    "Thanksgiving",
+    "that day",
+    "the following year",
+    "Almaty",
+    "Poll",
+    "Leave a Reply",
+    "the city",
+    "protesters",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40), st.booleans())
+def test_no_stage_raises_on_any_arrangement_of_news_pieces(
+    pipeline: Pipeline, pieces: list[str], dated: bool
+) -> None:
+    text = " ".join(pieces)
+    article = pipeline.run(
+        Article(source="fuzz", original=text, published="2022-01-10" if dated else None)
+    )
+    assert article.errors == [], (text, article.errors)
