@@ -135,6 +135,8 @@ _ATTITUDES = frozenset(
     }
 )  # fmt: skip
 _ATTITUDE_PREPOSITIONS = frozenset({"about", "of", "with", "by", "at", "over", "to", "that"})
+# Verbs through which a reporting verb in the infinitive still reports: "went on to discuss".
+_ASPECTUAL = frozenset({"go", "appear", "seem", "begin", "start", "proceed", "continue", "try"})
 # Verbs of seeming: a judgement with no one named as its source.
 _EVIDENTIAL = frozenset({"seem", "appear", "look", "sound"})
 
@@ -461,8 +463,13 @@ class _Finder:
         cue = self.lexicon.get(token)
         if cue is None or _inside(self.quotations, token.idx):
             return
+        cue_span = None
         if token.tag_ == "VB" and any(c.tag_ == "TO" for c in token.children):
-            return  # "wants to discuss", "refused to tell": nothing said yet
+            head = token.head
+            if token.dep_ not in ("xcomp", "advcl") or head.lemma_.lower() not in _ASPECTUAL:
+                return  # "wants to discuss", "refused to tell": nothing said yet
+            # "went on to discuss", "appeared to suggest": said, in so many words.
+            cue_span = (_cue_span(head)[0], _cue_span(token)[1])
         subject = _subject(token)
         if subject is None and self._agentless_passive(token):
             return
@@ -475,7 +482,7 @@ class _Finder:
                 content = [_subtree_span(passive)]
         if not content:
             return
-        self._make(content, token, subject, confidence=0.7)
+        self._make(content, token, subject, confidence=0.7, cue_span=cue_span)
 
     def _agentless_passive(self, verb: Token) -> bool:
         """ "He was accused of fraud", "Turnout is expected to rise": a passive cue with no

@@ -183,3 +183,9 @@ def test_headline_colon_names_its_source(pipeline: Pipeline) -> None:
 def test_where_it_was_said_belongs_to_the_cue(pipeline: Pipeline) -> None:
     found = only(pipeline, "“We will appeal,” the lawyer said in a statement.")
     assert found.cue == "said in a statement" and found.source == "the lawyer"
+
+
+def test_an_infinitive_cue_after_went_on_or_appeared_still_reports(pipeline: Pipeline) -> None:
+    found = only(pipeline, "The senator went on to criticize the budget for the schools.")
+    assert found.cue == "went on to criticize" and found.source == "The senator"
+    assert found.content.startswith("the budget")
