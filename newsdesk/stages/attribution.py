@@ -137,6 +137,8 @@ _ATTITUDES = frozenset(
 _ATTITUDE_PREPOSITIONS = frozenset({"about", "of", "with", "by", "at", "over", "to", "that"})
 # Verbs through which a reporting verb in the infinitive still reports: "went on to discuss".
 _ASPECTUAL = frozenset({"go", "appear", "seem", "begin", "start", "proceed", "continue", "try"})
+# Verbs a reporting verb in -ing can hang on, making one cue: "kept saying", "resist pointing".
+_CATENATIVE = frozenset({"keep", "resist", "stop", "avoid", "finish", "steer", "end"})
 # Verbs of seeming: a judgement with no one named as its source.
 _EVIDENTIAL = frozenset({"seem", "appear", "look", "sound"})
 
@@ -470,6 +472,11 @@ class _Finder:
                 return  # "wants to discuss", "refused to tell": nothing said yet
             # "went on to discuss", "appeared to suggest": said, in so many words.
             cue_span = (_cue_span(head)[0], _cue_span(token)[1])
+        elif token.tag_ == "VBG" and token.dep_ in ("xcomp", "pcomp"):
+            head = token.head.head if token.head.dep_ == "prep" else token.head
+            if head.lemma_.lower() in _ASPECTUAL | _CATENATIVE and head.i < token.i:
+                # "could not resist pointing out", "started off by emphasizing".
+                cue_span = (_cue_span(head)[0], _cue_span(token)[1])
         subject = _subject(token)
         if subject is None and self._agentless_passive(token):
             return

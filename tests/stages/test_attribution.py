@@ -189,3 +189,6 @@ def test_an_infinitive_cue_after_went_on_or_appeared_still_reports(pipeline: Pip
     found = only(pipeline, "The senator went on to criticize the budget for the schools.")
     assert found.cue == "went on to criticize" and found.source == "The senator"
     assert found.content.startswith("the budget")
+    resist = only(pipeline, "The critics could not resist pointing out that the plan had failed.")
+    assert resist.cue == "could not resist pointing out"
+    assert resist.content == "that the plan had failed"
