@@ -139,6 +139,8 @@ _ATTITUDE_PREPOSITIONS = frozenset({"about", "of", "with", "by", "at", "over", "
 _ASPECTUAL = frozenset({"go", "appear", "seem", "begin", "start", "proceed", "continue", "try"})
 # Verbs a reporting verb in -ing can hang on, making one cue: "kept saying", "resist pointing".
 _CATENATIVE = frozenset({"keep", "resist", "stop", "avoid", "finish", "steer", "end"})
+# Acts of putting words out, whose "saying …" makes one cue with them.
+_PUBLISHING = frozenset({"release", "send", "unleash", "issue", "post", "publish", "chime", "fire"})
 # Verbs of seeming: a judgement with no one named as its source.
 _EVIDENTIAL = frozenset({"seem", "appear", "look", "sound"})
 
@@ -476,6 +478,11 @@ class _Finder:
             head = token.head.head if token.head.dep_ == "prep" else token.head
             if head.lemma_.lower() in _ASPECTUAL | _CATENATIVE and head.i < token.i:
                 # "could not resist pointing out", "started off by emphasizing".
+                cue_span = (_cue_span(head)[0], _cue_span(token)[1])
+        elif token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp"):
+            head = token.head
+            if head.lemma_.lower() in _PUBLISHING and head.i < token.i:
+                # "released a letter that says", "unleashed a series of tweets saying".
                 cue_span = (_cue_span(head)[0], _cue_span(token)[1])
         subject = _subject(token)
         if subject is None and self._agentless_passive(token):

@@ -192,3 +192,9 @@ def test_an_infinitive_cue_after_went_on_or_appeared_still_reports(pipeline: Pip
     resist = only(pipeline, "The critics could not resist pointing out that the plan had failed.")
     assert resist.cue == "could not resist pointing out"
     assert resist.content == "that the plan had failed"
+
+
+def test_putting_words_out_makes_one_cue_with_its_saying(pipeline: Pipeline) -> None:
+    found = only(pipeline, "The union released a statement on Monday saying that talks had failed.")
+    assert found.cue == "released a statement on Monday saying"
+    assert found.source == "The union" and found.content == "that talks had failed"
