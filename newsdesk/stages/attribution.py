@@ -632,7 +632,9 @@ class _Finder:
         for child in verb.rights:
             if cue.prepositions is not None:
                 if child.dep_ == "prep" and child.lower_ in cue.prepositions:
-                    parts.append(_without_aside(child))
+                    # "saw the comment as a dig": the object goes with its "as" phrase.
+                    objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < child.i]
+                    parts += [_without_aside(c) for c in objects] + [_without_aside(child)]
             elif child.dep_ in _OBJECT_DEPS or (
                 child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS
             ):

@@ -198,3 +198,8 @@ def test_putting_words_out_makes_one_cue_with_its_saying(pipeline: Pipeline) -> 
     found = only(pipeline, "The union released a statement on Monday saying that talks had failed.")
     assert found.cue == "released a statement on Monday saying"
     assert found.source == "The union" and found.content == "that talks had failed"
+
+
+def test_seeing_something_as_something(pipeline: Pipeline) -> None:
+    found = only(pipeline, "Many veterans saw the remark as an insult to the army.")
+    assert found.cue == "saw" and found.content == "the remark as an insult to the army"
