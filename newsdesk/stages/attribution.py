@@ -381,8 +381,13 @@ class _Finder:
         if closer.i + 1 == sentence_end and sentence_end < len(self.doc):
             # "“…will you pledge?” he asks.": the parser may end the sentence at the mark.
             following = self.doc[sentence_end]
+            short = following.sent
             if following.is_lower or following.is_space:
                 sentence_end = following.sent.end
+            elif len(short) <= _SHORT_CUE_CLAUSE and any(
+                self.lexicon.get(t) is not None for t in short
+            ):
+                sentence_end = short.end  # "“…?” Graham asked.": a cue sentence of its own
         # The subject between the quotation and its verb can be long ("…,” Michael McFaul, a
         # senior fellow at the Hoover Institution, said.); what lies between is checked below.
         for token in self.doc[closer.i + 1 : min(closer.i + 1 + 3 * _CUE_WINDOW, sentence_end)]:

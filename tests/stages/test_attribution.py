@@ -203,3 +203,12 @@ def test_putting_words_out_makes_one_cue_with_its_saying(pipeline: Pipeline) -> 
 def test_seeing_something_as_something(pipeline: Pipeline) -> None:
     found = only(pipeline, "Many veterans saw the remark as an insult to the army.")
     assert found.cue == "saw" and found.content == "the remark as an insult to the army"
+
+
+def test_question_quotation_with_its_cue_parsed_as_a_sentence_of_its_own(
+    pipeline: Pipeline,
+) -> None:
+    text = "Debate\n\n“Is the bank too big to manage?” Vitter demanded. The chief executive paused."
+    found = next(q for q in quotes(pipeline, text) if q.cue == "demanded")
+    assert found.source == "Vitter" and found.kind == "direct"
+    assert found.content == "“Is the bank too big to manage?”"
