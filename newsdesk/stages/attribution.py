@@ -156,8 +156,11 @@ def _subject(verb: Token) -> Token | None:
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         return grandchild
-        if any(child.dep_ == "nsubjpass" for child in token.children):
-            return None
+        passive_subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if passive_subject is not None:
+            # "After saying …, she was whisked off": the clause the cue hangs on has a passive
+            # subject, the one who spoke; the cue verb's own passive subject is not a source.
+            return passive_subject if token.i != verb.i else None
         if token.head is token or token.dep_ not in _INHERITS_SUBJECT:
             return None
         if token.dep_ == "advcl" and token.tag_ not in ("VBG", "VB"):
