@@ -497,6 +497,11 @@ class _Finder:
             return
         if subject is None or subject.lower_ == "there":
             return
+        called_on = self._called_on(token)
+        if called_on is not None:
+            cue_span, content = called_on
+            self._make(content, token, subject, confidence=0.7, cue_span=cue_span)
+            return
         content = self._content(token, cue)
         if not content and cue.frame == "object":
             passive = _passive_object(token)
@@ -505,6 +510,37 @@ class _Finder:
         if not content:
             return
         self._make(content, token, subject, confidence=0.7, cue_span=cue_span)
+
+    def _called_on(self, verb: Token) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+        """ "Axelrod called on Dean to apologize": the cue is "called on Dean", the content
+        what Dean is asked to do."""
+        if verb.lemma_.lower() != "call":
+            return None
+        on = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "on"), None)
+        if on is None:
+            return None
+        target = next((c for c in on.children if c.dep_ == "pobj"), None)
+        if target is None:
+            return None
+        candidates = [*verb.rights, *target.rights, *target.children]
+        infinitive = next(
+            (
+                c
+                for c in candidates
+                if c.dep_ in ("xcomp", "advcl", "acl", "relcl")
+                and c.i > target.i
+                and any(a.tag_ == "TO" for a in c.children)
+            ),
+            None,
+        )
+        if infinitive is None:
+            return None
+        cue_end = target.right_edge.i if target.right_edge.i < infinitive.left_edge.i else target.i
+        last = verb.doc[cue_end]
+        return (
+            (_cue_span(verb)[0], last.idx + len(last.text)),
+            [_subtree_span(infinitive)],
+        )
 
     def _agentless_passive(self, verb: Token) -> bool:
         """ "He was accused of fraud", "Turnout is expected to rise": a passive cue with no

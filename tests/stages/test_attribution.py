@@ -212,3 +212,9 @@ def test_question_quotation_with_its_cue_parsed_as_a_sentence_of_its_own(
     found = next(q for q in quotes(pipeline, text) if q.cue == "demanded")
     assert found.source == "Vitter" and found.kind == "direct"
     assert found.content == "“Is the bank too big to manage?”"
+
+
+def test_calling_on_someone_to_do_something(pipeline: Pipeline) -> None:
+    found = only(pipeline, "The mayor called on the rail operator to apologize to passengers.")
+    assert found.cue == "called on the rail operator"
+    assert found.content == "to apologize to passengers"
