@@ -141,6 +141,10 @@ _ASPECTUAL = frozenset({"go", "appear", "seem", "begin", "start", "proceed", "co
 _CATENATIVE = frozenset({"keep", "resist", "stop", "avoid", "finish", "steer", "end"})
 # Acts of putting words out, whose "saying …" makes one cue with them.
 _PUBLISHING = frozenset({"release", "send", "unleash", "issue", "post", "publish", "chime", "fire"})
+# Verbs that are statements only between people ("attacked his rival"), deeds otherwise.
+_VERBAL_ONLY = frozenset({"attack"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 # Verbs of seeming: a judgement with no one named as its source.
 _EVIDENTIAL = frozenset({"seem", "appear", "look", "sound"})
 
@@ -167,6 +171,24 @@ def _subject(verb: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _between_people(verb: Token, subject: Token | None) -> bool:
+    """True when a person or organisation does the verb to a person or organisation: "Trump
+    attacked Machado", not "armed men attacked the city"."""
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+    def named(token: Token) -> bool:
+        if token.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return True
+        return token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC")
+
+    return (
+        subject is not None
+        and target is not None
+        and (named(subject) or subject.lower_ in _SUBJECT_PRONOUNS)
+        and (named(target) or target.lower_ in _OBJECT_PRONOUNS)
+    )
 
 
 def _passive_object(verb: Token) -> Token | None:
@@ -497,6 +519,8 @@ class _Finder:
             return
         if subject is None or subject.lower_ == "there":
             return
+        if token.lemma_.lower() in _VERBAL_ONLY and not _between_people(token, subject):
+            return  # "Armed men attacked the city" is no statement
         called_on = self._called_on(token)
         if called_on is not None:
             cue_span, content = called_on

@@ -218,3 +218,9 @@ def test_calling_on_someone_to_do_something(pipeline: Pipeline) -> None:
     found = only(pipeline, "The mayor called on the rail operator to apologize to passengers.")
     assert found.cue == "called on the rail operator"
     assert found.content == "to apologize to passengers"
+
+
+def test_attacking_is_a_statement_only_between_people(pipeline: Pipeline) -> None:
+    found = only(pipeline, "Senator Warren attacked Stumpf over the sales scandal.")
+    assert found.cue == "attacked" and found.source == "Senator Warren"
+    assert quotes(pipeline, "Armed men attacked the city from three directions.") == []
