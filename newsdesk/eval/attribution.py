@@ -19,6 +19,10 @@ from newsdesk.pipeline import Pipeline
 
 ROLES = ("source", "cue", "content")
 _WORD = re.compile(r"\w+|[^\w\s]")
+# A span ("T12\tSource 10 20;25 30\ttext") or event ("E3\tAttribution:T1 Source:T2") line;
+# other lines continue an earlier line's text, which may hold a newline.
+_SPAN_LINE = re.compile(r"T\d+\t\S+ \d+ \d+(?:;\d+ \d+)*(?:\t|$)")
+_EVENT_LINE = re.compile(r"E\d+\t")
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,7 @@ def parse_ann(content: str) -> list[GoldAttribution]:
     spans: dict[str, tuple[str, GoldSpan]] = {}
     events: list[list[tuple[str, str]]] = []
     for line in content.splitlines():
-        if line.startswith("T"):
+        if _SPAN_LINE.match(line):
             ident, _, rest = line.partition("\t")
             header = rest.split("\t", 1)[0]
             label, _, offsets = header.partition(" ")
@@ -62,7 +66,7 @@ def parse_ann(content: str) -> list[GoldAttribution]:
                 start, end = piece.split()
                 fragments.append((int(start), int(end)))
             spans[ident] = (label.lower(), GoldSpan(tuple(sorted(fragments))))
-        elif line.startswith("E"):
+        elif _EVENT_LINE.match(line):
             _, _, rest = line.partition("\t")
             events.append([tuple(arg.split(":", 1)) for arg in rest.split()])  # type: ignore[misc]
     attributions = []

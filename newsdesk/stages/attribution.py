@@ -39,6 +39,35 @@ _SHORT_CUE_CLAUSE = 6
 _DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
 
 
+# Labels a line may open with that name no speaker: "Q:", "The Latest:", "UPDATE:".
+_LABEL_WORDS = frozenset(
+    {
+        "analysis", "audio", "breaking", "correction", "disclosure", "editorial", "email",
+        "exclusive", "listen", "live", "note", "opinion", "photo", "photos",
+        "related", "see", "source", "sources", "update", "updated", "video", "watch",
+        "editor's", "editor’s", "stat", "read", "more", "bottom",
+        "warning",
+    }
+)  # fmt: skip
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "my"})
+
+
+# What "in …" can name as the source of a claim: "in the poll", "in her words".
+_VIEW_NOUNS = frozenset({"view", "eyes", "words", "opinion", "estimation", "judgment", "mind"})
+_SOURCE_NOUNS = _VIEW_NOUNS | frozenset({"poll", "survey", "study", "report", "analysis"})
+
+
+def _is_speaker_label(name: str, rest: str) -> bool:
+    """True when "NAME: rest" gives a speaker and what they said, not an interviewer's "Q:",
+    a section label ("The Latest:", "UPDATE:", "Editor's note:") or a tally ("Clinton: 547")."""
+    words = name.lower().split()
+    if len(name.strip(" .")) <= 1 or words[0] in _DETERMINERS:
+        return False
+    if any(word in _LABEL_WORDS for word in words):
+        return False
+    return not rest.lstrip(' \u00a0"“').startswith(tuple("0123456789$"))
+
+
 def _token_at(doc: Doc, offset: int) -> Token | None:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -95,6 +124,14 @@ def _is_setting(token: Token) -> bool:
     return False
 
 
+def _without_clauses(token: Token) -> Token:
+    """The last token of a phrase without the clauses hung on it: "in a statement" of "in a
+    statement that he won" (the parser often hangs the reported clause on the noun)."""
+    clauses = [t for t in token.subtree if t.dep_ in ("acl", "relcl", "ccomp")]
+    hung = {t.i for clause in clauses for t in clause.subtree}
+    return max((t for t in token.subtree if t.i not in hung), key=lambda t: t.i)
+
+
 def _cue_span(verb: Token) -> tuple[int, int]:
     """The cue verb with what belongs to it around it: auxiliaries, negation and adverbs just
     before ("has also said", "is once again questioning"), a particle, where it was said and a
@@ -112,7 +149,7 @@ def _cue_span(verb: Token) -> tuple[int, int]:
         if child.dep_ == "prt" and child.i == end_token.i + 1:
             end_token = child
         elif child.i == end_token.i + 1 and _is_setting(child):
-            end_token = child.right_edge
+            end_token = _without_clauses(child)
     following = verb.doc[end_token.i + 1] if end_token.i + 1 < len(verb.doc) else None
     if following is not None and following.text == ":":
         end_token = following
@@ -223,8 +260,10 @@ class _Finder:
         self._floating()
         for sentence in self.doc.sents:
             self._according_to(sentence)
+            self._in_source(sentence)
             for token in sentence:
                 if token.i not in self.used_cues:
+                    self._question_put(token)
                     self._cue_verb(token)
                     self._cue_noun(token)
                     self._evidential(token)
@@ -493,6 +532,37 @@ class _Finder:
             spans = [s for s in spans if self.text[s[0] : s[1]].strip(_TRIM + ". ")]
             self._make(spans, None, source, cue_span=(token.idx, to.idx + len(to.text)))
 
+    def _in_source(self, sentence: SpacySpan) -> None:
+        """ "In the new poll, Clinton leads by four", "Sanders trails in every survey", "In
+        his words, …": a phrase naming where a claim comes from or whose view it is; the rest
+        of the sentence is the content."""
+        for token in sentence:
+            if token.dep_ != "prep" or token.lower_ != "in":
+                continue
+            source = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if source is None or _inside(self.quotations, token.idx):
+                continue
+            head = token.head
+            if self.lexicon.get(head) is not None or head.i in self.used_cues:
+                continue  # "said in a statement": the cue verb has it
+            if head.dep_ != "ROOT" or source.lemma_.lower() not in _SOURCE_NOUNS:
+                continue
+            if source.lemma_.lower() in _VIEW_NOUNS and not any(
+                c.dep_ == "poss" for c in source.children
+            ):
+                continue  # "in view of", "in the eyes of the law"
+            phrase_end_token = source.right_edge
+            start, end = sentence.start_char, sentence.end_char
+            phrase_start = token.idx
+            phrase_end = phrase_end_token.idx + len(phrase_end_token.text)
+            spans = [(start, phrase_start), (phrase_end, end)]
+            spans = [s for s in spans if self.text[s[0] : s[1]].strip(_TRIM + ". ")]
+            if not spans:
+                continue
+            cue_span = (token.idx, token.idx + len(token.text))
+            self._make(spans, None, source, confidence=0.5, cue_span=cue_span)
+            return
+
     def _cue_verb(self, token: Token) -> None:
         cue = self.lexicon.get(token)
         if cue is None or _inside(self.quotations, token.idx):
@@ -514,7 +584,7 @@ class _Finder:
             if head.lemma_.lower() in _PUBLISHING and head.i < token.i:
                 # "released a letter that says", "unleashed a series of tweets saying".
                 cue_span = (_cue_span(head)[0], _cue_span(token)[1])
-        subject = _subject(token)
+        subject = self._reporter_of_conjunct(token) or _subject(token)
         if subject is None and self._agentless_passive(token):
             return
         if subject is None or subject.lower_ == "there":
@@ -534,6 +604,48 @@ class _Finder:
         if not content:
             return
         self._make(content, token, subject, confidence=0.7, cue_span=cue_span)
+
+    def _question_put(self, verb: Token) -> None:
+        """ "Asked whether he would run, Ryan laughed", "When asked about the merger, …": a
+        question put by someone the text does not name; the question is the content."""
+        if (
+            verb.lemma_.lower() != "ask"
+            or verb.tag_ != "VBN"
+            or verb.dep_ not in ("advcl", "ROOT")
+            or _inside(self.quotations, verb.idx)
+            or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in verb.children)
+        ):
+            return
+        cue_end = verb.idx + len(verb.text)
+        content: tuple[int, int] | None = None
+        for child in verb.rights:
+            if child.dep_ in ("ccomp", "xcomp", "dobj"):
+                content = _subtree_span(child)
+                break
+            if child.dep_ == "prep" and child.lower_ == "about":
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    cue_end = child.idx + len(child.text)
+                    content = _subtree_span(objects[0])
+                break
+        if content is None:
+            return
+        cue_span = (verb.idx, cue_end)
+        self._make([content], verb, None, confidence=0.5, cue_span=cue_span)
+
+    def _reporter_of_conjunct(self, verb: Token) -> Token | None:
+        """ "China said it was opposed to the test and warned Pyongyang": a cue verb the parser
+        joined to the reported clause belongs to whoever reported it, not to its subject."""
+        clause = verb.head
+        if (
+            verb.dep_ != "conj"
+            or clause.dep_ != "ccomp"
+            or clause.i > verb.i
+            or any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+            or self.lexicon.get(clause.head) is None
+        ):
+            return None
+        return next((c for c in clause.head.children if c.dep_ in ("nsubj", "csubj")), None)
 
     def _called_on(self, verb: Token) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
         """ "Axelrod called on Dean to apologize": the cue is "called on Dean", the content
@@ -677,7 +789,7 @@ class _Finder:
                     ):
                         end = max(end, _subtree_span(conj)[1])
                 end = self._through_sentence(verb, end)
-                return [(start, end)]
+                return [(start, self._without_trailing_clause(child, start, end))]
         if verb.dep_ == "parataxis" and len(list(verb.subtree)) <= _SHORT_CUE_CLAUSE:
             # "…, he believes." and "But, he said, officials should be vigilant."
             start, end = _subtree_span(verb.head)
@@ -710,6 +822,34 @@ class _Finder:
         if not parts:
             return []
         return [(min(p[0] for p in parts), max(p[1] for p in parts))]
+
+    def _without_trailing_clause(self, clause: Token, start: int, end: int) -> int:
+        """Where a reported clause ends before another cue closing it, as a participle or a
+        conjunct: "the deal was fair, arguing that …" and "it was opposed to the test and
+        warned Pyongyang" report only what comes first; the second cue has its own."""
+        inside = [t for t in self.doc[clause.left_edge.i : clause.sent.end] if t.idx < end]
+        words = [t for t in inside if not t.is_punct]
+        if not words:
+            return end
+        last = words[-1]
+        for token in inside:
+            if token.i <= clause.left_edge.i + 1 or token.right_edge.i < last.i:
+                continue
+            before = self.doc[token.left_edge.i - 1]
+            if any(c.dep_ in _SUBJECT_DEPS for c in token.children):
+                continue
+            if self.lexicon.get(token) is None:
+                continue
+            if token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp", "conj"):
+                if before.text == ",":
+                    return before.idx
+            elif token.dep_ == "conj" and token.pos_ == "VERB":
+                joint = before if before.dep_ == "cc" or before.text == "," else None
+                if joint is not None and self.doc[joint.i - 1].text == ",":
+                    joint = self.doc[joint.i - 1]
+                if joint is not None:
+                    return joint.idx
+        return end
 
     def _through_sentence(self, verb: Token, end: int) -> int:
         """Reported clauses run to the end of their sentence unless another cue takes over:
@@ -756,6 +896,8 @@ class _Finder:
             name = head[:colon]
             words = name.split()
             if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+                continue
+            if not _is_speaker_label(name, self.text[begin + colon + 1 : paragraph.end]):
                 continue
             if any(a.content_span.start <= begin + colon < a.content_span.end for a in self.found):
                 continue

@@ -42,6 +42,21 @@ def test_brat_attributions_are_linked_by_role() -> None:
     assert second.roles["content"].fragments == ((39, 46), (47, 54))
 
 
+def test_a_span_text_running_over_lines_is_not_read_as_a_span() -> None:
+    # brat keeps a discontinuous span's text with its newline; the next line is its rest.
+    ann = (
+        "T1\tSource 0 9\tOfficials\n"
+        "T2\tContent 15 20;21 37\tThe first line\n"
+        "The second line, starting with a T\n"
+        "T3\tCue 10 14\tsaid\n"
+        "E1\tAttribution:T3 Source:T1 Content:T2 Cue:T3\n"
+        "Every line, even this one\n"
+    )
+    (attribution,) = parse_ann(ann)
+    assert attribution.roles["content"].fragments == ((15, 20), (21, 37))
+    assert attribution.roles["cue"] == GoldSpan(((10, 14),))
+
+
 def test_exact_and_overlap_matching() -> None:
     exact, overlap = RoleScore(), RoleScore()
     gold = [GoldSpan(((15, 37),)), GoldSpan(((39, 53),))]

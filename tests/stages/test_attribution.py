@@ -224,3 +224,50 @@ def test_attacking_is_a_statement_only_between_people(pipeline: Pipeline) -> Non
     found = only(pipeline, "Senator Warren attacked Stumpf over the sales scandal.")
     assert found.cue == "attacked" and found.source == "Senator Warren"
     assert quotes(pipeline, "Armed men attacked the city from three directions.") == []
+
+
+def test_a_second_cue_joined_to_the_reported_clause_is_its_own_attribution(
+    pipeline: Pipeline,
+) -> None:
+    found = quotes(
+        pipeline,
+        "The ministry said it was firmly opposed to the dam and warned the builders to stop.",
+    )
+    said = next(q for q in found if q.cue == "said")
+    warned = next(q for q in found if q.cue == "warned")
+    assert said.content == "it was firmly opposed to the dam"
+    # The parser hangs "warned" on the reported clause; it is still the ministry warning.
+    assert warned.source == "The ministry" and warned.content.startswith("the builders")
+
+
+def test_a_question_put_by_someone_unnamed(pipeline: Pipeline) -> None:
+    found = quotes(pipeline, "Asked whether the plant would close, the manager shook his head.")
+    asked = next(q for q in found if q.cue == "Asked")
+    assert asked.content == "whether the plant would close"
+    assert asked.source is None and asked.speaker_type == "unknown"
+    about = next(
+        q
+        for q in quotes(pipeline, "When asked about the merger, the chief executive smiled.")
+        if q.cue.startswith("asked")
+    )
+    assert (about.cue, about.content) == ("asked about", "the merger")
+
+
+def test_a_poll_or_someone_s_words_as_the_source(pipeline: Pipeline) -> None:
+    poll = only(pipeline, "In the latest poll, the mayor leads her rival by six points.")
+    assert (poll.cue, poll.source) == ("In", "the latest poll")
+    assert poll.content == "the mayor leads her rival by six points"
+    trailing = only(pipeline, "The mayor has led in every survey since March.")
+    assert trailing.source == "every survey"
+    # Where something happened is no source.
+    assert quotes(pipeline, "In the village, the water rose by a metre overnight.") == []
+
+
+def test_interview_markers_and_section_labels_are_no_speakers(pipeline: Pipeline) -> None:
+    text = (
+        "The Latest: Flood waters recede in the valley\n\n"
+        "Q: Did the water reach your house?\n\n"
+        "A: It came up to the second step.\n\n"
+        "UPDATE: The road has reopened."
+    )
+    assert [q.cue for q in quotes(pipeline, text) if q.cue == ":"] == []
