@@ -589,6 +589,8 @@ class _Finder:
             return
         if subject is None or subject.lower_ == "there":
             return
+        if token.lemma_.lower() == "talk" and subject.lower_ in ("i", "we", "you"):
+            return  # "we are talking about a coup": what the matter is, not a report
         if token.lemma_.lower() in _VERBAL_ONLY and not _between_people(token, subject):
             return  # "Armed men attacked the city" is no statement
         called_on = self._called_on(token)
@@ -821,7 +823,20 @@ class _Finder:
                 parts.append(_without_aside(child))
         if not parts:
             return []
-        return [(min(p[0] for p in parts), max(p[1] for p in parts))]
+        end = max(p[1] for p in parts)
+        for child in verb.rights:
+            # "wants to triple X, grow Y and create Z": the parser hangs the other things
+            # wanted on the cue verb; an infinitive or gerund without a subject of its own
+            # continues the list.
+            if (
+                child.dep_ in ("conj", "dep")
+                and child.idx >= end
+                and child.tag_ in ("VB", "VBG")
+                and self.lexicon.get(child) is None
+                and not any(c.dep_ in _SUBJECT_DEPS for c in child.children)
+            ):
+                end = _without_aside(child)[1]
+        return [(min(p[0] for p in parts), end)]
 
     def _without_trailing_clause(self, clause: Token, start: int, end: int) -> int:
         """Where a reported clause ends before another cue closing it, as a participle or a

@@ -70,7 +70,26 @@ class CueLexicon:
         """The cue a token is, if it is a reporting verb."""
         if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
             return None
-        return self.verbs.get(token.lemma_.lower()) or self.verbs.get(token.lower_)
+        found = self.verbs.get(token.lemma_.lower()) or self.verbs.get(token.lower_)
+        if found is None:
+            # The lemmatizer errs on some verbs ("hopes", "hoping" → "hop"): try the form
+            # without its inflection.
+            for base in _bases(token.lower_):
+                if base in self.verbs:
+                    return self.verbs[base]
+        return found
+
+
+def _bases(word: str) -> list[str]:
+    """Candidate base forms of an inflected verb: "hoping" gives "hop" and "hope"."""
+    bases = []
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            bases.append(stem)
+            if suffix in ("ing", "ed"):
+                bases.append(stem + "e")
+    return bases
 
 
 @dataclass(frozen=True)

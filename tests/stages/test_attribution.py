@@ -271,3 +271,15 @@ def test_interview_markers_and_section_labels_are_no_speakers(pipeline: Pipeline
         "UPDATE: The road has reopened."
     )
     assert [q.cue for q in quotes(pipeline, text) if q.cue == ":"] == []
+
+
+def test_a_verb_the_lemmatizer_gets_wrong_is_still_a_cue(pipeline: Pipeline) -> None:
+    # spaCy's small model lemmatizes "hopes" and "hoping" as "hop".
+    found = only(pipeline, "The council hopes that the new ferry will run by spring.")
+    assert (found.cue, found.content) == ("hopes", "that the new ferry will run by spring")
+
+
+def test_talking_about_reports_unless_it_says_what_the_matter_is(pipeline: Pipeline) -> None:
+    found = only(pipeline, "The minister talked about the flood defences for an hour.")
+    assert found.cue == "talked" and found.content == "about the flood defences"
+    assert quotes(pipeline, "We are talking about a complete collapse of the grid.") == []
