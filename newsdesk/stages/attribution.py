@@ -210,6 +210,20 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+# Antecedents that make "who wants …" anyone's wish, not a reported one.
+_INDEFINITE = frozenset(
+    {"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "whoever", "those"}
+)
+
+
+def _hypothetical(verb: Token) -> bool:
+    """True for a cue that reports nothing because it is only supposed: "if you want to
+    understand …", "whether she wanted Cruz to campaign", "anyone who wants to save"."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return True
+    return verb.dep_ == "relcl" and verb.head.lower_ in _INDEFINITE
+
+
 def _between_people(verb: Token, subject: Token | None) -> bool:
     """True when a person or organisation does the verb to a person or organisation: "Trump
     attacked Machado", not "armed men attacked the city"."""
@@ -364,7 +378,8 @@ class _Finder:
                 if start < quotation.start and end >= quotation.start:
                     span = (start, max(end, quotation.end))
         spans = [span]
-        if after and span[0] == quotation.start:
+        if after and span[1] == quotation.end:
+            # "“Q1,” X said. “Q2.”" and "Golf is ''a thin business,'' X said. ''Q2.''".
             spans += self._continuations(index, cue)
         self._make(spans, cue, _subject(cue), fragment=not quotation.opened)
 
@@ -584,6 +599,8 @@ class _Finder:
             if head.lemma_.lower() in _PUBLISHING and head.i < token.i:
                 # "released a letter that says", "unleashed a series of tweets saying".
                 cue_span = (_cue_span(head)[0], _cue_span(token)[1])
+        if _hypothetical(token):
+            return
         subject = self._reporter_of_conjunct(token) or _subject(token)
         if subject is None and self._agentless_passive(token):
             return

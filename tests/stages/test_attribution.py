@@ -283,3 +283,20 @@ def test_talking_about_reports_unless_it_says_what_the_matter_is(pipeline: Pipel
     found = only(pipeline, "The minister talked about the flood defences for an hour.")
     assert found.cue == "talked" and found.content == "about the flood defences"
     assert quotes(pipeline, "We are talking about a complete collapse of the grid.") == []
+
+
+def test_a_supposed_wish_or_saying_reports_nothing(pipeline: Pipeline) -> None:
+    assert quotes(pipeline, "If you want to understand the budget, read the annex.") == []
+    assert quotes(pipeline, "Anyone who wants to save like a civil servant can do so.") == []
+    found = only(pipeline, "The mayor wants to reopen the bridge by June.")
+    assert found.source == "The mayor"
+
+
+def test_a_mixed_quotation_goes_on_after_its_cue(pipeline: Pipeline) -> None:
+    found = only(
+        pipeline,
+        "Golf clubs are “only scratching out a profit,” the adviser said. "
+        "“I hardly ever tell anyone to buy one.”",
+    )
+    assert found.kind == "mixed" and len(found.content_spans) == 2
+    assert found.content.startswith("Golf clubs") and found.content.endswith("buy one.”")
