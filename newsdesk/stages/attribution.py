@@ -216,6 +216,37 @@ _INDEFINITE = frozenset(
 )
 
 
+# Verbs that say little alone but report with a noun naming a statement ("made the case",
+# "took aim at", "raised questions about"), with the nouns each takes.
+_STATING = frozenset(
+    {"claim", "statement", "remark", "comment", "promise", "pledge", "vow", "threat", "appeal",
+     "plea", "demand", "proposal", "prediction", "accusation", "allegation", "charge",
+     "apology", "assurance", "observation", "case", "argument", "point", "warning", "denial"}
+)  # fmt: skip
+_FEELING = frozenset(
+    {"concern", "doubt", "objection", "opposition", "support", "praise", "reservation",
+     "frustration", "anger", "disappointment", "skepticism", "optimism", "confidence",
+     "criticism", "outrage", "dismay", "regret", "sympathy", "condolence"}
+)  # fmt: skip
+_LIGHT_VERBS: dict[str, frozenset[str]] = {
+    "make": _STATING,
+    "issue": _STATING,
+    "deliver": _STATING | frozenset({"defense", "defence", "rebuke", "message", "critique"}),
+    "offer": _STATING | _FEELING | frozenset({"defense", "defence", "endorsement"}),
+    "take": frozenset({"aim", "swipe", "shot", "jab", "dig", "issue", "stand", "stance"}),
+    "raise": frozenset({"question", "concern", "doubt", "objection", "alarm", "issue"}),
+    "voice": _FEELING,
+    "express": _FEELING,
+    "air": _FEELING | frozenset({"grievance", "complaint"}),
+    "register": _FEELING,
+    "lodge": frozenset({"complaint", "objection", "protest", "accusation", "charge"}),
+    "level": frozenset({"accusation", "charge", "criticism", "allegation"}),
+}
+_LIGHT_VERB_PREPOSITIONS = frozenset({"about", "on", "with", "for", "against", "over", "of"})
+# Nouns whose "at" names a target, not a place: "took aim at", "a swipe at".
+_TARGETING_NOUNS = frozenset({"aim", "swipe", "shot", "jab", "dig"})
+
+
 def _hypothetical(verb: Token) -> bool:
     """True for a cue that reports nothing because it is only supposed: "if you want to
     understand …", "whether she wanted Cruz to campaign", "anyone who wants to save"."""
@@ -280,6 +311,7 @@ class _Finder:
                     self._question_put(token)
                     self._cue_verb(token)
                     self._cue_noun(token)
+                    self._light_verb(token)
                     self._evidential(token)
                     self._attitude(token)
         self._headline()
@@ -651,6 +683,51 @@ class _Finder:
             return
         cue_span = (verb.idx, cue_end)
         self._make([content], verb, None, confidence=0.5, cue_span=cue_span)
+
+    def _light_verb(self, verb: Token) -> None:
+        """ "made the case that …", "took aim at the plan", "raised questions about the deal":
+        a verb that says little joined to a noun that names a statement makes one cue."""
+        nouns = _LIGHT_VERBS.get(verb.lemma_.lower())
+        if (
+            verb.pos_ != "VERB"
+            or nouns is None
+            or verb.i in self.used_cues
+            or _inside(self.quotations, verb.idx)
+            or _hypothetical(verb)
+        ):
+            return
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if noun is None or noun.lemma_.lower() not in nouns:
+            return
+        subject = _subject(verb)
+        if subject is None or subject.lower_ in ("it", "there"):
+            return
+        cue_end = noun
+        content: tuple[int, int] | None = None
+        for holder in (noun, verb):
+            for child in holder.rights:
+                if holder is verb and child.i != noun.right_edge.i + 1:
+                    continue  # only a phrase right after the noun: not "… at a rally on Monday"
+                if child.dep_ in ("ccomp", "acl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+                ):
+                    content = _subtree_span(child)
+                elif child.dep_ == "prep" and (
+                    child.lower_ in _LIGHT_VERB_PREPOSITIONS
+                    or (child.lower_ == "at" and noun.lemma_.lower() in _TARGETING_NOUNS)
+                ):
+                    objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                    if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
+                        cue_end = child
+                        content = _without_aside(objects[0])
+                if content is not None:
+                    break
+            if content is not None:
+                break
+        if content is None:
+            return
+        cue_span = (_cue_span(verb)[0], cue_end.idx + len(cue_end.text))
+        self._make([content], verb, subject, confidence=0.5, cue_span=cue_span)
 
     def _reporter_of_conjunct(self, verb: Token) -> Token | None:
         """ "China said it was opposed to the test and warned Pyongyang": a cue verb the parser

@@ -70,6 +70,12 @@ class CueLexicon:
         """The cue a token is, if it is a reporting verb."""
         if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
             return None
+        for particle in token.children:
+            if particle.dep_ == "prt":
+                # A phrasal verb is a cue of its own: "laid out", "fired back".
+                phrasal = self.verbs.get(f"{token.lemma_.lower()} {particle.lower_}")
+                if phrasal is not None:
+                    return phrasal
         found = self.verbs.get(token.lemma_.lower()) or self.verbs.get(token.lower_)
         if found is None:
             # The lemmatizer errs on some verbs ("hopes", "hoping" → "hop"): try the form

@@ -300,3 +300,15 @@ def test_a_mixed_quotation_goes_on_after_its_cue(pipeline: Pipeline) -> None:
     )
     assert found.kind == "mixed" and len(found.content_spans) == 2
     assert found.content.startswith("Golf clubs") and found.content.endswith("buy one.”")
+
+
+def test_phrasal_and_light_verb_cues(pipeline: Pipeline) -> None:
+    laid = only(pipeline, "The governor laid out a plan to rebuild the harbour.")
+    assert (laid.cue, laid.content) == ("laid out", "a plan to rebuild the harbour")
+    case = only(pipeline, "The mayor made the case that the tram would pay for itself.")
+    assert (case.cue, case.source) == ("made the case", "The mayor")
+    assert case.content == "that the tram would pay for itself"
+    aim = only(pipeline, "The union took aim at the new shift rules.")
+    assert (aim.cue, aim.content) == ("took aim at", "the new shift rules")
+    # A place or a day after the noun is not what was pledged.
+    assert quotes(pipeline, "The senator made the pledge at a rally on Monday.") == []
