@@ -255,6 +255,15 @@ def _hypothetical(verb: Token) -> bool:
     return verb.dep_ == "relcl" and verb.head.lower_ in _INDEFINITE
 
 
+# Common nouns for people in public life, who are attacked in words, not arms.
+_PEOPLE_NOUNS = frozenset(
+    {"candidate", "rival", "opponent", "critic", "official", "officer", "leader", "president",
+     "senator", "governor", "mayor", "lawmaker", "politician", "journalist", "reporter",
+     "media", "press", "party", "campaign", "administration", "minister", "judge", "nominee",
+     "democrat", "republican", "opposition", "establishment", "colleague", "pundit"}
+)  # fmt: skip
+
+
 def _between_people(verb: Token, subject: Token | None) -> bool:
     """True when a person or organisation does the verb to a person or organisation: "Trump
     attacked Machado", not "armed men attacked the city"."""
@@ -268,8 +277,12 @@ def _between_people(verb: Token, subject: Token | None) -> bool:
     return (
         subject is not None
         and target is not None
-        and (named(subject) or subject.lower_ in _SUBJECT_PRONOUNS)
-        and (named(target) or target.lower_ in _OBJECT_PRONOUNS)
+        and (named(subject) or subject.lower_ in _SUBJECT_PRONOUNS | {"it", "who"})
+        and (
+            named(target)
+            or target.lower_ in _OBJECT_PRONOUNS
+            or target.lemma_.lower() in _PEOPLE_NOUNS
+        )
     )
 
 
@@ -911,6 +924,10 @@ class _Finder:
                     # "saw the comment as a dig": the object goes with its "as" phrase.
                     objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < child.i]
                     parts += [_without_aside(c) for c in objects] + [_without_aside(child)]
+                elif child.dep_ == "dobj" and any(
+                    c.dep_ == "prep" and c.lower_ in cue.prepositions for c in child.children
+                ):
+                    parts.append(_without_aside(child))  # the parser hung "as a dig" on it
             elif child.dep_ in _OBJECT_DEPS or (
                 child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS
             ):

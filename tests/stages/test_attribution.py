@@ -312,3 +312,15 @@ def test_phrasal_and_light_verb_cues(pipeline: Pipeline) -> None:
     assert (aim.cue, aim.content) == ("took aim at", "the new shift rules")
     # A place or a day after the noun is not what was pledged.
     assert quotes(pipeline, "The senator made the pledge at a rally on Monday.") == []
+
+
+def test_seeing_something_as_something_when_the_parser_hangs_as_on_the_object(
+    pipeline: Pipeline,
+) -> None:
+    found = only(pipeline, "Some saw the comment as a dig at the navy.")
+    assert (found.cue, found.content) == ("saw", "the comment as a dig at the navy")
+
+
+def test_attacking_rivals_is_a_statement(pipeline: Pipeline) -> None:
+    found = only(pipeline, "He attacked the other candidates for taking donations.")
+    assert found.cue == "attacked" and found.content.startswith("the other candidates")
