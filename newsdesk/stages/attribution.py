@@ -984,7 +984,7 @@ class _Finder:
         rest = [t for t in sentence if t.idx >= end]
         if any(self.lexicon.get(t) is not None or t.text in (";", ":") for t in rest):
             return end
-        if any(t.lower_ in ("but", "while", "although", "though", "whereas") for t in rest[:2]):
+        if any(t.lower_ in ("while", "whereas") for t in rest[:2]):
             return end
         if any(t.head.i == verb.i and t.dep_ in _CUE_CLAUSE_DEPS for t in rest):
             return end  # "tweeted that …, and encouraged …": the rest is the cue's own clause
