@@ -241,8 +241,11 @@ _LIGHT_VERBS: dict[str, frozenset[str]] = {
     "register": _FEELING,
     "lodge": frozenset({"complaint", "objection", "protest", "accusation", "charge"}),
     "level": frozenset({"accusation", "charge", "criticism", "allegation"}),
+    "throw": frozenset({"support", "weight"}),
 }
-_LIGHT_VERB_PREPOSITIONS = frozenset({"about", "on", "with", "for", "against", "over", "of"})
+_LIGHT_VERB_PREPOSITIONS = frozenset(
+    {"about", "on", "with", "for", "against", "over", "of", "behind"}
+)
 # Nouns whose "at" names a target, not a place: "took aim at", "a swipe at".
 _TARGETING_NOUNS = frozenset({"aim", "swipe", "shot", "jab", "dig"})
 

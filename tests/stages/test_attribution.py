@@ -310,6 +310,10 @@ def test_phrasal_and_light_verb_cues(pipeline: Pipeline) -> None:
     assert case.content == "that the tram would pay for itself"
     aim = only(pipeline, "The union took aim at the new shift rules.")
     assert (aim.cue, aim.content) == ("took aim at", "the new shift rules")
+    behind = only(pipeline, "The mayor threw her support behind the tram plan.")
+    assert (behind.cue, behind.content) == ("threw her support behind", "the tram plan")
+    out = only(pipeline, "The union came out against the new rota.")
+    assert (out.cue, out.content) == ("came out", "against the new rota")
     # A place or a day after the noun is not what was pledged.
     assert quotes(pipeline, "The senator made the pledge at a rally on Monday.") == []
 
