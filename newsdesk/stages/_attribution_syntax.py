@@ -1,0 +1,288 @@
+"""Word lists and parse helpers the attribution rules share: spans of subtrees, cue spans,
+subjects, and the vocabularies of attitudes, light verbs, labels and settings."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsdesk.stages.quotations import Quotation
+
+# How far (in tokens) a cue may stand from the quotation it introduces or closes.
+_CUE_WINDOW = 10
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_OBJECT_DEPS = ("dobj", "xcomp", "attr", "oprd", "ccomp", "dative")
+_OBJECT_PREPOSITIONS = frozenset(
+    {"as", "for", "to", "on", "about", "of", "that", "with", "by", "against"}
+)
+_TRIM = " \t\n,;:—–-"
+# Clauses and phrases that add an aside to what is reported, after a comma.
+_ASIDE_DEPS = frozenset({"relcl", "acl", "advcl"})
+# Dependents of a cue verb that belong to the cue's clause, not to what it reports.
+_CUE_CLAUSE_DEPS = frozenset({"conj", "advcl", "prep", "npadvmod", "cc"})
+# A cue clause set into its content ("…, he said, …") is short: subject, verb, an adverb.
+_SHORT_CUE_CLAUSE = 6
+# "“…” ― Sonya Herridge": a quotation signed with a dash and a name.
+_DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
+
+
+# Labels a line may open with that name no speaker: "Q:", "The Latest:", "UPDATE:".
+_LABEL_WORDS = frozenset(
+    {
+        "analysis", "audio", "breaking", "correction", "disclosure", "editorial", "email",
+        "exclusive", "listen", "live", "note", "opinion", "photo", "photos",
+        "related", "see", "source", "sources", "update", "updated", "video", "watch",
+        "editor's", "editor’s", "stat", "read", "more", "bottom",
+        "warning",
+    }
+)  # fmt: skip
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "my"})
+
+
+# What "in …" can name as the source of a claim: "in the poll", "in her words".
+_VIEW_NOUNS = frozenset({"view", "eyes", "words", "opinion", "estimation", "judgment", "mind"})
+_SOURCE_NOUNS = _VIEW_NOUNS | frozenset({"poll", "survey", "study", "report", "analysis"})
+
+
+def _is_speaker_label(name: str, rest: str) -> bool:
+    """True when "NAME: rest" gives a speaker and what they said, not an interviewer's "Q:",
+    a section label ("The Latest:", "UPDATE:", "Editor's note:") or a tally ("Clinton: 547")."""
+    words = name.lower().split()
+    if len(name.strip(" .")) <= 1 or words[0] in _DETERMINERS:
+        return False
+    if any(word in _LABEL_WORDS for word in words):
+        return False
+    return not rest.lstrip(' \u00a0"“').startswith(tuple("0123456789$"))
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _subtree_span(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _without_aside(token: Token) -> tuple[int, int]:
+    """A reported phrase's span without a trailing aside set off by a comma: "the reality of
+    climate change, which makes him an outlier" and "that he had his hands up, contradicting
+    the police" report only what comes before the comma."""
+    start, end = _subtree_span(token)
+    for inner in token.subtree:
+        if (
+            inner.dep_ in _ASIDE_DEPS
+            and inner.left_edge.i > token.left_edge.i + 1
+            and inner.doc[inner.left_edge.i - 1].text == ","
+            and inner.right_edge.i == token.right_edge.i
+        ):
+            comma = inner.doc[inner.left_edge.i - 1]
+            return start, comma.idx
+    return start, end
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM + ".":
+        if text[end - 1] == "." and end - start > 1 and text[end - 2] == ".":
+            break
+        end -= 1
+    return start, end
+
+
+# A quotation closing at the end of the content: "…under wraps.”" keeps its mark and stop.
+_CLOSING = re.compile(r"[.!?…,]*[”’\"]+")
+
+
+# Where a statement was made, when it follows the cue verb: "said in a statement".
+_SETTING_NOUNS = frozenset(
+    {"interview", "statement", "email", "letter", "briefing", "speech", "tweet", "post",
+     "release", "conference"}
+)  # fmt: skip
+
+
+def _is_setting(token: Token) -> bool:
+    """True for "in an interview", "at a briefing", "during a speech" after a cue verb."""
+    if token.dep_ == "prep" and token.lower_ in ("in", "at", "during"):
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        return bool(objects) and objects[0].lemma_.lower() in _SETTING_NOUNS
+    return False
+
+
+def _without_clauses(token: Token) -> Token:
+    """The last token of a phrase without the clauses hung on it: "in a statement" of "in a
+    statement that he won" (the parser often hangs the reported clause on the noun)."""
+    clauses = [t for t in token.subtree if t.dep_ in ("acl", "relcl", "ccomp")]
+    hung = {t.i for clause in clauses for t in clause.subtree}
+    return max((t for t in token.subtree if t.i not in hung), key=lambda t: t.i)
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    """The cue verb with what belongs to it around it: auxiliaries, negation and adverbs just
+    before ("has also said", "is once again questioning"), a particle, where it was said and a
+    colon just after ("pointed out", "said in a statement", "said:")."""
+    start = verb.idx
+    for child in reversed(list(verb.lefts)):
+        if child.dep_ in ("aux", "auxpass", "neg", "advmod") and child.i >= verb.i - 4:
+            if child.right_edge.i >= verb.i or (child.dep_ == "advmod" and child.i < verb.i - 2):
+                break
+            start = min(start, child.left_edge.idx)
+        else:
+            break
+    end_token = verb
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == end_token.i + 1:
+            end_token = child
+        elif child.i == end_token.i + 1 and _is_setting(child):
+            end_token = _without_clauses(child)
+    following = verb.doc[end_token.i + 1] if end_token.i + 1 < len(verb.doc) else None
+    if following is not None and following.text == ":":
+        end_token = following
+    return start, end_token.idx + len(end_token.text)
+
+
+# Links a cue verb's missing subject is inherited through: "He arrived and said…",
+# "continued to call for…", "…, saying that…", "went on to discuss…", "by announcing…",
+# "steering clear of criticizing…".
+_INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "advmod"})
+_MAX_CLIMB = 4
+# Adjectives of attitude: "afraid that …", "critical of …", "worried about …".
+_ATTITUDES = frozenset(
+    {
+        "afraid", "angry", "anxious", "aware", "certain", "concerned", "confident",
+        "convinced", "critical", "delighted", "disappointed", "doubtful", "eager",
+        "frustrated", "furious", "happy", "hopeful", "optimistic", "outraged", "pessimistic",
+        "pleased", "proud", "skeptical", "sceptical", "supportive", "sure", "unhappy", "upset",
+        "worried", "unconvinced", "adamant", "determined", "opposed", "wary",
+    }
+)  # fmt: skip
+_ATTITUDE_PREPOSITIONS = frozenset({"about", "of", "with", "by", "at", "over", "to", "that"})
+# Verbs through which a reporting verb in the infinitive still reports: "went on to discuss".
+_ASPECTUAL = frozenset({"go", "appear", "seem", "begin", "start", "proceed", "continue", "try"})
+# Verbs a reporting verb in -ing can hang on, making one cue: "kept saying", "resist pointing".
+_CATENATIVE = frozenset({"keep", "resist", "stop", "avoid", "finish", "steer", "end"})
+# Acts of putting words out, whose "saying …" makes one cue with them.
+_PUBLISHING = frozenset({"release", "send", "unleash", "issue", "post", "publish", "chime", "fire"})
+# Verbs that are statements only between people ("attacked his rival"), deeds otherwise.
+_VERBAL_ONLY = frozenset({"attack"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+# Verbs of seeming: a judgement with no one named as its source.
+_EVIDENTIAL = frozenset({"seem", "appear", "look", "sound"})
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a cue verb: its own, its agent's ("endorsed by X"), or inherited."""
+    token = verb
+    for _ in range(_MAX_CLIMB):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        passive_subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if passive_subject is not None:
+            # "After saying …, she was whisked off": the clause the cue hangs on has a passive
+            # subject, the one who spoke; the cue verb's own passive subject is not a source.
+            return passive_subject if token.i != verb.i else None
+        if token.head is token or token.dep_ not in _INHERITS_SUBJECT:
+            return None
+        if token.dep_ == "advcl" and token.tag_ not in ("VBG", "VB"):
+            return None
+        token = token.head
+    return None
+
+
+# Antecedents that make "who wants …" anyone's wish, not a reported one.
+_INDEFINITE = frozenset(
+    {"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "whoever", "those"}
+)
+
+
+# Verbs that say little alone but report with a noun naming a statement ("made the case",
+# "took aim at", "raised questions about"), with the nouns each takes.
+_STATING = frozenset(
+    {"claim", "statement", "remark", "comment", "promise", "pledge", "vow", "threat", "appeal",
+     "plea", "demand", "proposal", "prediction", "accusation", "allegation", "charge",
+     "apology", "assurance", "observation", "case", "argument", "point", "warning", "denial"}
+)  # fmt: skip
+_FEELING = frozenset(
+    {"concern", "doubt", "objection", "opposition", "support", "praise", "reservation",
+     "frustration", "anger", "disappointment", "skepticism", "optimism", "confidence",
+     "criticism", "outrage", "dismay", "regret", "sympathy", "condolence"}
+)  # fmt: skip
+_LIGHT_VERBS: dict[str, frozenset[str]] = {
+    "make": _STATING,
+    "issue": _STATING,
+    "deliver": _STATING | frozenset({"defense", "defence", "rebuke", "message", "critique"}),
+    "offer": _STATING | _FEELING | frozenset({"defense", "defence", "endorsement"}),
+    "take": frozenset({"aim", "swipe", "shot", "jab", "dig", "issue", "stand", "stance"}),
+    "raise": frozenset({"question", "concern", "doubt", "objection", "alarm", "issue"}),
+    "voice": _FEELING,
+    "express": _FEELING,
+    "air": _FEELING | frozenset({"grievance", "complaint"}),
+    "register": _FEELING,
+    "lodge": frozenset({"complaint", "objection", "protest", "accusation", "charge"}),
+    "level": frozenset({"accusation", "charge", "criticism", "allegation"}),
+    "throw": frozenset({"support", "weight"}),
+}
+_LIGHT_VERB_PREPOSITIONS = frozenset(
+    {"about", "on", "with", "for", "against", "over", "of", "behind"}
+)
+# Nouns whose "at" names a target, not a place: "took aim at", "a swipe at".
+_TARGETING_NOUNS = frozenset({"aim", "swipe", "shot", "jab", "dig"})
+
+
+def _hypothetical(verb: Token) -> bool:
+    """True for a cue that reports nothing because it is only supposed: "if you want to
+    understand …", "whether she wanted Cruz to campaign", "anyone who wants to save"."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return True
+    return verb.dep_ == "relcl" and verb.head.lower_ in _INDEFINITE
+
+
+# Common nouns for people in public life, who are attacked in words, not arms.
+_PEOPLE_NOUNS = frozenset(
+    {"candidate", "rival", "opponent", "critic", "official", "officer", "leader", "president",
+     "senator", "governor", "mayor", "lawmaker", "politician", "journalist", "reporter",
+     "media", "press", "party", "campaign", "administration", "minister", "judge", "nominee",
+     "democrat", "republican", "opposition", "establishment", "colleague", "pundit"}
+)  # fmt: skip
+
+
+def _between_people(verb: Token, subject: Token | None) -> bool:
+    """True when a person or organisation does the verb to a person or organisation: "Trump
+    attacked Machado", not "armed men attacked the city"."""
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+    def named(token: Token) -> bool:
+        if token.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return True
+        return token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC")
+
+    return (
+        subject is not None
+        and target is not None
+        and (named(subject) or subject.lower_ in _SUBJECT_PRONOUNS | {"it", "who"})
+        and (
+            named(target)
+            or target.lower_ in _OBJECT_PRONOUNS
+            or target.lemma_.lower() in _PEOPLE_NOUNS
+        )
+    )
+
+
+def _passive_object(verb: Token) -> Token | None:
+    """The subject of a passive cue with an agent: "She was endorsed by X" gives "She"."""
+    if not any(child.dep_ == "agent" for child in verb.children):
+        return None
+    return next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
+
+
+def _inside(quotations: list[Quotation], offset: int) -> bool:
+    return any(q.start < offset < q.end for q in quotations)
