@@ -286,3 +286,25 @@ def _passive_object(verb: Token) -> Token | None:
 
 def _inside(quotations: list[Quotation], offset: int) -> bool:
     return any(q.start < offset < q.end for q in quotations)
+
+
+def _statement_noun_content(verb: Token, noun: Token) -> tuple[Token, tuple[int, int]] | None:
+    """What a light verb's statement noun is about, and the cue's last token: the noun's "that"
+    clause ("the case that …") or the phrase its preposition brings ("aim at X"), on the noun
+    or right after it on the verb; never a place or a day ("… at a rally on Monday")."""
+    for holder in (noun, verb):
+        for child in holder.rights:
+            if holder is verb and child.i != noun.right_edge.i + 1:
+                continue
+            if child.dep_ in ("ccomp", "acl") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+            ):
+                return noun, _subtree_span(child)
+            if child.dep_ == "prep" and (
+                child.lower_ in _LIGHT_VERB_PREPOSITIONS
+                or (child.lower_ == "at" and noun.lemma_.lower() in _TARGETING_NOUNS)
+            ):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
+                    return child, _without_aside(objects[0])
+    return None

@@ -27,7 +27,6 @@ from newsdesk.stages._attribution_syntax import (
     _CUE_WINDOW,
     _DASH_SIGNATURE,
     _EVIDENTIAL,
-    _LIGHT_VERB_PREPOSITIONS,
     _LIGHT_VERBS,
     _OBJECT_DEPS,
     _OBJECT_PREPOSITIONS,
@@ -35,7 +34,6 @@ from newsdesk.stages._attribution_syntax import (
     _SHORT_CUE_CLAUSE,
     _SOURCE_NOUNS,
     _SUBJECT_DEPS,
-    _TARGETING_NOUNS,
     _TRIM,
     _VERBAL_ONLY,
     _VIEW_NOUNS,
@@ -45,6 +43,7 @@ from newsdesk.stages._attribution_syntax import (
     _inside,
     _is_speaker_label,
     _passive_object,
+    _statement_noun_content,
     _subject,
     _subtree_span,
     _token_at,
@@ -472,30 +471,10 @@ class _Finder:
         subject = _subject(verb)
         if subject is None or subject.lower_ in ("it", "there"):
             return
-        cue_end = noun
-        content: tuple[int, int] | None = None
-        for holder in (noun, verb):
-            for child in holder.rights:
-                if holder is verb and child.i != noun.right_edge.i + 1:
-                    continue  # only a phrase right after the noun: not "… at a rally on Monday"
-                if child.dep_ in ("ccomp", "acl") and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in child.children
-                ):
-                    content = _subtree_span(child)
-                elif child.dep_ == "prep" and (
-                    child.lower_ in _LIGHT_VERB_PREPOSITIONS
-                    or (child.lower_ == "at" and noun.lemma_.lower() in _TARGETING_NOUNS)
-                ):
-                    objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                    if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
-                        cue_end = child
-                        content = _without_aside(objects[0])
-                if content is not None:
-                    break
-            if content is not None:
-                break
-        if content is None:
+        found = _statement_noun_content(verb, noun)
+        if found is None:
             return
+        cue_end, content = found
         cue_span = (_cue_span(verb)[0], cue_end.idx + len(cue_end.text))
         self._make([content], verb, subject, confidence=0.5, cue_span=cue_span)
 
