@@ -288,6 +288,11 @@ def _inside(quotations: list[Quotation], offset: int) -> bool:
     return any(q.start < offset < q.end for q in quotations)
 
 
+def _prep_object(preposition: Token) -> Token | None:
+    """What a preposition governs: its object ("about the deal") or clause ("of lying")."""
+    return next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
 def _statement_noun_content(verb: Token, noun: Token) -> tuple[Token, tuple[int, int]] | None:
     """What a light verb's statement noun is about, and the cue's last token: the noun's "that"
     clause ("the case that …") or the phrase its preposition brings ("aim at X"), on the noun
@@ -304,7 +309,7 @@ def _statement_noun_content(verb: Token, noun: Token) -> tuple[Token, tuple[int,
                 child.lower_ in _LIGHT_VERB_PREPOSITIONS
                 or (child.lower_ == "at" and noun.lemma_.lower() in _TARGETING_NOUNS)
             ):
-                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
-                    return child, _without_aside(objects[0])
+                governed = _prep_object(child)
+                if governed is not None and governed.ent_type_ not in ("DATE", "TIME"):
+                    return child, _without_aside(governed)
     return None

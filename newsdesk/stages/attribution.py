@@ -43,6 +43,7 @@ from newsdesk.stages._attribution_syntax import (
     _inside,
     _is_speaker_label,
     _passive_object,
+    _prep_object,
     _statement_noun_content,
     _subject,
     _subtree_span,
@@ -443,10 +444,10 @@ class _Finder:
                 content = _subtree_span(child)
                 break
             if child.dep_ == "prep" and child.lower_ == "about":
-                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if objects:
+                governed = _prep_object(child)
+                if governed is not None:
                     cue_end = child.idx + len(child.text)
-                    content = _subtree_span(objects[0])
+                    content = _subtree_span(governed)
                 break
         if content is None:
             return
@@ -580,10 +581,10 @@ class _Finder:
         content: tuple[int, int] | None = None
         for child in word.rights:
             if child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPOSITIONS:
-                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if objects:
+                governed = _prep_object(child)
+                if governed is not None:
                     cue_end = child.idx + len(child.text)
-                    content = _subtree_span(objects[0])
+                    content = _subtree_span(governed)
                     break
             if child.dep_ in ("ccomp", "xcomp"):
                 content = _subtree_span(child)
