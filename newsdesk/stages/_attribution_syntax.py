@@ -16,6 +16,9 @@ _OBJECT_DEPS = ("dobj", "xcomp", "attr", "oprd", "ccomp", "dative")
 _OBJECT_PREPOSITIONS = frozenset(
     {"as", "for", "to", "on", "about", "of", "that", "with", "by", "against"}
 )
+# Prepositions that join a cue to what it is about go with the cue, as annotators mark it:
+# "talked about | the plan", "referred to | the judge", "railed against | the deal".
+_CUE_PREPOSITIONS = frozenset({"about", "to", "against", "on", "of", "with", "for"})
 _TRIM = " \t\n,;:—–-"
 # Clauses and phrases that add an aside to what is reported, after a comma.
 _ASIDE_DEPS = frozenset({"relcl", "acl", "advcl"})
@@ -112,14 +115,6 @@ def _is_setting(token: Token) -> bool:
     return False
 
 
-def _without_clauses(token: Token) -> Token:
-    """The last token of a phrase without the clauses hung on it: "in a statement" of "in a
-    statement that he won" (the parser often hangs the reported clause on the noun)."""
-    clauses = [t for t in token.subtree if t.dep_ in ("acl", "relcl", "ccomp")]
-    hung = {t.i for clause in clauses for t in clause.subtree}
-    return max((t for t in token.subtree if t.i not in hung), key=lambda t: t.i)
-
-
 def _cue_span(verb: Token) -> tuple[int, int]:
     """The cue verb with what belongs to it around it: auxiliaries, negation and adverbs just
     before ("has also said", "is once again questioning"), a particle, where it was said and a
@@ -137,7 +132,7 @@ def _cue_span(verb: Token) -> tuple[int, int]:
         if child.dep_ == "prt" and child.i == end_token.i + 1:
             end_token = child
         elif child.i == end_token.i + 1 and _is_setting(child):
-            end_token = _without_clauses(child)
+            end_token = next(c for c in child.children if c.dep_ == "pobj")
     following = verb.doc[end_token.i + 1] if end_token.i + 1 < len(verb.doc) else None
     if following is not None and following.text == ":":
         end_token = following
@@ -251,7 +246,8 @@ _PEOPLE_NOUNS = frozenset(
     {"candidate", "rival", "opponent", "critic", "official", "officer", "leader", "president",
      "senator", "governor", "mayor", "lawmaker", "politician", "journalist", "reporter",
      "media", "press", "party", "campaign", "administration", "minister", "judge", "nominee",
-     "democrat", "republican", "opposition", "establishment", "colleague", "pundit"}
+     "democrat", "republican", "opposition", "establishment", "colleague", "pundit",
+     "voter", "supporter", "audience", "crowd", "viewer", "reader", "listener", "member"}
 )  # fmt: skip
 
 

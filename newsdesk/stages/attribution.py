@@ -12,6 +12,8 @@ speakers stage that follows.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -24,6 +26,7 @@ from newsdesk.stages._attribution_syntax import (
     _CATENATIVE,
     _CLOSING,
     _CUE_CLAUSE_DEPS,
+    _CUE_PREPOSITIONS,
     _CUE_WINDOW,
     _DASH_SIGNATURE,
     _EVIDENTIAL,
@@ -147,6 +150,11 @@ class _Finder:
         closing = _CLOSING.match(self.text, end, sentence_end)
         if closing is not None and closing.end() > end:
             return closing.end()
+        colon = re.match(r"\s*:[ \t]*(?=[^\s\"“'‘])", self.text[end:sentence_end])
+        if colon is not None and "\n" not in self.text[end:sentence_end]:
+            # "hoped to win the states that share out delegates: Ohio, Illinois and Missouri":
+            # what follows a colon in the same sentence spells out what came before it.
+            return len(self.text[:sentence_end].rstrip())
         return end
 
     def _quotation(self, index: int, quotation: Quotation) -> None:
@@ -424,7 +432,31 @@ class _Finder:
                 content = [_subtree_span(passive)]
         if not content:
             return
+        if cue_span is None and len(content) == 1:
+            through = self._through_preposition(token, content[0])
+            if through is not None:
+                cue_span, content = through
         self._make(content, token, subject, confidence=0.7, cue_span=cue_span)
+
+    def _through_preposition(
+        self, verb: Token, content: tuple[int, int]
+    ) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+        """ "talked about | the plan", "referred to | the judge": the preposition that joins a
+        cue to what it is about belongs to the cue, as annotators mark it."""
+        tokens = self.doc.char_span(*content, alignment_mode="expand")
+        lead = tokens[0] if tokens is not None and len(tokens) else None
+        if (
+            lead is None
+            or lead.dep_ != "prep"
+            or lead.head.i != verb.i
+            or lead.lower_ not in _CUE_PREPOSITIONS
+        ):
+            return None
+        governed = _prep_object(lead)
+        if governed is None:
+            return None
+        cue_span = (_cue_span(verb)[0], lead.idx + len(lead.text))
+        return cue_span, [(_subtree_span(governed)[0], content[1])]
 
     def _question_put(self, verb: Token) -> None:
         """ "Asked whether he would run, Ryan laughed", "When asked about the merger, …": a
@@ -539,9 +571,25 @@ class _Finder:
             )
         ):
             return False
-        start, end = _subtree_span(verb)
-        self._make([(start, end)], verb, None, confidence=0.5)
+        self._make(self._around_cue(verb, passive_subject), verb, None, confidence=0.5)
         return True
+
+    def _around_cue(self, verb: Token, subject: Token) -> list[tuple[int, int]]:
+        """A clause whose cue says whose it is not, as fragments without the cue and without
+        what leads the sentence before the subject: "[While X,] others [appeared] ready …"."""
+        start = _subtree_span(subject)[0]
+        end = _subtree_span(verb)[1]
+        for child in verb.rights:
+            if child.dep_ == "conj" and any(c.dep_ in _SUBJECT_DEPS for c in child.children):
+                # "His voice seemed weak, and people had to strain": a clause of its own.
+                before = self.doc[child.left_edge.i - 1]
+                while before.i > verb.i and (before.dep_ == "cc" or before.is_punct):
+                    before = self.doc[before.i - 1]
+                end = min(end, before.idx + len(before.text))
+        cue_start, cue_end = _cue_span(verb)
+        if not start < cue_start < cue_end < end:
+            return [(start, end)]
+        return [(start, cue_start), (cue_end, end)]
 
     def _evidential(self, verb: Token) -> None:
         """ "The plan seems too risky", "That looks unlikely": a judgement the text makes
@@ -558,7 +606,8 @@ class _Finder:
             for c in verb.rights
         ):
             return
-        self._make([_subtree_span(verb)], verb, None, confidence=0.4)
+        subject = next(c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl"))
+        self._make(self._around_cue(verb, subject), verb, None, confidence=0.4)
 
     def _attitude(self, word: Token) -> None:
         """ "Democrats are afraid that …", "Graham has been critical of Trump": an attitude

@@ -169,7 +169,8 @@ def test_title_case_headline_verb(pipeline: Pipeline) -> None:
 
 def test_speaking_about_something_but_not_at_somewhere(pipeline: Pipeline) -> None:
     about = only(pipeline, "The governor spoke about the flood defences.")
-    assert (about.cue, about.content) == ("spoke", "about the flood defences")
+    # The preposition that links the cue to what it is about belongs to the cue.
+    assert (about.cue, about.content) == ("spoke about", "the flood defences")
     assert quotes(pipeline, "The governor spoke at a rally in the capital.") == []
 
 
@@ -281,7 +282,7 @@ def test_a_verb_the_lemmatizer_gets_wrong_is_still_a_cue(pipeline: Pipeline) -> 
 
 def test_talking_about_reports_unless_it_says_what_the_matter_is(pipeline: Pipeline) -> None:
     found = only(pipeline, "The minister talked about the flood defences for an hour.")
-    assert found.cue == "talked" and found.content == "about the flood defences"
+    assert found.cue == "talked about" and found.content == "the flood defences"
     assert quotes(pipeline, "We are talking about a complete collapse of the grid.") == []
 
 
@@ -313,7 +314,7 @@ def test_phrasal_and_light_verb_cues(pipeline: Pipeline) -> None:
     behind = only(pipeline, "The mayor threw her support behind the tram plan.")
     assert (behind.cue, behind.content) == ("threw her support behind", "the tram plan")
     out = only(pipeline, "The union came out against the new rota.")
-    assert (out.cue, out.content) == ("came out", "against the new rota")
+    assert (out.cue, out.content) == ("came out against", "the new rota")
     # A place or a day after the noun is not what was pledged.
     assert quotes(pipeline, "The senator made the pledge at a rally on Monday.") == []
 
@@ -328,3 +329,28 @@ def test_seeing_something_as_something_when_the_parser_hangs_as_on_the_object(
 def test_attacking_rivals_is_a_statement(pipeline: Pipeline) -> None:
     found = only(pipeline, "He attacked the other candidates for taking donations.")
     assert found.cue == "attacked" and found.content.startswith("the other candidates")
+
+
+def test_a_setting_ends_the_cue_at_its_noun(pipeline: Pipeline) -> None:
+    found = only(pipeline, "“We will appeal,” the lawyer said in an interview with a local radio.")
+    assert found.cue == "said in an interview" and found.source == "the lawyer"
+
+
+def test_a_seeming_clause_without_its_cue_or_what_leads_the_sentence(pipeline: Pipeline) -> None:
+    found = only(
+        pipeline, "While most members stayed loyal, others appeared ready to leave the party."
+    )
+    assert found.cue == "appeared" and found.source is None
+    assert len(found.content_spans) == 2
+    assert found.content == "others … ready to leave the party"
+    # A clause with a subject of its own, joined by "and", is not part of the seeming.
+    voice = only(pipeline, "His voice seemed weaker than before, and people had to strain to hear.")
+    assert voice.content == "His voice … weaker than before"
+
+
+def test_what_follows_a_colon_spells_out_the_content(pipeline: Pipeline) -> None:
+    found = only(
+        pipeline,
+        "The campaign hopes to win the states that share out delegates: Ohio, Iowa and Maine.",
+    )
+    assert found.content.endswith("delegates: Ohio, Iowa and Maine")
