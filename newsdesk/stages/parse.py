@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Any
 
 import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -73,11 +76,48 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
+# A stretch in straight single quotes, as headlines quote: "Ryan calls remark 'racist'".
+_SINGLE_QUOTED = re.compile(r"(?<![\w'’])'(?=\w)([^'\n]{1,120}?[^\s'])'(?![\w'’])")
+_DOUBLE_MARKS = re.compile("[\"“”]|''")
+_COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+
+
+def parser_view(text: str) -> str:
+    """``text`` as the parser should read it, of the same length: in a line with no double
+    quotation marks, paired single quotes are read as double ones (the headline style), which
+    the parser knows as quotation marks rather than apostrophes or plurals."""
+    if "'" not in text:
+        return text
+    chars = list(text)
+    start = 0
+    for line in text.split("\n"):
+        if "'" in line and not _DOUBLE_MARKS.search(line):
+            for match in _SINGLE_QUOTED.finditer(line):
+                chars[start + match.start()] = "“"
+                chars[start + match.end() - 1] = "”"
+        start += len(line) + 1
+    return "".join(chars)
+
+
+def _as_text(doc: Doc, text: str) -> Doc:
+    """``doc`` (parsed from a view of ``text`` of the same length) with ``text``'s words."""
+    if doc.text == text:
+        return doc
+    words = [text[t.idx : t.idx + len(t.text)] for t in doc]
+    spaces = [bool(t.whitespace_) for t in doc]
+    restored = Doc(doc.vocab, words=words, spaces=spaces)
+    array: Any = doc.to_array(_COPIED)  # spaCy's stubs type it as floats; it holds ids
+    restored.from_array(_COPIED, array)
+    return restored
+
+
 def parse_text(nlp: Language, text: str, size: int = CHUNK_CHARS) -> Doc:
     """Parse ``text``, in pieces of at most ``size`` characters joined into one Doc."""
-    if len(text) <= size:
-        return nlp(text)
-    return Doc.from_docs(list(nlp.pipe(chunks(text, size))), ensure_whitespace=False)
+    view = parser_view(text)
+    if len(view) <= size:
+        return _as_text(nlp(view), text)
+    pieces = list(nlp.pipe(chunks(view, size)))
+    return _as_text(Doc.from_docs(pieces, ensure_whitespace=False), text)
 
 
 def parse(article: Article, resources: Resources) -> Article:
@@ -88,9 +128,8 @@ def parse(article: Article, resources: Resources) -> Article:
 def parse_batch(articles: Sequence[Article], resources: Resources) -> list[Article]:
     """Parse several articles at once (spaCy batches them); same result as :func:`parse`."""
     short = [a for a in articles if len(a.text) <= CHUNK_CHARS]
-    docs = dict(
-        zip((id(a) for a in short), resources.nlp.pipe([a.text for a in short]), strict=True)
-    )
+    parsed = resources.nlp.pipe([parser_view(a.text) for a in short])
+    docs = {id(a): _as_text(doc, a.text) for a, doc in zip(short, parsed, strict=True)}
     return [
         _with_doc(a, docs[id(a)] if id(a) in docs else parse_text(resources.nlp, a.text))
         for a in articles

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsdesk.model import Article
 from newsdesk.pipeline import Pipeline
 
@@ -34,3 +37,35 @@ def test_long_texts_are_parsed_in_pieces_that_join_exactly(pipeline: Pipeline) -
     doc = parse_text(pipeline.resources.nlp, text, size=40)
     assert doc.text == text
     assert len(list(doc.sents)) >= 9
+
+
+def test_headline_single_quotes_are_read_as_quotation_marks() -> None:
+    from newsdesk.stages.parse import parser_view
+
+    headline = "Mayor calls the tram plan 'a costly mistake' in council."
+    assert parser_view(headline) == "Mayor calls the tram plan “a costly mistake” in council."
+    # Apostrophes, and lines that already quote with double marks, are left alone.
+    for text in (
+        "The workers' union and the '90s, rock 'n' roll.",
+        "She said \"it is 'unfair'\" twice.",
+        "He said ''it is 'unfair' '' twice.",
+    ):
+        assert parser_view(text) == text
+
+
+@given(st.text(alphabet=st.sampled_from("ab '\"\n’“”"), max_size=40))
+def test_the_parser_view_keeps_every_offset(text: str) -> None:
+    from newsdesk.stages.parse import parser_view
+
+    view = parser_view(text)
+    assert len(view) == len(text)
+    assert all(a == b or (a == "'" and b in "“”") for a, b in zip(text, view, strict=True))
+
+
+def test_the_parsed_doc_keeps_the_article_text(pipeline: Pipeline) -> None:
+    text = "Flood chief says repairs 'nearly done' after storm.\n\nRivers fell overnight."
+    article = pipeline.run(Article(source="t", original=text))
+    assert article.parsed is not None and article.parsed.text == article.text
+    # Read as a quotation, the quoted words belong to what the chief says.
+    says = next(q for q in article.quotes if q.cue == "says")
+    assert says.content == "repairs 'nearly done' after storm"
