@@ -309,3 +309,35 @@ def _statement_noun_content(verb: Token, noun: Token) -> tuple[Token, tuple[int,
                 if governed is not None and governed.ent_type_ not in ("DATE", "TIME"):
                     return child, _without_aside(governed)
     return None
+
+
+def _unmarked_clause(verb: Token, child: Token) -> bool:
+    """True for a clause with its own subject and no conjunction that the parser hung on a
+    cue as a modifier: in "said after the meeting he would resign" it is what was said."""
+    if child.dep_ != "advcl" or child.i < verb.i or child.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subject is not None
+        and subject.i < child.i
+        and subject.tag_ not in ("WDT", "WP", "EX")
+        and not any(
+            c.dep_ in ("mark", "advmod") or c.tag_ in ("TO", "WRB") or c.i < subject.i
+            for c in child.children
+            if c.dep_ not in ("prep", "punct")
+        )
+    )
+
+
+_TIME_NOUNS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "morning",
+     "afternoon", "evening", "night", "weekend", "while", "time"}
+)  # fmt: skip
+
+
+def _is_time_phrase(preposition: Token) -> bool:
+    """True for "on Monday", "for two hours", "in recent weeks": when, not what about."""
+    governed = _prep_object(preposition)
+    return governed is not None and (
+        governed.ent_type_ in ("DATE", "TIME") or governed.lemma_.lower() in _TIME_NOUNS
+    )

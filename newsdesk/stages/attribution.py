@@ -45,6 +45,7 @@ from newsdesk.stages._attribution_syntax import (
     _hypothetical,
     _inside,
     _is_speaker_label,
+    _is_time_phrase,
     _passive_object,
     _prep_object,
     _statement_noun_content,
@@ -52,6 +53,7 @@ from newsdesk.stages._attribution_syntax import (
     _subtree_span,
     _token_at,
     _trimmed,
+    _unmarked_clause,
     _without_aside,
 )
 from newsdesk.stages.quotations import Cue, CueLexicon, Quotation, find_quotations
@@ -667,11 +669,17 @@ class _Finder:
 
     def _content(self, verb: Token, cue: Cue) -> list[tuple[int, int]]:
         for child in verb.children:
-            if child.dep_ == "ccomp" and child.i < verb.i and verb.i > verb.sent.start:
+            before = child.dep_ == "ccomp" or (
+                # "Language unclear on who is covered, experts say."
+                child.dep_ == "dep"
+                and self.doc[child.right_edge.i + 1].text == ","
+                and all(c.dep_ in ("punct", "npadvmod", "advmod") for c in verb.rights)
+            )
+            if before and child.i < verb.i and verb.i > verb.sent.start:
                 # "…, the source added.": what comes before the cue clause is the content.
                 clause_start = min(t.idx for t in verb.subtree if t.i > child.right_edge.i)
                 return [(verb.sent.start_char, clause_start)]
-            if child.dep_ == "ccomp":
+            if child.dep_ == "ccomp" or (cue.frame == "clause" and _unmarked_clause(verb, child)):
                 start, end = _subtree_span(child)
                 # "said Trump has respect … and his comment was frustration": the parser often
                 # hangs the second reported clause on the cue verb as a conjunct.
@@ -701,12 +709,25 @@ class _Finder:
         that = self._that_clause(verb)
         if that is not None:
             return [that]
+        if cue.kind == "speech" and verb.i + 1 < len(self.doc):
+            # "said so", "said as much": a word standing for what was said before.
+            nxt = self.doc[verb.i + 1]
+            if nxt.lower_ == "so" and nxt.head.i == verb.i:
+                return [(nxt.idx, nxt.idx + len(nxt.text))]
+            if nxt.lower_ == "as" and verb.i + 2 < len(self.doc):
+                much = self.doc[verb.i + 2]
+                if much.lower_ == "much" and much.head.i == verb.i:
+                    return [(nxt.idx, much.idx + len(much.text))]
         if cue.frame != "object" and cue.kind != "speech":
             return []
         parts = []
         for child in verb.rights:
             if cue.prepositions is not None:
-                if child.dep_ == "prep" and child.lower_ in cue.prepositions:
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in cue.prepositions
+                    and not _is_time_phrase(child)
+                ):
                     # "saw the comment as a dig": the object goes with its "as" phrase.
                     objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < child.i]
                     parts += [_without_aside(c) for c in objects] + [_without_aside(child)]
@@ -715,7 +736,9 @@ class _Finder:
                 ):
                     parts.append(_without_aside(child))  # the parser hung "as a dig" on it
             elif child.dep_ in _OBJECT_DEPS or (
-                child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS
+                child.dep_ == "prep"
+                and child.lower_ in _OBJECT_PREPOSITIONS
+                and not _is_time_phrase(child)
             ):
                 parts.append(_without_aside(child))
         if not parts:

@@ -354,3 +354,23 @@ def test_what_follows_a_colon_spells_out_the_content(pipeline: Pipeline) -> None
         "The campaign hopes to win the states that share out delegates: Ohio, Iowa and Maine.",
     )
     assert found.content.endswith("delegates: Ohio, Iowa and Maine")
+
+
+def test_a_clause_hung_on_the_cue_as_a_modifier_is_what_was_said(pipeline: Pipeline) -> None:
+    found = only(pipeline, "The coach said after the final he would not stay another season.")
+    assert found.source == "The coach"
+    assert found.content.endswith("he would not stay another season")
+
+
+def test_said_so_and_said_as_much(pipeline: Pipeline) -> None:
+    so = only(pipeline, "The mayor said so on Monday.")
+    assert (so.cue, so.content, so.source) == ("said", "so", "The mayor")
+    much = only(pipeline, "Her spokesman said as much in a radio interview.")
+    assert much.content == "as much"
+
+
+def test_when_something_was_said_is_not_what_it_was_about(pipeline: Pipeline) -> None:
+    assert quotes(pipeline, "The mayor commented on Monday.") == []
+    assert quotes(pipeline, "The witness testified for two hours.") == []
+    found = only(pipeline, "The mayor commented on the flood defences.")
+    assert (found.cue, found.content) == ("commented on", "the flood defences")
