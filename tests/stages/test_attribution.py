@@ -374,3 +374,13 @@ def test_when_something_was_said_is_not_what_it_was_about(pipeline: Pipeline) ->
     assert quotes(pipeline, "The witness testified for two hours.") == []
     found = only(pipeline, "The mayor commented on the flood defences.")
     assert (found.cue, found.content) == ("commented on", "the flood defences")
+
+
+def test_verbs_that_report_only_clauses_take_no_object(pipeline: Pipeline) -> None:
+    # "add", "write", "maintain" report what follows them as a clause; their objects are
+    # amounts, books and roads, not statements.
+    assert quotes(pipeline, "The new tax would add four billion euros to the deficit.") == []
+    assert quotes(pipeline, "The poet wrote a long book about the river.") == []
+    assert quotes(pipeline, "The council maintains the roads in the valley.") == []
+    found = only(pipeline, "The mayor added that the bridge would reopen in May.")
+    assert found.content == "that the bridge would reopen in May"
