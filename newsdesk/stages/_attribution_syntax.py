@@ -335,9 +335,12 @@ _TIME_NOUNS = frozenset(
 )  # fmt: skip
 
 
+def _is_time(token: Token) -> bool:
+    """True for a word naming a time: "Monday", "weeks", "this morning"."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in _TIME_NOUNS
+
+
 def _is_time_phrase(preposition: Token) -> bool:
     """True for "on Monday", "for two hours", "in recent weeks": when, not what about."""
     governed = _prep_object(preposition)
-    return governed is not None and (
-        governed.ent_type_ in ("DATE", "TIME") or governed.lemma_.lower() in _TIME_NOUNS
-    )
+    return governed is not None and _is_time(governed)

@@ -413,6 +413,10 @@ class _Finder:
                 cue_span = (_cue_span(head)[0], _cue_span(token)[1])
         if _hypothetical(token):
             return
+        if token.lemma_.lower() == "continue" and any(
+            c.dep_ == "xcomp" or c.tag_ == "VBG" for c in token.children
+        ):
+            return  # "continue to ignore the fact that …": the verb continued is the cue
         subject = self._reporter_of_conjunct(token) or _subject(token)
         if subject is None and self._agentless_passive(token):
             return

@@ -384,3 +384,10 @@ def test_verbs_that_report_only_clauses_take_no_object(pipeline: Pipeline) -> No
     assert quotes(pipeline, "The council maintains the roads in the valley.") == []
     found = only(pipeline, "The mayor added that the bridge would reopen in May.")
     assert found.content == "that the bridge would reopen in May"
+
+
+def test_continuing_to_do_something_is_not_itself_a_statement(pipeline: Pipeline) -> None:
+    found = quotes(pipeline, "The owners continue to ignore the fact that the pier is unsafe.")
+    assert all(q.cue != "continue" for q in found)
+    said = only(pipeline, "“We will rebuild,” the mayor continued.")
+    assert (said.cue, said.source) == ("continued", "the mayor")
