@@ -391,3 +391,10 @@ def test_continuing_to_do_something_is_not_itself_a_statement(pipeline: Pipeline
     assert all(q.cue != "continue" for q in found)
     said = only(pipeline, "“We will rebuild,” the mayor continued.")
     assert (said.cue, said.source) == ("continued", "the mayor")
+
+
+def test_finding_a_thing_is_no_finding_and_speaking_on_a_show_no_topic(pipeline: Pipeline) -> None:
+    assert quotes(pipeline, "The council could not find a new sponsor for the race.") == []
+    found = only(pipeline, "The survey found that most riders came by bus.")
+    assert found.content == "that most riders came by bus"
+    assert quotes(pipeline, "The mayor was speaking on a local radio show.") == []
