@@ -8,6 +8,7 @@ from newsdesk.model import Article
 from newsdesk.repair.boilerplate import find_boilerplate_lines
 from newsdesk.repair.encoding import find_encoding_edits
 from newsdesk.repair.entities import find_entity_edits
+from newsdesk.repair.markup import find_markup_edits
 from newsdesk.repair.quotes import find_attribution_punctuation_edits, find_quote_edits
 from newsdesk.repair.spacing import find_layout_edits, find_newline_edits, find_spacing_edits
 from newsdesk.resources import Resources
@@ -17,12 +18,14 @@ from newsdesk.textedit import Edit, EditableText
 EditFinder = Callable[[str], list[Edit]]
 
 # Order matters: references and encodings first, so that later passes see real characters
-# ("& mdash;" must be a dash before the quote pass reads "'', — he said"); chrome is removed
+# ("& mdash;" must be a dash before the quote pass reads "'', — he said"; "&lt;p&gt;" a tag
+# before the markup pass sees it); chrome is removed
 # before spacing tidies the blank lines it leaves.
 _CHARACTER_PASSES: tuple[EditFinder, ...] = (
     find_newline_edits,
     find_entity_edits,
     find_encoding_edits,
+    find_markup_edits,
 )
 _PUNCTUATION_PASSES: tuple[EditFinder, ...] = (
     find_quote_edits,
