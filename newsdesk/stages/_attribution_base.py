@@ -58,7 +58,7 @@ class _FinderBase:
         or the text at ``source_at`` (a name the parse has no token for, as in "― Name")."""
         spans = [s for s in (_trimmed(self.text, a, b) for a, b in spans) if s[1] > s[0]]
         if spans:
-            spans[-1] = (spans[-1][0], self._to_sentence_end(spans[-1][1]))
+            spans[-1] = (spans[-1][0], self._to_sentence_end(self._through_quotation(*spans[-1])))
         spans = [s for s in spans if any(ch.isalnum() for ch in self.text[s[0] : s[1]])]
         if not spans:
             return
@@ -83,6 +83,14 @@ class _FinderBase:
         )
         if cue is not None:
             self.used_cues.add(cue.i)
+
+    def _through_quotation(self, start: int, end: int) -> int:
+        """Where content ends that stops inside a quotation it opened: at the quotation's end
+        ("described him as “a little desperate there, jumping in all the time”")."""
+        for quotation in self.quotations:
+            if start <= quotation.start < end < quotation.end and quotation.closed:
+                return quotation.end
+        return end
 
     def _to_sentence_end(self, end: int) -> int:
         """Take in a closing quotation mark (and the stop inside it) that ends the content."""

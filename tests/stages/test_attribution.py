@@ -398,3 +398,11 @@ def test_finding_a_thing_is_no_finding_and_speaking_on_a_show_no_topic(pipeline:
     found = only(pipeline, "The survey found that most riders came by bus.")
     assert found.content == "that most riders came by bus"
     assert quotes(pipeline, "The mayor was speaking on a local radio show.") == []
+
+
+def test_content_that_opens_a_quotation_runs_to_its_close(pipeline: Pipeline) -> None:
+    found = only(
+        pipeline,
+        "The coach described the referee as “a little slow there, always late to the ball.”",
+    )
+    assert found.content.endswith("always late to the ball.”")
