@@ -25,6 +25,7 @@ from newsdesk.stages._attribution_syntax import (
     _SHORT_CUE_CLAUSE,
     _SOURCE_NOUNS,
     _SUBJECT_DEPS,
+    _TOPIC_PREPOSITIONS,
     _TRIM,
     _VERBAL_ONLY,
     _VIEW_NOUNS,
@@ -385,6 +386,9 @@ class _ClauseRules(_FinderBase):
                 and self.doc[child.right_edge.i + 1].text == ","
                 and all(c.dep_ in ("punct", "npadvmod", "advmod") for c in verb.rights)
             )
+            reports_after = any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)
+            if child.i < verb.i and reports_after:
+                continue  # "While he admitted X, she noted Y": the clause after is reported
             if before and child.i < verb.i and verb.i > verb.sent.start:
                 # "…, the source added.": what comes before the cue clause is the content.
                 clause_start = min(t.idx for t in verb.subtree if t.i > child.right_edge.i)
@@ -408,8 +412,16 @@ class _ClauseRules(_FinderBase):
             start, end = _subtree_span(verb.head)
             cue_start, cue_end = _subtree_span(verb)
             return [(start, cue_start), (cue_end, end)]
-        if verb.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+        if (
+            verb.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            and not any(
+                # "as he discussed his plan": the "as" clause has its own content ("as one
+                # critic put it" has not).
+                (c.dep_ in _OBJECT_DEPS and c.pos_ != "PRON")
+                or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS and not _is_time_phrase(c))
+                for c in verb.rights
+            )
         ):
             # "Hawaii, as one adviser pointed out, rarely gets two hurricanes": the clause
             # around the "as" clause is what it reports.

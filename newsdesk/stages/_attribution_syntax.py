@@ -19,6 +19,8 @@ _OBJECT_PREPOSITIONS = frozenset(
 # Prepositions that join a cue to what it is about go with the cue, as annotators mark it:
 # "talked about | the plan", "referred to | the judge", "railed against | the deal".
 _CUE_PREPOSITIONS = frozenset({"about", "to", "against", "on", "of", "with", "for"})
+# Prepositions that say what a statement is about ("called for", "spoke about").
+_TOPIC_PREPOSITIONS = frozenset({"about", "for", "on", "of", "against"})
 _TRIM = " \t\n,;:—–-"
 # Clauses and phrases that add an aside to what is reported, after a comma.
 _ASIDE_DEPS = frozenset({"relcl", "acl", "advcl"})

@@ -406,3 +406,25 @@ def test_content_that_opens_a_quotation_runs_to_its_close(pipeline: Pipeline) ->
         "The coach described the referee as “a little slow there, always late to the ball.”",
     )
     assert found.content.endswith("always late to the ball.”")
+
+
+def test_an_as_clause_reports_the_main_clause_only_without_content_of_its_own(
+    pipeline: Pipeline,
+) -> None:
+    put = only(pipeline, "As one critic put it, the budget is a wish list.")
+    assert put.content == "the budget is a wish list"
+    found = quotes(pipeline, "Rents kept rising as the council discussed its housing plan.")
+    discussed = next(q for q in found if q.cue == "discussed")
+    assert discussed.content == "its housing plan"
+
+
+def test_a_clause_before_the_cue_is_not_its_content_when_one_follows(
+    pipeline: Pipeline,
+) -> None:
+    found = quotes(
+        pipeline,
+        "While he acknowledged money was the main reason he felt tired, the coach also noted "
+        "several other things left him unhappy.",
+    )
+    noted = next(q for q in found if q.cue == "also noted")
+    assert noted.content == "several other things left him unhappy"
