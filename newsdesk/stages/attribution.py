@@ -25,6 +25,7 @@ from newsdesk.stages._attribution_clauses import _ClauseRules
 from newsdesk.stages._attribution_syntax import (
     _CUE_WINDOW,
     _DASH_SIGNATURE,
+    _PEOPLE_NOUNS,
     _SHORT_CUE_CLAUSE,
     _inside,
     _is_speaker_label,
@@ -92,7 +93,46 @@ class _Finder(_ClauseRules):
         if after and span[1] == quotation.end:
             # "“Q1,” X said. “Q2.”" and "Golf is ''a thin business,'' X said. ''Q2.''".
             spans += self._continuations(index, cue)
-        self._make(spans, cue, _subject(cue), fragment=not quotation.opened)
+        source = _subject(cue) or self._subject_of_closed_clause(cue, after)
+        source_at = self._name_after_cue(cue, after) if source is None else None
+        self._make(spans, cue, source, fragment=not quotation.opened, source_at=source_at)
+
+    def _name_after_cue(self, cue: Token, after: bool) -> tuple[int, int] | None:
+        """The speaker of an inverted cue the parse gives no subject: the name just after it
+        ("“…,” added a state official.", "Continued Stone: “…”")."""
+        if not after and cue.dep_ != "amod":
+            return None
+        for token in cue.doc[cue.i + 1 : cue.i + 6]:
+            if token.is_punct:
+                continue
+            if token.pos_ not in ("PROPN", "NOUN") or token.dep_ == "compound":
+                if token.pos_ in ("DET", "ADJ", "PROPN", "NOUN"):
+                    continue
+                return None
+            named = (
+                token.ent_type_ in ("PERSON", "ORG", "NORP")
+                or token.pos_ == "PROPN"
+                or token.lemma_.lower() in _PEOPLE_NOUNS
+            )
+            start = max(token.left_edge.i, cue.i + 1)
+            if not named or start > cue.i + 2:
+                return None
+            return cue.doc[start].idx, token.idx + len(token.text)
+        return None
+
+    def _subject_of_closed_clause(self, cue: Token, after: bool) -> Token | None:
+        """The speaker of a participle that closes a clause the parse did not join it to:
+        "Flea shared the news last week, writing “…”"."""
+        if after or cue.tag_ != "VBG" or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+            return None
+        for token in reversed(cue.doc[cue.sent.start : cue.i]):
+            if token.pos_ in ("VERB", "AUX"):
+                subject = next(
+                    (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None
+                )
+                if subject is not None:
+                    return subject
+        return None
 
     def _opens_sentence(self, quotation: Quotation) -> bool:
         """True when only space or punctuation precedes the quotation in its sentence."""

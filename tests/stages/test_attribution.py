@@ -428,3 +428,18 @@ def test_a_clause_before_the_cue_is_not_its_content_when_one_follows(
     )
     noted = next(q for q in found if q.cue == "also noted")
     assert noted.content == "several other things left him unhappy"
+
+
+def test_a_quotation_s_speaker_the_parse_gave_no_subject(pipeline: Pipeline) -> None:
+    # Both sentences are parsed without a subject for the cue (checked with the small model).
+    inverted = only(
+        pipeline,
+        "“Look, Maria needed to split the first two primaries,” added a South Dakota Democrat.",
+    )
+    assert inverted.source == "a South Dakota Democrat"
+    found = quotes(
+        pipeline,
+        "Guitarist Lou posted the dates online on Monday, writing “Feels great to tour again.”",
+    )
+    writing = next(q for q in found if q.cue == "writing")
+    assert writing.source == "Guitarist Lou"
