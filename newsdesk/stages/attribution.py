@@ -17,9 +17,11 @@ lists and parse helpers they share.
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Token
 
-from newsdesk.model import Article, Attribution, Paragraph
+from newsdesk.model import Article, Attribution, Paragraph, Span
 from newsdesk.resources import Resources
 from newsdesk.stages._attribution_clauses import _ClauseRules
 from newsdesk.stages._attribution_syntax import (
@@ -278,7 +280,34 @@ class _Finder(_ClauseRules):
                 continue
             if len(self.text[quotation.start : quotation.end].split()) < 4:
                 continue
+            if self._join_previous(quotation, paragraph):
+                continue
             self._make([(quotation.start, quotation.end)], None, None, "direct", 0.5)
+
+    def _join_previous(self, quotation: Quotation, paragraph: Paragraph) -> bool:
+        """A paragraph of quotation right after a paragraph whose last statement was a direct
+        or mixed quotation goes on with that statement. True when joined."""
+        before = [p for p in self.paragraphs if p.end <= paragraph.start]
+        if not before:
+            return False
+        previous = before[-1]
+        candidates = [
+            (index, a)
+            for index, a in enumerate(self.found)
+            if previous.start <= a.content_span.end <= previous.end and a.cue_span is not None
+        ]
+        if not candidates:
+            return False
+        index, last = max(candidates, key=lambda pair: pair[1].content_span.end)
+        if last.kind == "indirect":
+            return False
+        joined = (*last.content_spans, Span(quotation.start, quotation.end))
+        self.found[index] = dataclasses.replace(
+            last,
+            content_spans=joined,
+            content=" … ".join(self.text[s.start : s.end] for s in joined),
+        )
+        return True
 
     def _speaker_colons(self) -> None:
         """Transcripts and headlines: "PENCE: Well, look…", "Pence: Flowers won't attend"."""

@@ -100,6 +100,18 @@ def test_paragraph_of_quotation_continues_the_previous_speaker(pipeline: Pipelin
         "“We will rebuild the school,” said Mayor Ana Silva.\n\n"
         "“The children deserve better than a temporary building for another winter.”"
     )
+    # The paragraph goes on with the statement before it: one attribution over two paragraphs.
+    found = only(pipeline, text)
+    assert found.speaker == "Ana Silva" and len(found.content_spans) == 2
+    assert found.content.endswith(
+        "… “The children deserve better than a temporary building for another winter.”"
+    )
+    # After an indirect statement, or with none before it, the quotation stands alone and its
+    # speaker is still the previous one.
+    text = (
+        "Mayor Ana Silva said the school would be rebuilt.\n\n"
+        "“The children deserve better than a temporary building for another winter.”"
+    )
     first, second = quotes(pipeline, text)
     assert second.source is None and second.cue == ""
     assert second.speaker == first.speaker == "Ana Silva"
