@@ -134,7 +134,9 @@ def _cue_span(verb: Token) -> tuple[int, int]:
         if child.dep_ == "prt" and child.i == end_token.i + 1:
             end_token = child
         elif child.i == end_token.i + 1 and _is_setting(child):
-            end_token = next(c for c in child.children if c.dep_ == "pobj")
+            noun = next(c for c in child.children if c.dep_ == "pobj")
+            if noun.i - child.i <= 2:  # "in a statement", not "at a recent news conference"
+                end_token = noun
     following = verb.doc[end_token.i + 1] if end_token.i + 1 < len(verb.doc) else None
     if following is not None and following.text == ":":
         end_token = following

@@ -346,6 +346,9 @@ def test_attacking_rivals_is_a_statement(pipeline: Pipeline) -> None:
 def test_a_setting_ends_the_cue_at_its_noun(pipeline: Pipeline) -> None:
     found = only(pipeline, "“We will appeal,” the lawyer said in an interview with a local radio.")
     assert found.cue == "said in an interview" and found.source == "the lawyer"
+    # A setting described at length is where it was said, not part of the cue.
+    found = only(pipeline, "“We will appeal,” the lawyer said in a long phone interview.")
+    assert found.cue == "said" and found.source == "the lawyer"
 
 
 def test_a_seeming_clause_without_its_cue_or_what_leads_the_sentence(pipeline: Pipeline) -> None:
