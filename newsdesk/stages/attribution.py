@@ -53,9 +53,10 @@ class _Finder(_ClauseRules):
             for token in sentence:
                 if token.i not in self.used_cues:
                     self._question_put(token)
-                    self._cue_verb(token)
-                    self._cue_noun(token)
                     self._light_verb(token)
+                    if token.i not in self.used_cues:
+                        self._cue_verb(token)
+                    self._cue_noun(token)
                     self._evidential(token)
                     self._attitude(token)
         self._headline()

@@ -458,3 +458,8 @@ def test_a_quotation_s_speaker_the_parse_gave_no_subject(pipeline: Pipeline) -> 
     )
     writing = next(q for q in found if q.cue == "writing")
     assert writing.source == "Guitarist Lou"
+
+
+def test_a_light_verb_with_its_noun_comes_before_the_verb_alone(pipeline: Pipeline) -> None:
+    found = only(pipeline, "Rights groups have expressed deep concern about the new policy.")
+    assert (found.cue, found.content) == ("have expressed deep concern about", "the new policy")
