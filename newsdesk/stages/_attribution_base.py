@@ -66,7 +66,7 @@ class _FinderBase:
             cue_span = _cue_span(cue)
         source_span = source_at
         if source_span is None and source is not None:
-            source_span = _trimmed(self.text, *_subtree_span(source))
+            source_span = _trimmed(self.text, *_subtree_span(source), extra='"“”‘’')
         content = " … ".join(self.text[a:b] for a, b in spans)
         self.found.append(
             Attribution(

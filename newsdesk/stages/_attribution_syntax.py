@@ -88,10 +88,11 @@ def _without_aside(token: Token) -> tuple[int, int]:
     return start, end
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRIM:
+def _trimmed(text: str, start: int, end: int, extra: str = "") -> tuple[int, int]:
+    """The span without the spaces and punctuation at its edges (and ``extra`` characters)."""
+    while start < end and text[start] in _TRIM + extra:
         start += 1
-    while end > start and text[end - 1] in _TRIM + ".":
+    while end > start and text[end - 1] in _TRIM + "." + extra:
         if text[end - 1] == "." and end - start > 1 and text[end - 2] == ".":
             break
         end -= 1
