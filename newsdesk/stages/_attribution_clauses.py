@@ -379,17 +379,21 @@ class _ClauseRules(_FinderBase):
         self._make([_subtree_span(clause)], token, owner, confidence=0.6)
 
     def _content(self, verb: Token, cue: Cue) -> list[tuple[int, int]]:
+        # "While he admitted X, she noted Y": with a clause after the cue, that one is reported.
+        reports_after = any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)
         for child in verb.children:
-            before = child.dep_ == "ccomp" or (
-                # "Language unclear on who is covered, experts say."
-                child.dep_ == "dep"
-                and self.doc[child.right_edge.i + 1].text == ","
-                and all(c.dep_ in ("punct", "npadvmod", "advmod") for c in verb.rights)
-            )
-            reports_after = any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)
             if child.i < verb.i and reports_after:
-                continue  # "While he admitted X, she noted Y": the clause after is reported
-            if before and child.i < verb.i and verb.i > verb.sent.start:
+                continue
+            before = child.i < verb.i and (
+                child.dep_ == "ccomp"
+                or (
+                    # "Language unclear on who is covered, experts say."
+                    child.dep_ == "dep"
+                    and self.doc[child.right_edge.i + 1].text == ","
+                    and all(c.dep_ in ("punct", "npadvmod", "advmod") for c in verb.rights)
+                )
+            )
+            if before and verb.i > verb.sent.start:
                 # "…, the source added.": what comes before the cue clause is the content.
                 clause_start = min(t.idx for t in verb.subtree if t.i > child.right_edge.i)
                 return [(verb.sent.start_char, clause_start)]
