@@ -1,13 +1,11 @@
 from __future__ import annotations
 
 from newsdesk.repair.encoding import find_encoding_edits
-from newsdesk.textedit import EditableText
+from tests.repair.passes import repaired
 
 
 def fixed(text: str) -> str:
-    editable = EditableText(text)
-    editable.apply(find_encoding_edits(text))
-    return editable.text
+    return repaired(text, find_encoding_edits)
 
 
 def test_mojibake_is_undone_in_place() -> None:

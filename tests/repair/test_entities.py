@@ -3,13 +3,11 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.repair.entities import find_entity_edits
-from newsdesk.textedit import EditableText
+from tests.repair.passes import repaired
 
 
 def fixed(text: str) -> str:
-    editable = EditableText(text)
-    editable.apply(find_entity_edits(text))
-    return editable.text
+    return repaired(text, find_entity_edits)
 
 
 @pytest.mark.parametrize(

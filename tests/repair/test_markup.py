@@ -5,13 +5,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdesk.repair.markup import find_markup_edits
-from newsdesk.textedit import EditableText
+from tests.repair.passes import repaired
 
 
 def fixed(text: str) -> str:
-    editable = EditableText(text)
-    editable.apply(find_markup_edits(text))
-    return editable.text
+    return repaired(text, find_markup_edits)
 
 
 @pytest.mark.parametrize(

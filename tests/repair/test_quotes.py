@@ -3,14 +3,11 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.repair.quotes import find_attribution_punctuation_edits, find_quote_edits
-from newsdesk.textedit import EditableText
+from tests.repair.passes import repaired
 
 
 def fixed(text: str) -> str:
-    editable = EditableText(text)
-    for finder in (find_quote_edits, find_attribution_punctuation_edits):
-        editable.apply(finder(editable.text))
-    return editable.text
+    return repaired(text, find_quote_edits, find_attribution_punctuation_edits)
 
 
 @pytest.mark.parametrize(

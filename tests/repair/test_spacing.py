@@ -3,15 +3,11 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.repair.spacing import find_layout_edits, find_newline_edits, find_spacing_edits
-from newsdesk.textedit import EditableText
+from tests.repair.passes import repaired
 
 
 def fixed(text: str) -> str:
-    editable = EditableText(text)
-    for finder in (find_newline_edits, find_spacing_edits, find_layout_edits):
-        for _ in range(3):
-            editable.apply(finder(editable.text))
-    return editable.text
+    return repaired(text, find_newline_edits, find_spacing_edits, find_layout_edits, rounds=3)
 
 
 @pytest.mark.parametrize(
