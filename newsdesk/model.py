@@ -87,6 +87,33 @@ class OffsetSegment:
 
 
 @dataclass(frozen=True)
+class SpeakerEvidence:
+    """How a statement's speaker was resolved: the rule that decided, and the mention it
+    followed (the antecedent of a pronoun, the name a title belongs to), with its place in
+    the text when there is one."""
+
+    rule: str
+    mention: str | None = None
+    start: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the evidence as a JSON-ready dict."""
+        return {"rule": self.rule, "mention": self.mention, "start": self.start}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SpeakerEvidence:
+        """Build evidence from :meth:`to_dict` output."""
+        return cls(data["rule"], data.get("mention"), data.get("start"))
+
+
+# What a speaker can be. A group is several people or a body of people named by what they
+# share ("Democrats", "31 percent of voters", "Trump and Clinton"); anonymous is someone the
+# text leaves unnamed ("a source", "officials"); unknown is a source the text gives but
+# newsdesk could not resolve (its speaker is then None).
+SPEAKER_TYPES = ("person", "organisation", "group", "document", "anonymous", "unknown")
+
+
+@dataclass(frozen=True)
 class Attribution:
     """Who said (or believes, or found) what: one attributed statement.
 
@@ -104,9 +131,10 @@ class Attribution:
     source: str | None
     source_span: Span | None
     speaker: str | None = None
-    speaker_type: str | None = None  # person, organisation, anonymous, document, unknown
+    speaker_type: str | None = None  # one of SPEAKER_TYPES
     confidence: float = 0.5
     fragment: bool = False
+    speaker_evidence: SpeakerEvidence | None = None
 
     @property
     def content_span(self) -> Span:
@@ -127,6 +155,9 @@ class Attribution:
             "speaker_type": self.speaker_type,
             "confidence": self.confidence,
             "fragment": self.fragment,
+            "speaker_evidence": (
+                self.speaker_evidence.to_dict() if self.speaker_evidence is not None else None
+            ),
         }
 
     @classmethod
@@ -134,6 +165,7 @@ class Attribution:
         """Build an attribution from :meth:`to_dict` output."""
         cue_span = data.get("cue_span")
         source_span = data.get("source_span")
+        evidence = data.get("speaker_evidence")
         return cls(
             kind=data["kind"],
             content=data["content"],
@@ -146,6 +178,7 @@ class Attribution:
             speaker_type=data.get("speaker_type"),
             confidence=data.get("confidence", 0.5),
             fragment=data.get("fragment", False),
+            speaker_evidence=SpeakerEvidence.from_dict(evidence) if evidence else None,
         )
 
 
@@ -171,6 +204,9 @@ class Article:
     text: str = ""
     published: str | None = None
     url: str | None = None
+    # Who wrote it, from the page's metadata or a byline ("By Ron Lieber"): the "I" of a
+    # column outside quotations.
+    author: str | None = None
     # Lines of the article's site learned as chrome during ingest (see newsdesk.sitechrome):
     # an input to the repair stage, not part of the analysis.
     site_chrome: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
@@ -257,6 +293,7 @@ class Article:
             "schema_version": SCHEMA_VERSION,
             "source": self.source,
             "url": self.url,
+            "author": self.author,
             "title": self.title,
             "lede": self.lede,
             "text": self.text,
@@ -293,6 +330,7 @@ class Article:
             text=data["text"],
             published=data.get("published"),
             url=data.get("url"),
+            author=data.get("author"),
             outlet=data.get("outlet"),
             outlet_evidence=list(data.get("outlet_evidence", [])),
             paragraphs=[Paragraph(**p) for p in data.get("paragraphs", [])],

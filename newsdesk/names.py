@@ -16,6 +16,8 @@ TITLES = frozenset(
     ambassador spokesman spokeswoman spokesperson director chairman chairwoman chair chief head
     leader commander general gen. colonel col. judge justice attorney prosecutor sheriff
     coach captain manager ceo founder president-elect candidate nominee speaker mr. mrs. ms.
+    rabbi rev. reverend pastor imam bishop cardinal archbishop sheikh lt. sgt. cpl. adm. maj.
+    journalist reporter columnist commentator anchor host co-host activist comedian
     dr. prof. professor sir lord lady interior foreign defence defense finance health economy
     economic justice education transport energy environment trade labour labor culture
     meteorologist official incumbent challenger lawyer author writer analyst economist
@@ -41,14 +43,20 @@ def similar_names(a: str, b: str) -> bool:
     return previous[-1] <= 2
 
 
+HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
+HONORIFIC_GENDER |= {"miss": "f", "sir": "m", "lord": "m", "lady": "f", "dame": "f"}
+
+
 @dataclass
 class Person:
-    """One person of the article: the forms of the name it uses and the titles it gives them."""
+    """One person of the article: the forms of the name it uses and the titles it gives them,
+    and their gender ("m" or "f") when an honorific or a first name tells it."""
 
     forms: list[list[str]] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
     positions: list[int] = field(default_factory=list)
     spoke: bool = False
+    gender: str | None = None
 
     @property
     def certain(self) -> bool:
@@ -62,17 +70,34 @@ class Person:
         best = max(self.forms, key=len)
         return join_name(best)
 
-    def matches(self, words: list[str]) -> bool:
-        """True when ``words`` name this person: the same surname (spelling variants
-        allowed) and, when both give one, a compatible first name."""
+    def matches(self, words: list[str], gender: str | None = None) -> bool:
+        """True when ``words`` can name this person: the same surname (spelling variants
+        allowed), no first name that differs from one the person is known by, and no other
+        gender than theirs when both are known."""
+        if gender and self.gender and gender != self.gender:
+            return False
         given, surname = split_name(words)
+        found = False
         for form in self.forms:
+            shorter, longer = sorted((form, words), key=len)
+            if [w.lower() for w in longer[len(longer) - len(shorter) :]] == [
+                w.lower() for w in shorter
+            ]:
+                found = True  # "Suu Kyi" of "Aung San Suu Kyi", "Wasserman Schultz"
+                continue
             form_given, form_surname = split_name(form)
             if not similar_names(surname, form_surname):
                 continue
-            if not given or not form_given or similar_names(given[0], form_given[0]):
-                return True
-        return False
+            if given and form_given and not similar_names(given[0], form_given[0]):
+                return False
+            found = True
+        return found
+
+
+def called_by_first_word(person: Person, word: str) -> bool:
+    """True when a lone ``word`` is the first word of one of the person's full names: a
+    family name given first ("Mr. Ban" for Ban Ki-moon) or a first name alone ("Tom")."""
+    return any(len(form) > 1 and similar_names(form[0], word) for form in person.forms)
 
 
 def split_name(words: list[str]) -> tuple[list[str], str]:
@@ -138,7 +163,8 @@ def name_words(tokens: list[Token]) -> tuple[list[str], list[str]]:
             if name or (titles and token.pos_ == "ADP"):
                 break
             continue
-        if lower in TITLES and not name:
+        after_honorific = bool(titles) and (titles[-1] in HONORIFIC_GENDER or titles[-1] == "dr.")
+        if lower in TITLES and not name and not (after_honorific and token.text[:1].isupper()):
             titles.append(lower)
             continue
         if name and len(token.text) == 2 and token.text[0].isupper() and token.text[1] == ".":

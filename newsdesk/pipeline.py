@@ -41,13 +41,13 @@ class Stage:
 # The stage list. Data flows one way, top to bottom.
 STAGES: tuple[Stage, ...] = (
     Stage("repair", ("original",), ("text", "repairs", "removed", "offset_map"), repair),
-    Stage("structure", ("text",), ("paragraphs", "title", "lede", "flags"), structure),
+    Stage("structure", ("text",), ("paragraphs", "title", "lede", "author", "flags"), structure),
     Stage("outlet", ("text", "removed"), ("outlet",), outlet),
     Stage("dates", ("text",), ("dates",), normalise_dates),
     Stage("parse", ("text", "paragraphs"), ("doc", "sentences"), parse, parse_batch),
     Stage("entities", ("doc",), ("entities",), find_entities),
     Stage("attribution", ("doc", "paragraphs"), ("quotes",), attribute),
-    Stage("speakers", ("doc", "quotes", "entities"), ("speakers",), resolve_speakers),
+    Stage("speakers", ("doc", "quotes", "entities", "author"), ("speakers",), resolve_speakers),
     Stage("events", ("doc", "quotes", "entities", "dates", "speakers"), ("events",), find_events),
 )
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from newsdesk.gazetteer import Gazetteer
+    from newsdesk.stages._speaker_mentions import SpeakerNouns
     from newsdesk.stages.outlet import OutletTable
     from newsdesk.stages.quotations import CueLexicon
 
@@ -95,3 +96,13 @@ class Resources:
             self._loaded["gazetteer"] = Gazetteer.load(self.alias_files, self.office_files)
         gazetteer: Gazetteer = self._loaded["gazetteer"]
         return gazetteer
+
+    @property
+    def speaker_nouns(self) -> SpeakerNouns:
+        """Nouns by the kind of speaker they name (documents, organisations, groups, ...)."""
+        if "speaker_nouns" not in self._loaded:
+            from newsdesk.stages._speaker_mentions import SpeakerNouns
+
+            self._loaded["speaker_nouns"] = SpeakerNouns.load_default()
+        nouns: SpeakerNouns = self._loaded["speaker_nouns"]
+        return nouns

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsdesk import corpus_speakers
+from newsdesk.corpus_speakers import like_escape
 from newsdesk.model import Article
 from newsdesk.sitechrome import site_of
 from newsdesk.stories import StoryIndex
@@ -120,6 +122,14 @@ MIGRATIONS: tuple[str, ...] = (
         site TEXT NOT NULL, key TEXT NOT NULL, line TEXT NOT NULL, pages INTEGER NOT NULL,
         learned_at TEXT NOT NULL, PRIMARY KEY (site, key)
     );
+    """,
+    # corpus_speaker: the speaker's name across the corpus (newsdesk.speaker_names), filled
+    # by Store.unify_speakers at the end of every ingest run and on migrating to this version.
+    """
+    ALTER TABLE quotes ADD COLUMN speaker_evidence TEXT;
+    ALTER TABLE quotes ADD COLUMN corpus_speaker TEXT;
+    CREATE INDEX quotes_corpus_speaker ON quotes(corpus_speaker);
+    UPDATE quotes SET corpus_speaker = speaker;
     """,
 )
 
@@ -280,10 +290,15 @@ class Store:
         )
         for quote in article.quotes:
             span = quote.content_span
+            evidence = quote.speaker_evidence
+            # Until the run ends and unify_speakers runs, a speaker the corpus already knows
+            # takes the corpus name it has; a new one stands for itself.
             cursor = c.execute(
                 "INSERT INTO quotes (article_id, kind, content, cue, source, speaker, "
-                'speaker_type, confidence, fragment, start, "end") '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                'speaker_type, confidence, fragment, start, "end", speaker_evidence, '
+                "corpus_speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce((SELECT "
+                "corpus_speaker FROM quotes WHERE speaker = ? AND speaker_type IS ? AND "
+                "corpus_speaker IS NOT NULL LIMIT 1), ?))",
                 (
                     article_id,
                     quote.kind,
@@ -296,6 +311,10 @@ class Store:
                     int(quote.fragment),
                     span.start,
                     span.end,
+                    json.dumps(evidence.to_dict()) if evidence is not None else None,
+                    quote.speaker,
+                    quote.speaker_type,
+                    quote.speaker,
                 ),
             )
             c.execute(
@@ -367,13 +386,20 @@ class Store:
         return int(cursor.lastrowid or 0)
 
     def finish_run(self, run_id: int, added: int, duplicates: int, failed: int) -> None:
-        """Close an ingest run with its counts."""
+        """Give every statement its speaker's corpus-wide name (:meth:`unify_speakers`), then
+        close the ingest run with its counts."""
         with self.connection:
+            self.unify_speakers()
             self.connection.execute(
                 "UPDATE ingest_runs SET finished = ?, added = ?, duplicates = ?, failed = ? "
                 "WHERE id = ?",
                 (_now(), added, duplicates, failed, run_id),
             )
+
+    def unify_speakers(self) -> int:
+        """Recompute ``corpus_speaker`` for every statement from the corpus's distinct speakers
+        (see :mod:`newsdesk.speaker_names`); return how many statements changed."""
+        return corpus_speakers.unify(self.connection)
 
     def record_site_chrome(self, learned: Iterable[tuple[str, str, str, int]]) -> None:
         """Keep lines learned as a site's chrome (site, key, example line, pages) for later
@@ -426,16 +452,18 @@ class Store:
         limit: int = 100,
         exact: bool = False,
     ) -> list[dict[str, Any]]:
-        """Attributed statements, newest articles first, filtered as asked (``speaker`` is
-        part of the name, or the whole name with ``exact``)."""
+        """Attributed statements, newest articles first, filtered as asked. ``speaker`` with
+        ``exact`` is a corpus name; without, part of the corpus name or of the name an article
+        gives (``%`` and ``_`` match themselves). ``speaker`` in the rows is the corpus name,
+        ``article_speaker`` the article's."""
         where = []
         params: list[Any] = []
         if speaker and exact:
-            where.append("q.speaker = ?")
+            where.append("q.corpus_speaker = ?")
             params.append(speaker)
         elif speaker:
-            where.append("q.speaker LIKE ?")
-            params.append(f"%{speaker}%")
+            where.append(r"(q.corpus_speaker LIKE ? ESCAPE '\' OR q.speaker LIKE ? ESCAPE '\')")
+            params += [f"%{like_escape(speaker)}%"] * 2
         if outlet:
             where.append("a.outlet = ?")
             params.append(outlet)
@@ -444,20 +472,23 @@ class Store:
             params.append(since)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         return self._rows(
-            "SELECT q.speaker, q.kind, q.cue, q.content, a.published, a.outlet, a.source "
+            "SELECT q.corpus_speaker AS speaker, q.speaker AS article_speaker, q.kind, q.cue, "
+            "q.content, a.published, a.outlet, a.source "
             f"FROM quotes q JOIN articles a ON a.id = q.article_id {clause} "
             "ORDER BY a.published DESC, q.article_id, q.start LIMIT ?",
             (*params, limit),
         )
 
     def overview(self) -> dict[str, int]:
-        """How much the corpus holds: articles, statements, speakers, stories told by more
-        than one copy, linked copies, entities, dated events, quarantined inputs, learned
-        site-chrome lines and ingest runs."""
+        """How much the corpus holds: articles, statements, speakers (by corpus name),
+        statements with no resolved speaker, stories told by more than one copy, linked
+        copies, entities, dated events, quarantined inputs, learned site-chrome lines and
+        ingest runs."""
         queries = {
             "articles": "SELECT count(*) FROM articles",
             "statements": "SELECT count(*) FROM quotes",
-            "speakers": "SELECT count(DISTINCT speaker) FROM quotes",
+            "speakers": "SELECT count(DISTINCT corpus_speaker) FROM quotes",
+            "unresolved_statements": "SELECT count(*) FROM quotes WHERE speaker IS NULL",
             "stories_with_copies": "SELECT count(*) FROM stories s WHERE s.size > 1 OR EXISTS "
             "(SELECT 1 FROM copies c JOIN articles m ON m.id = c.article_id "
             "WHERE m.story_id = s.id)",
@@ -474,13 +505,14 @@ class Store:
         }
 
     def speakers(self, limit: int = 50) -> list[dict[str, Any]]:
-        """Speakers by number of statements."""
-        return self._rows(
-            "SELECT speaker, speaker_type, count(*) AS statements, "
-            "count(DISTINCT article_id) AS articles FROM quotes WHERE speaker IS NOT NULL "
-            "GROUP BY speaker, speaker_type ORDER BY statements DESC, speaker LIMIT ?",
-            (limit,),
-        )
+        """Speakers by number of statements, under their corpus names; ``names`` lists the
+        names articles give each one, most used first. Statements with no resolved speaker
+        are left out (see :meth:`unresolved`)."""
+        return corpus_speakers.speakers(self.connection, limit)
+
+    def unresolved(self) -> int:
+        """The number of statements whose speaker could not be resolved (speaker NULL)."""
+        return corpus_speakers.unresolved(self.connection)
 
     def timeline(self, entity: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
         """Dated events in date order, those involving ``entity`` when given; ``speaker`` is
@@ -521,24 +553,8 @@ class Store:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-_TABLES = frozenset(
-    {
-        "articles",
-        "repairs",
-        "removed",
-        "quotes",
-        "entities",
-        "mentions",
-        "dates",
-        "events",
-        "quarantine",
-        "ingest_runs",
-        "stories",
-        "signatures",
-        "copies",
-        "site_chrome",
-    }
-)
+# The tables count() may name: every table of the schema (tests keep the descriptions whole).
+_TABLES = frozenset(TABLE_DESCRIPTIONS)
 
 
 def _fts_query(query: str) -> str:
@@ -556,7 +572,8 @@ def _fts_query(query: str) -> str:
     return " ".join(terms) or '""'
 
 
-def _migrate(connection: sqlite3.Connection) -> None:
+def _migrate(connection: sqlite3.Connection) -> int:
+    """Bring the schema to the newest version; return the version it had."""
     version = int(connection.execute("PRAGMA user_version").fetchone()[0])
     if version > len(MIGRATIONS):
         raise sqlite3.DatabaseError(
@@ -564,6 +581,7 @@ def _migrate(connection: sqlite3.Connection) -> None:
         )
     for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
         connection.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+    return version
 
 
 def open_store(path: str | Path) -> Store:
@@ -572,5 +590,7 @@ def open_store(path: str | Path) -> Store:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA synchronous = NORMAL")
-    _migrate(connection)
-    return Store(connection, str(path))
+    store = Store(connection, str(path))
+    if 0 < _migrate(connection) < corpus_speakers.SCHEMA_VERSION:
+        store.unify_speakers()  # quotes stored before corpus names existed
+    return store

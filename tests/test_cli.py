@@ -182,3 +182,84 @@ def test_export_command(tmp_path: Path, article_file: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "1 quotes rows (csv)" in result.stdout
     assert out.read_text("utf-8").splitlines()[0].startswith("id,article_id,source")
+
+
+@pytest.fixture()
+def speakers_db(tmp_path: Path) -> Path:
+    """A corpus stored without the NLP pipeline: Trump under three names, two Obamas, a
+    statement with no resolved speaker and a name with a literal %."""
+    from newsdesk.store import open_store
+    from tests.test_store import said, store_run
+
+    db = tmp_path / "speakers.db"
+    with open_store(db) as store:
+        store_run(
+            store,
+            said("a.txt", ("Trump", "person"), ("Barack Obama", "person"), (None, "unknown")),
+            said("b.txt", ("Donald Trump", "person"), ("Michelle Obama", "person")),
+            said("c.txt", ("Donald J. Trump", "person"), ("Donald J. Trump", "person")),
+            said("d.txt", ("Obama", "person"), ("Club 100% Green", "organisation")),
+        )
+    return db
+
+
+def run_cli(*args: str) -> str:
+    """Run a newsdesk command in this process (click's runner); return its output."""
+    from click.testing import CliRunner
+
+    from newsdesk.cli import cli
+
+    result = CliRunner().invoke(cli, list(args), env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_speakers_are_listed_by_corpus_name_and_unresolved_apart(speakers_db: Path) -> None:
+    lines = run_cli("speakers", "--db", str(speakers_db), "--format", "json").splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert rows[-1] == {"unresolved": 1}
+    trump = rows[0]
+    assert (trump["speaker"], trump["statements"], trump["articles"]) == ("Donald J. Trump", 4, 3)
+    assert trump["names"] == ["Donald J. Trump", "Donald Trump", "Trump"]
+    assert {r["speaker"] for r in rows[1:-1]} == {
+        "Barack Obama",
+        "Michelle Obama",
+        "Obama",
+        "Club 100% Green",
+    }
+    text = run_cli("speakers", "--db", str(speakers_db))
+    assert "Donald J. Trump" in text and "Donald Trump | Trump" in text
+    assert text.rstrip().endswith("unresolved: 1 statements with no resolved speaker")
+
+
+def test_quotes_by_speaker_match_corpus_and_article_names(speakers_db: Path) -> None:
+    def speakers(*args: str) -> list[tuple[str, str]]:
+        output = run_cli("quotes", "--db", str(speakers_db), "--format", "json", *args)
+        rows = [json.loads(line) for line in output.splitlines()]
+        return sorted((row["speaker"], row["article_speaker"]) for row in rows)
+
+    assert speakers("--speaker", "Trump") == [
+        ("Donald J. Trump", "Donald J. Trump"),
+        ("Donald J. Trump", "Donald J. Trump"),
+        ("Donald J. Trump", "Donald Trump"),
+        ("Donald J. Trump", "Trump"),
+    ]
+    assert speakers("--speaker", "%") == [("Club 100% Green", "Club 100% Green")]
+    assert speakers("--speaker", "_") == []
+    assert speakers("--speaker", "obama") == [
+        ("Barack Obama", "Barack Obama"),
+        ("Michelle Obama", "Michelle Obama"),
+        ("Obama", "Obama"),
+    ]
+    text = run_cli("quotes", "--db", str(speakers_db), "--speaker", "Donald Trump")
+    assert "Donald J. Trump" in text and "1 statements" in text
+
+
+def test_summary_names_top_speakers_by_corpus_name(speakers_db: Path) -> None:
+    output = run_cli("summary", "--db", str(speakers_db), "--format", "json")
+    report = json.loads(output)
+    top = report["speakers"][0]
+    assert top["speaker"] == "Donald J. Trump" and top["statements"] == 4
+    assert len(top["said"]) == 2
+    assert report["counts"]["unresolved_statements"] == 1
+    assert report["counts"]["speakers"] == 5

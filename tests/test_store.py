@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -10,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdesk.ingest import ingest
+from newsdesk.model import Article, Attribution, Span, SpeakerEvidence
 from newsdesk.pipeline import Pipeline
-from newsdesk.store import _fts_query, content_hash, open_store
+from newsdesk.store import MIGRATIONS, Store, _fts_query, content_hash, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -42,7 +44,7 @@ def test_the_file_opens_as_it_is_in_plain_sqlite(corpus: Path) -> None:
     connection = sqlite3.connect(corpus)
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {"articles", "quotes", "entities", "mentions", "events", "quarantine"} <= tables
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 5
     connection.close()
 
 
@@ -60,6 +62,11 @@ def test_queries(corpus: Path) -> None:
         assert all(row["published"] >= "2024-10-01" for row in store.quotes(since="2024-10-01"))
         speakers = {row["speaker"] for row in store.speakers()}
         assert {"Marieke de Vries", "Peter Horváth"} <= speakers
+        # The ingest run ended by giving every resolved statement its corpus name.
+        unnamed = store.connection.execute(
+            "SELECT count(*) FROM quotes WHERE (speaker IS NULL) != (corpus_speaker IS NULL)"
+        ).fetchone()[0]
+        assert unnamed == 0
         timeline = store.timeline(entity="Bratislava")
         assert timeline and all(row["date"].startswith("2024-09") for row in timeline)
         # A statement's speaker stands beside it in the timeline.
@@ -134,3 +141,165 @@ def test_overview_counts_what_the_corpus_holds(corpus: Path) -> None:
             "SELECT count(*) FROM removed WHERE reason = 'boilerplate:site'"
         ).fetchone()[0]
         assert removed == 6
+
+
+# --- speakers across the corpus: articles built by hand, no NLP --------------------------------
+
+
+def said(source: str, *speakers: tuple[str | None, str | None]) -> Article:
+    """An article in which each (speaker, speaker_type) makes one statement."""
+    text = f"{source}: " + " ".join(f"Statement {i} of {source}." for i in range(len(speakers)))
+    quotes = [
+        Attribution(
+            kind="direct",
+            content=f"Statement {i} of {source}.",
+            content_spans=(Span(0, 10),),
+            cue="said",
+            cue_span=None,
+            source=speaker,
+            source_span=None,
+            speaker=speaker,
+            speaker_type=speaker_type,
+            speaker_evidence=SpeakerEvidence("name", speaker, 0) if speaker else None,
+        )
+        for i, (speaker, speaker_type) in enumerate(speakers)
+    ]
+    return Article(source=source, original=text, text=text, published="2024-05-06", quotes=quotes)
+
+
+PERSON = "person"
+
+
+def store_run(store: Store, *articles: Article) -> None:
+    """Store articles as one ingest run does: start, add each, finish."""
+    run = store.start_run()
+    for article in articles:
+        store.add(article)
+    store.finish_run(run, len(articles), 0, 0)
+
+
+def test_an_ingest_run_ends_with_one_name_per_speaker(tmp_path: Path) -> None:
+    with open_store(tmp_path / "c.db") as store:
+        store_run(
+            store,
+            said("a.txt", ("Trump", PERSON), ("Trump", PERSON), (None, "unknown")),
+            said("b.txt", ("Donald Trump", PERSON), ("Barack Obama", PERSON)),
+            said("c.txt", ("Donald J. Trump", PERSON), ("Michelle Obama", PERSON)),
+            said("d.txt", ("Obama", PERSON), ("the Senate", "organisation")),
+            said("e.txt", ("Senate", "organisation"), ("officials", "anonymous")),
+        )
+        rows = {row["speaker"]: row for row in store.speakers()}
+        trump = rows["Donald J. Trump"]
+        assert (trump["speaker_type"], trump["statements"], trump["articles"]) == (PERSON, 4, 3)
+        assert trump["names"] == ["Trump", "Donald J. Trump", "Donald Trump"]
+        # Two Obamas with one statement each: "Obama" joins neither.
+        assert {"Barack Obama", "Michelle Obama", "Obama"} <= set(rows)
+        assert rows["Senate"]["names"] == ["Senate", "the Senate"]
+        assert rows["officials"]["speaker_type"] == "anonymous"
+        assert None not in rows
+        assert store.unresolved() == 1
+        counts = store.overview()
+        assert (counts["speakers"], counts["unresolved_statements"]) == (len(rows), 1)
+        # A later run that makes Barack dominant moves "Obama" to him.
+        store_run(store, said("f.txt", *[("Barack Obama", PERSON)] * 4))
+        assert {r["speaker"] for r in store.speakers()} >= {"Barack Obama", "Michelle Obama"}
+        assert "Obama" not in {r["speaker"] for r in store.speakers()}
+
+
+def test_statements_are_found_by_corpus_name_or_by_the_articles_name(tmp_path: Path) -> None:
+    with open_store(tmp_path / "c.db") as store:
+        store_run(
+            store,
+            said("a.txt", ("Trump", PERSON), ("Donald J. Trump", PERSON)),
+            said("b.txt", ("Donald J. Trump", PERSON), ("Mike Pence", PERSON)),
+        )
+        exact = store.quotes(speaker="Donald J. Trump", exact=True)
+        assert len(exact) == 3 and {q["speaker"] for q in exact} == {"Donald J. Trump"}
+        assert {q["article_speaker"] for q in exact} == {"Trump", "Donald J. Trump"}
+        assert store.quotes(speaker="Trump", exact=True) == []
+        assert len(store.quotes(speaker="trump")) == 3
+        assert len(store.quotes(speaker="J. Tr")) == 3
+        assert [q["speaker"] for q in store.quotes(speaker="pence")] == ["Mike Pence"]
+
+
+def test_like_wildcards_in_a_speaker_match_only_themselves(tmp_path: Path) -> None:
+    with open_store(tmp_path / "c.db") as store:
+        store_run(
+            store,
+            said("a.txt", ("Club 100% Green", "organisation"), ("Club 1000 Green", "organisation")),
+            said("b.txt", ("user_name", "unknown"), ("username", "unknown"), (r"a\b", "unknown")),
+        )
+        assert [q["speaker"] for q in store.quotes(speaker="%")] == ["Club 100% Green"]
+        assert [q["speaker"] for q in store.quotes(speaker="100%")] == ["Club 100% Green"]
+        assert [q["speaker"] for q in store.quotes(speaker="_")] == ["user_name"]
+        assert [q["speaker"] for q in store.quotes(speaker="r_n")] == ["user_name"]
+        assert [q["speaker"] for q in store.quotes(speaker="\\")] == [r"a\b"]
+        assert len(store.quotes(speaker="user")) == 2
+
+
+def test_speaker_evidence_is_stored_as_json(tmp_path: Path) -> None:
+    with open_store(tmp_path / "c.db") as store:
+        store_run(store, said("a.txt", ("Mike Pence", PERSON), (None, "unknown")))
+        stored = [
+            row[0]
+            for row in store.connection.execute("SELECT speaker_evidence FROM quotes ORDER BY id")
+        ]
+    assert json.loads(stored[0]) == {"rule": "name", "mention": "Mike Pence", "start": 0}
+    assert stored[1] is None
+
+
+def test_a_statement_stored_mid_run_takes_the_corpus_name_its_speaker_has(tmp_path: Path) -> None:
+    with open_store(tmp_path / "c.db") as store:
+        store_run(store, said("a.txt", ("Trump", PERSON), *[("Donald Trump", PERSON)] * 4))
+        store.add(said("b.txt", ("Trump", PERSON), ("Ivanka Trump", PERSON)))
+        named = dict(store.connection.execute("SELECT speaker, corpus_speaker FROM quotes"))
+        assert named == {"Trump": "Donald Trump", "Donald Trump": "Donald Trump"} | {
+            "Ivanka Trump": "Ivanka Trump"
+        }
+        # Donald keeps 80% of the Trumps' statements: recomputing changes nothing.
+        assert store.unify_speakers() == 0
+        store.add(said("c.txt", ("Ivanka Trump", PERSON)))
+        # Donald now has 4 of 6: the two "Trump" statements stand apart again.
+        assert store.unify_speakers() == 2
+        assert store.quotes(speaker="Trump", exact=True)
+
+
+def test_a_database_at_version_4_migrates_with_corpus_names(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    connection = sqlite3.connect(path)
+    for script in MIGRATIONS[:4]:
+        connection.executescript(script)
+    connection.execute("PRAGMA user_version = 4")
+    connection.execute(
+        "INSERT INTO articles (id, content_hash, source, text, ingested_at) "
+        "VALUES (1, 'h', 'old.txt', 'Old text.', '2024-01-01')"
+    )
+    connection.executemany(
+        "INSERT INTO quotes (article_id, kind, content, cue, source, speaker, speaker_type, "
+        'confidence, fragment, start, "end") VALUES (1, ?, ?, ?, ?, ?, ?, 0.5, 0, 0, 4)',
+        [
+            ("direct", "Old.", "said", "Trump", "Trump", PERSON),
+            ("direct", "Text.", "said", "Donald Trump", "Donald Trump", PERSON),
+            ("indirect", "Old", "said", "he", None, "unknown"),
+        ],
+    )
+    connection.commit()
+    connection.close()
+    with open_store(path) as store:
+        version = store.connection.execute("PRAGMA user_version").fetchone()[0]
+        assert version == len(MIGRATIONS)
+        named = store.connection.execute(
+            "SELECT speaker, corpus_speaker, speaker_evidence FROM quotes ORDER BY id"
+        ).fetchall()
+        assert named == [
+            ("Trump", "Donald Trump", None),
+            ("Donald Trump", "Donald Trump", None),
+            (None, None, None),
+        ]
+        [row] = store.speakers()
+        assert (row["speaker"], row["statements"], row["names"]) == (
+            "Donald Trump",
+            2,
+            ["Donald Trump", "Trump"],
+        )
+        assert store.unresolved() == 1

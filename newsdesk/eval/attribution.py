@@ -38,9 +38,10 @@ class GoldSpan:
 
 @dataclass
 class GoldAttribution:
-    """One annotated attribution: its spans by role (a role may be missing)."""
+    """One annotated attribution: its spans by role (a role may be missing) and its ``E`` id."""
 
     roles: dict[str, GoldSpan] = field(default_factory=dict)
+    relation: str = ""
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Document:
 def parse_ann(content: str) -> list[GoldAttribution]:
     """Parse brat standoff: ``T`` spans and the ``E`` lines that link them into attributions."""
     spans: dict[str, tuple[str, GoldSpan]] = {}
-    events: list[list[tuple[str, str]]] = []
+    events: list[tuple[str, list[tuple[str, str]]]] = []
     for line in content.splitlines():
         if _SPAN_LINE.match(line):
             ident, _, rest = line.partition("\t")
@@ -67,11 +68,14 @@ def parse_ann(content: str) -> list[GoldAttribution]:
                 fragments.append((int(start), int(end)))
             spans[ident] = (label.lower(), GoldSpan(tuple(sorted(fragments))))
         elif _EVENT_LINE.match(line):
-            _, _, rest = line.partition("\t")
-            events.append([tuple(arg.split(":", 1)) for arg in rest.split()])  # type: ignore[misc]
+            relation, _, rest = line.partition("\t")
+            arguments = [
+                (role, ident) for role, _, ident in (a.partition(":") for a in rest.split())
+            ]
+            events.append((relation, arguments))
     attributions = []
-    for arguments in events:
-        gold = GoldAttribution()
+    for relation, arguments in events:
+        gold = GoldAttribution(relation=relation)
         for role, ident in arguments:
             role = role.lower()
             if role in ROLES and ident in spans:

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsdesk.eval.attribution import ROLES, AttributionScores
+from newsdesk.eval.speakers import MENTION_KINDS, SPEAKER_TYPES, SpeakerScores
 from newsdesk.eval.time import TimeScores
 
 
@@ -54,3 +55,35 @@ def print_time_scores(scores: TimeScores, console: Console) -> None:
                 str(counts.gold),
             )
     console.print(table)
+
+
+def print_speaker_scores(scores: SpeakerScores, console: Console, confusions: int = 40) -> None:
+    """Print speaker accuracy overall, per speaker type and mention kind, and the confusions."""
+    table = Table(title=f"Speakers, {scores.found} of {scores.gold} gold statements found")
+    for column in ("measure", "accuracy", "right", "counted"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    rows = [
+        ("all found statements", scores.overall),
+        ("mentions that need resolution", scores.resolution),
+        ("high-confidence gold", scores.high_confidence),
+        ("speaker type", scores.type_accuracy),
+    ]
+    rows += [(f"type {t}", scores.by_type[t]) for t in SPEAKER_TYPES if t in scores.by_type]
+    rows += [(f"mention {k}", scores.by_kind[k]) for k in MENTION_KINDS if k in scores.by_kind]
+    for label, tally in rows:
+        table.add_row(label, f"{tally.accuracy:.3f}", str(tally.right), str(tally.total))
+    console.print(table)
+    if not confusions or not scores.confusions:
+        return
+    wrong = Table(title=f"Wrong speakers ({len(scores.confusions)}; first {confusions})")
+    for column in ("article", "mention", "kind", "gold", "found"):
+        wrong.add_column(column)
+    for c in scores.confusions[:confusions]:
+        wrong.add_row(
+            c.article[:28],
+            c.mention[:40],
+            c.kind,
+            f"{c.gold} ({c.gold_type})",
+            f"{c.found} ({c.found_type})",
+        )
+    console.print(wrong)

@@ -70,6 +70,7 @@ def read_warc(path: Path) -> Iterator[Item]:
                     original=page.as_text(),
                     published=page.published,
                     url=url or page.url,
+                    author=page.author,
                 )
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -110,4 +111,7 @@ def read_feed(path: Path) -> Iterator[Item]:
         text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
         parsed = entry.get("published_parsed") or entry.get("updated_parsed")
         published = dt.date(*parsed[:3]).isoformat() if parsed else None
-        yield Article(source=source, original=text, published=published, url=entry.get("link"))
+        author = entry.get("author") if isinstance(entry.get("author"), str) else None
+        yield Article(
+            source=source, original=text, published=published, url=entry.get("link"), author=author
+        )

@@ -18,6 +18,7 @@ class ExtractedPage:
     body: str
     published: str | None
     url: str | None
+    author: str | None = None
 
     def as_text(self) -> str:
         """Title and body as plain text: the title first, one paragraph per block of the page
@@ -49,4 +50,5 @@ def extract_page(html: str, source: str, url: str | None = None) -> ExtractedPag
         body=body,
         published=getattr(document, "date", None) or None,
         url=url or getattr(document, "url", None) or None,
+        author=getattr(document, "author", None) or None,
     )

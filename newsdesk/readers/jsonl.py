@@ -1,7 +1,8 @@
 """JSON Lines input: one article per line.
 
 Fields: ``text`` (plain text) or ``html`` (a page; its main text is extracted), and optionally
-``url``, ``title``, ``published`` (YYYY-MM-DD, or a timestamp starting with one) and ``outlet``.
+``url``, ``title``, ``published`` (YYYY-MM-DD, or a timestamp starting with one), ``outlet``
+and ``author``.
 A line that is not such an object is a failure naming the file and line; the others go on.
 """
 
@@ -33,6 +34,7 @@ def record_to_article(record: object, source: str) -> Article:
     if not isinstance(record, dict):
         raise InputError("ND012", f"{source}: not a JSON object")
     url = record.get("url") if isinstance(record.get("url"), str) else None
+    author = record.get("author") if isinstance(record.get("author"), str) else None
     published = _date(record.get("published"))
     text = record.get("text")
     if isinstance(text, str) and text.strip():
@@ -43,10 +45,18 @@ def record_to_article(record: object, source: str) -> Article:
         page = extract_page(record["html"], source, url)
         text, url = page.as_text(), url or page.url
         published = published or page.published
+        author = author or page.author
     else:
         raise InputError("ND012", f"{source}: no 'text' or 'html' field")
     outlet = record.get("outlet") if isinstance(record.get("outlet"), str) else None
-    return Article(source=source, original=text, published=published, url=url, outlet=outlet)
+    return Article(
+        source=source,
+        original=text,
+        published=published,
+        url=url,
+        outlet=outlet,
+        author=author.strip() or None if author else None,
+    )
 
 
 def read_jsonl(path: Path) -> Iterator[Article | tuple[str, InputError]]:

@@ -181,12 +181,14 @@ def read_articles(
             continue
         url = None
         page_date = None
+        author = None
         try:
             if item == "-":
                 text = text_from_bytes(sys.stdin.buffer.read(), "<stdin>", max_bytes)
             elif _kind(item) == "html":
                 page = extract_page(read_html_file(Path(item), max_bytes), item)
                 text, url, page_date = page.as_text(), page.url, page.published
+                author = page.author
             else:
                 text = read_text_file(Path(item), max_bytes)
         except InputError as exc:
@@ -194,7 +196,7 @@ def read_articles(
             continue
         source = "<stdin>" if item == "-" else item
         date = (date_from_path(item) if published_from_path else None) or page_date or published
-        yield Article(source=source, original=text, published=date, url=url)
+        yield Article(source=source, original=text, published=date, url=url, author=author)
 
 
 def _kind(name: str) -> str | None:

@@ -17,9 +17,9 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsdesk.gazetteer import Gazetteer, Place
+from newsdesk.gazetteer import Gazetteer, KnownName, Place
 from newsdesk.model import Article
-from newsdesk.names import TITLES, Person, name_words
+from newsdesk.names import HONORIFIC_GENDER, TITLES, Person, called_by_first_word, name_words
 from newsdesk.resources import Resources
 
 _LABELS = {
@@ -128,7 +128,7 @@ class _Finder:
                 span = doc[index : index + size]
                 if "\n" in span.text or span[-1].is_punct:
                     continue
-                known = self.gazetteer.known(span.text)
+                known = self._known(span)
                 if known is not None and known.type == "PERSON":
                     self._person(list(span), span, known.canonical)
                     matched = size
@@ -149,6 +149,28 @@ class _Finder:
                     break
             index += matched or 1
 
+    def _known(self, span: SpacySpan) -> KnownName | None:
+        """The listed person or organisation the span names, unless the text says otherwise: a
+        common word at a sentence's start ("Conservatives say"), or a surname alias given with
+        another first name ("Michelle Obama" is not the "Obama" of the table)."""
+        known = self.gazetteer.known(span.text)
+        if known is None:
+            return None
+        if known.common_word and span[0].is_sent_start:
+            return None
+        if known.type == "PERSON" and len(span) == 1 and span.start > 0:
+            before = self.doc[span.start - 1]
+            first = known.canonical.split()[0]
+            if (
+                before.pos_ == "PROPN"
+                and before.text[:1].isupper()
+                and before.lower_ not in TITLES
+                and before.text != first
+                and not before.is_sent_start
+            ) or (before.pos_ == "PROPN" and before.is_sent_start and before.text != first):
+                return None
+        return known
+
     def _person(self, tokens: list[Token], span: SpacySpan, canonical: str | None = None) -> None:
         start = span.start
         while (
@@ -161,16 +183,33 @@ class _Finder:
         titles, words = name_words(tokens)
         if not words:
             return
-        entity = next((p for p in self.people if p.person and p.person.matches(words)), None)
+        gender = next((HONORIFIC_GENDER[t] for t in titles if t in HONORIFIC_GENDER), None)
+        if gender is None and len(words) > 1:
+            gender = self.gazetteer.gender(words[0])
+        if gender is None and canonical and " " in canonical:
+            gender = self.gazetteer.gender(canonical.split()[0])
+        # A listed person is looked for under the full name the table gives ("Obama" is Barack
+        # Obama, not the Michelle Obama the article named before).
+        wanted = canonical.split() if canonical else words
+        entity = next(
+            (p for p in self.people if p.person and p.person.matches(wanted, gender)), None
+        )
+        if entity is None and len(words) == 1:
+            by_first = [
+                p for p in self.people if p.person and called_by_first_word(p.person, words[0])
+            ]
+            entity = by_first[0] if len(by_first) == 1 else None
         if entity is None:
             known = self.gazetteer.known(" ".join(words)) if canonical is None else None
             name = canonical or (known.canonical if known and known.type == "PERSON" else None)
             entity = _Entity(name or "", "PERSON", person=Person())
             self.people.append(entity)
         assert entity.person is not None
-        if words not in entity.person.forms:
-            entity.person.forms.append(words)
+        for form in (words, canonical.split() if canonical else words):
+            if form not in entity.person.forms:
+                entity.person.forms.append(form)
         entity.person.titles.update(titles)
+        entity.person.gender = entity.person.gender or gender
         if canonical and not entity.canonical:
             entity.canonical = canonical
         self._mention(entity, span)

@@ -1,255 +1,161 @@
-"""The speakers stage: resolve each attribution's source mention to a speaker in the article.
+"""The speakers stage: who each attribution's source mention refers to, as a careful reader
+would resolve it, with the rule and the mention that decided it (``speaker_evidence``).
 
-A rule-based, explainable resolver. People are clustered by surname, with first-name spelling
-variants (Zhomart/Jomart) and titles ("President Kassym-Zhomart Tokayev") folded in; the
-canonical name is the fullest form the article gives. A role ("the President of Kazakhstan",
-"the minister") resolves to the person the article gives that title, a pronoun to the most
-recent person speaking or mentioned, a floating quotation to the previous speaker.
+Rule-based and explainable, on the parse the article already has:
+
+- a name resolves to the person or organisation the article names that way, in its fullest
+  form; in a mention that holds several names, to the one the mention is about ("Hillary
+  Clinton's campaign manager Robby Mook" -> Robby Mook); parties and organisations take the
+  gazetteer's canonical name ("GOP" -> Republican Party);
+- a pronoun resolves to the most prominent earlier referent that agrees with it: "he" and
+  "she" to a person of that gender, "it" to an organisation or document, "they" to a group,
+  an organisation or several people; "I" and "we" inside a quotation to that quotation's
+  speaker; a relative pronoun to the phrase it modifies;
+- a description refers back: "the senator" to the person the article gave that role (or the
+  office holder on the publication date), "the report" to the document it named, "the
+  newspaper" to the outlet, "the company" to the organisation;
+- "X and Y" to both; unnamed people ("a source", "officials") are anonymous; populations
+  ("voters", "31 percent of voters") are groups;
+- a quotation with no source of its own continues the previous speaker.
+
+What cannot be resolved (a pronoun with nothing to refer to, "you") has no speaker and the
+type ``unknown``, so a pronoun is never given as a speaker's name.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
-from newsdesk.model import Article, Attribution
-from newsdesk.names import TITLES, Person, join_name, name_words
+from newsdesk.model import Article, Attribution, Span, SpeakerEvidence
 from newsdesk.resources import Resources
+from newsdesk.stages._speaker_discourse import Discourse, Referent
+from newsdesk.stages._speaker_mentions import FIRST_PERSON, head_of, span_tokens
+from newsdesk.stages._speaker_rules import Resolution, Rules
 
-PRONOUNS = frozenset(
-    {"he", "she", "him", "her", "his", "hers", "i", "me", "we", "us", "they", "them", "who", "whom"}
-)
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "who", "whom"})
-ORGANISATION_HEADS = frozenset(
-    """ministry government department agency company office party campaign committee council
-    union police army court administration authority authorities federation service
-    association group board bank commission parliament senate congress house embassy
-    organization organisation institute university school hospital firm team club network
-    newspaper channel station city state country""".split()
-)
-ANONYMOUS_HEADS = frozenset(
-    """source sources official officials people experts expert analysts analyst observers
-    witnesses witness residents resident aide aides insider insiders someone critics
-    supporters protesters voters americans citizens person man woman spokesperson""".split()
-)
-DOCUMENT_HEADS = frozenset(
-    """report statement study poll polls survey document letter memo analysis data figures
-    tweet post release website article book paper filing complaint lawsuit ruling order law
-    bill treaty convention research review investigation records record email emails video
-    transcript speech interview""".split()
-)
+_SPEAKING = ("person", "organisation", "group")
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 
 
-def _mention_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
+@dataclass
+class _Done:
+    attribution: Attribution
+    referent: Referent | None
 
 
-class _Resolver:
-    def __init__(self, article: Article) -> None:
-        self.doc: Doc = article.parsed
-        self.people: list[Person] = []
-        self.mentions: list[tuple[int, Person]] = []  # (offset, person) in text order
-        for entity in self.doc.ents:
-            if entity.label_ == "PERSON" or (
-                entity.label_ in ("ORG", "GPE") and self._titled(entity)
-            ):
-                self._add_name(list(entity), entity.start_char)
-        for attribution in article.quotes:
-            if attribution.source_span is not None:
-                tokens = _mention_tokens(self.doc, *_pair(attribution.source_span))
-                if any(t.pos_ == "PROPN" for t in tokens):
-                    speaker = self._add_name(tokens, attribution.source_span.start)
-                    if speaker is not None:
-                        speaker.spoke = True
-        self.mentions.sort(key=lambda m: m[0])
-
-    @staticmethod
-    def _titled(entity: SpacySpan) -> bool:
-        """A name the tagger mislabelled, known by the title before it ("President X")."""
-        before = entity.doc[entity.start - 1] if entity.start > 0 else None
-        return (
-            before is not None
-            and before.lower_ in TITLES
-            and all(t.pos_ == "PROPN" or t.is_punct for t in entity)
-            and not any(t.lower_ in ORGANISATION_HEADS for t in entity)
-        )
-
-    def _add_name(self, tokens: list[Token], offset: int) -> Person | None:
-        if tokens and tokens[0].i > 0:
-            previous = tokens[0].doc[tokens[0].i - 1]
-            if previous.lower_ in TITLES:
-                tokens = [previous, *tokens]
-        titles, words = name_words(tokens)
-        if not words:
-            return None
-        person = self._find(words)
-        if person is None:
-            person = Person()
-            self.people.append(person)
-        if words not in person.forms:
-            person.forms.append(words)
-        person.titles.update(titles)
-        person.positions.append(offset)
-        self.mentions.append((offset, person))
-        return person
-
-    def _find(self, words: list[str]) -> Person | None:
-        candidates = [p for p in self.people if p.matches(words)]
-        return candidates[-1] if candidates else None
-
-    def _person_before(self, offset: int) -> Person | None:
-        before = [person for at, person in self.mentions if at < offset and person.certain]
-        return before[-1] if before else None
-
-    def _by_title(self, title_words: set[str], offset: int) -> Person | None:
-        holders = [p for p in self.people if title_words & p.titles]
-        if not holders:
-            return None
-
-        def distance(person: Person) -> int:
-            return min(abs(position - offset) for position in person.positions)
-
-        return min(holders, key=distance)
-
-    def resolve(self, attribution: Attribution, previous: Attribution | None) -> Attribution:
-        if attribution.source_span is None or attribution.source is None:
-            if previous is None or attribution.cue_span is not None:
-                # No one before it to continue, or a cue that names no one ("he was accused
-                # of ..."): the source is unknown, not the previous speaker.
-                return replace(attribution, speaker_type="unknown")
-            return replace(
-                attribution, speaker=previous.speaker, speaker_type=previous.speaker_type
-            )
-        tokens = _mention_tokens(self.doc, *_pair(attribution.source_span))
-        if not tokens:
-            return attribution
-        head = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
-        lower = attribution.source.lower()
-        offset = attribution.source_span.start
-        if lower in PERSON_PRONOUNS or lower in PRONOUNS:
-            if lower in ("who", "whom") and head.dep_ in ("nsubj", "nsubjpass"):
-                relative_head = head.head.head if head.head.dep_ == "relcl" else None
-                if relative_head is not None:
-                    found = self._find(name_words(list(relative_head.subtree))[1] or ["?"])
-                    if found is not None:
-                        return replace(attribution, speaker=found.canonical, speaker_type="person")
-            if lower in PERSON_PRONOUNS:
-                speaker = self._previous_person(previous, offset)
-                if speaker is not None:
-                    return replace(attribution, speaker=speaker, speaker_type="person")
-            return replace(attribution, speaker=attribution.source, speaker_type="unknown")
-        # The mention's own noun phrase, without appositions and clauses after a comma:
-        # "Its director, Dr. Anna Kovács" is about the director and names her.
-        core = [t for t in tokens if t.i <= head.i] or tokens
-        titles, words = name_words(tokens)
-        if words and any(t.pos_ == "PROPN" for t in tokens):
-            person = self._find(words)
-            named = head.pos_ == "PROPN" or any(
-                t.dep_ == "appos" and t.pos_ == "PROPN" for t in tokens
-            )
-            if (
-                person is not None
-                and named
-                and (person.certain or not self._is_organisation(tokens))
-            ):
-                return replace(attribution, speaker=person.canonical, speaker_type="person")
-        nouns = {t.lower_ for t in core if t.pos_ in ("NOUN", "PROPN")}
-        head_word = head.lower_
-        text = _without_determiner(attribution.source)
-        if head_word in TITLES or (titles and head.pos_ == "PROPN" and not words):
-            # A role: "the President of Kazakhstan", "its spokesman", "the judge".
-            holder = self._by_title(set(titles) | {head_word} - _HONORIFICS, offset)
-            if holder is not None:
-                return replace(attribution, speaker=holder.canonical, speaker_type="person")
-            return replace(attribution, speaker=text, speaker_type="person")
-        if head.pos_ == "PROPN" and words:
-            if self._is_organisation(tokens):
-                return replace(attribution, speaker=text, speaker_type="organisation")
-            return replace(attribution, speaker=join_name(words), speaker_type="person")
-        if head_word in ORGANISATION_HEADS or self._is_organisation(core):
-            return replace(attribution, speaker=text, speaker_type="organisation")
-        if head_word in DOCUMENT_HEADS:
-            return replace(attribution, speaker=text, speaker_type="document")
-        if head_word in ANONYMOUS_HEADS or head.tag_ == "NNS":
-            return replace(attribution, speaker=text, speaker_type="anonymous")
-        if nouns & ORGANISATION_HEADS:
-            return replace(attribution, speaker=text, speaker_type="organisation")
-        return replace(attribution, speaker=text, speaker_type="unknown")
-
-    @staticmethod
-    def _is_organisation(tokens: list[Token]) -> bool:
-        return (
-            any(t.ent_type_ in ("ORG", "NORP") for t in tokens)
-            and not any(t.ent_type_ == "PERSON" for t in tokens)
-            and not any(t.lower_ in TITLES for t in tokens)
-        )
-
-    def _previous_person(self, previous: Attribution | None, offset: int) -> str | None:
-        mentioned = self._person_before(offset)
-        if previous is not None and previous.speaker_type == "person" and previous.speaker:
-            previous_at = previous.source_span.start if previous.source_span else -1
-            mentioned_at = max(
-                (at for at, person in self.mentions if at < offset and person.certain), default=-1
-            )
-            if (
-                mentioned is None
-                or previous_at >= mentioned_at
-                or (mentioned.canonical == previous.speaker)
-            ):
-                return previous.speaker
-        return mentioned.canonical if mentioned is not None else None
+def _result(attribution: Attribution, found: Resolution) -> Attribution:
+    evidence = SpeakerEvidence(found.rule, found.mention, found.start)
+    return replace(
+        attribution,
+        speaker=found.speaker,
+        speaker_type=found.speaker_type,
+        speaker_evidence=evidence,
+    )
 
 
-_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "lord", "lady"})
+def _contains(outer: Attribution, offset: int) -> bool:
+    return outer.kind in ("direct", "mixed") and any(
+        span.start <= offset < span.end for span in outer.content_spans
+    )
 
 
-def _pair(span: object) -> tuple[int, int]:
-    return span.start, span.end  # type: ignore[attr-defined]
-
-
-def _without_determiner(text: str) -> str:
-    for determiner in ("the ", "The ", "a ", "A ", "an ", "An "):
-        if text.startswith(determiner):
-            return text[len(determiner) :]
-    return text
-
-
-def _entity_people(article: Article) -> list[tuple[str, Person]]:
-    """The entities stage's people: canonical name, and the name forms its mentions use."""
-    people = []
-    for entity in article.entities:
-        if entity.get("type") != "PERSON":
-            continue
-        person = Person()
-        for mention in entity["mentions"]:
-            words = [w for w in mention["text"].split() if w.lower() not in TITLES]
-            if words and all(w[:1].isupper() for w in words) and words not in person.forms:
-                person.forms.append(words)
-        if person.forms:
-            people.append((entity["canonical"], person))
-    return people
+def _source_start(attribution: Attribution) -> int:
+    span: Span = attribution.source_span or attribution.content_span
+    return span.start
 
 
 def resolve_speakers(article: Article, resources: Resources) -> Article:
-    """Give every attribution a speaker and speaker type, resolved within the article; people
-    take the canonical name the entities stage gave them."""
+    """Give every attribution a speaker, a speaker type and the evidence for them, resolved
+    over the whole article."""
     if article.parsed is None:
         raise ValueError("the article has not been parsed")
-    resolver = _Resolver(article)
-    people = _entity_people(article)
+    discourse = Discourse(article, resources.gazetteer, resources.speaker_nouns, resources.outlets)
+    rules = Rules(discourse, article.outlet)
+    done: dict[int, _Done] = {}
+    quotes = list(article.quotes)
+    first_person: list[int] = []
+    sources: dict[int, list[Token]] = {}
+    for index, attribution in enumerate(quotes):
+        if attribution.source_span is not None and attribution.source is not None:
+            tokens = span_tokens(discourse.doc, *_pair(attribution.source_span))
+            if tokens:
+                sources[index] = tokens
+    # Every mention that can refer back, in text order: sources, and the pronouns and
+    # definite descriptions of people around them, which keep the right people prominent.
+    taken = {t.i for tokens in sources.values() for t in tokens}
+    events: list[tuple[int, int, list[Token]]] = [
+        (tokens[0].idx, index, tokens) for index, tokens in sources.items()
+    ]
+    for token in discourse.doc:
+        if token.lower_ in _PERSON_PRONOUNS and token.i not in taken:
+            events.append((token.idx, -1, [token]))
+    for token in discourse.doc:
+        if token.i not in taken and rules.refers_to_person(token):
+            phrase = [t for t in token.doc[token.left_edge.i : token.i + 1] if not t.is_space]
+            events.append((phrase[0].idx, -1, phrase))
+    for _, index, tokens in sorted(events, key=lambda event: event[0]):
+        if index < 0:
+            found = rules.resolve(tokens)
+            if found.referent is not None and found.speaker_type in _SPEAKING:
+                found.referent.mentions.append(discourse.mention(tokens))
+            continue
+        attribution = quotes[index]
+        if len(tokens) == 1 and tokens[0].lower_ in FIRST_PERSON:
+            first_person.append(index)
+            continue
+        found = rules.resolve(tokens)
+        if found.referent is not None and found.speaker_type in _SPEAKING:
+            found.referent.mentions.append(discourse.mention([head_of(tokens)], spoke=True))
+        done[index] = _Done(_result(attribution, found), found.referent)
+    for index in first_person:
+        attribution = quotes[index]
+        start = _source_start(attribution)
+        outer = [
+            done[i]
+            for i in done
+            if _contains(done[i].attribution, start) and done[i].attribution.speaker
+        ]
+        if outer:
+            holder = min(outer, key=lambda d: d.attribution.content_span.end)
+            found = Resolution(
+                holder.attribution.speaker,
+                holder.attribution.speaker_type or "person",
+                "first person in quotation",
+                holder.attribution.source,
+                holder.attribution.source_span.start if holder.attribution.source_span else None,
+            )
+        elif article.author:
+            found = Resolution(article.author, "person", "first person: the author")
+        else:
+            found = Resolution(None, "unknown", "unresolved: first person outside a quotation")
+        done[index] = _Done(_result(attribution, found), None)
     resolved: list[Attribution] = []
     previous: Attribution | None = None
-    for attribution in sorted(article.quotes, key=lambda a: a.content_span.start):
-        result = resolver.resolve(attribution, previous)
-        if result.speaker_type == "person" and result.speaker:
-            words = result.speaker.split()
-            canonical = next((name for name, p in people if p.matches(words)), None)
-            if canonical:
-                result = replace(result, speaker=canonical)
+    for index in sorted(range(len(quotes)), key=lambda i: quotes[i].content_span.start):
+        attribution = quotes[index]
+        if index in done:
+            result = done[index].attribution
+        elif previous is None or attribution.cue_span is not None:
+            # No one before it to continue, or a cue that names no one ("he was accused
+            # of ..."): the source is unknown, not the previous speaker.
+            result = _result(attribution, Resolution(None, "unknown", "no source"))
+        else:
+            result = replace(
+                attribution,
+                speaker=previous.speaker,
+                speaker_type=previous.speaker_type,
+                speaker_evidence=SpeakerEvidence(
+                    "continuation",
+                    previous.source,
+                    previous.source_span.start if previous.source_span else None,
+                ),
+            )
         resolved.append(result)
-        if result.speaker_type in ("person", "organisation"):
+        if result.speaker and result.speaker_type in (*_SPEAKING, "anonymous"):
             previous = result
     return article.with_updates(quotes=resolved)
+
+
+def _pair(span: Span) -> tuple[int, int]:
+    return span.start, span.end

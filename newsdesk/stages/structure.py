@@ -1,4 +1,5 @@
-"""Paragraphs, headline and lede of a plain-text article, and flags for orphan fragments."""
+"""Paragraphs, headline, byline and lede of a plain-text article, and flags for orphan
+fragments."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ _MAX_TITLE_WORDS = 35
 # history. Again."); up to the second limit, if it is a single sentence.
 _SHORT_TITLE_WORDS = 12
 _MAX_SENTENCE_TITLE_WORDS = 20
+# "By Ron Lieber", "By JAMES B. STEWART and JANE DOE": the first name given is the author.
+_BYLINE = re.compile(r"By\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4})(?:\s*(?:,|and\b|&).*)?$")
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][”’\"']?\s+[A-Z]")
 # Short words a headline in title case leaves in lower case.
 _MINOR_WORDS = frozenset(
@@ -113,16 +116,34 @@ def _first_quote_mark(paragraph: str) -> str | None:
     return None
 
 
+def byline_author(paragraph: str) -> str | None:
+    """The author a byline names ("By JAMES B. STEWART" -> "James B. Stewart"), or None
+    when the paragraph is not a byline."""
+    match = _BYLINE.match(paragraph.strip())
+    if match is None:
+        return None
+    name = match.group(1)
+    return name.title() if name.isupper() else name
+
+
 def structure(article: Article, resources: Resources) -> Article:
-    """Split the repaired text into paragraphs with roles, and flag orphan fragments."""
+    """Split the repaired text into paragraphs with roles, find the author a byline names,
+    and flag orphan fragments."""
     text = article.text
     spans = split_paragraphs(text)
     paragraphs: list[Paragraph] = []
     flags = [f for f in article.flags if f.kind not in ("orphan_fragment", "fragment_start")]
     first_body = 0
+    author = article.author
     if len(spans) >= 2 and looks_like_title(text[spans[0][0] : spans[0][1]]):
         paragraphs.append(Paragraph(spans[0][0], spans[0][1], "title"))
         first_body = 1
+    if len(spans) > first_body + 1:
+        byline = byline_author(text[spans[first_body][0] : spans[first_body][1]])
+        if byline is not None:
+            paragraphs.append(Paragraph(*spans[first_body], "byline"))
+            author = author or byline
+            first_body += 1
     for index, (start, end) in enumerate(spans[first_body:], start=first_body):
         role = "lede" if index == first_body else "body"
         paragraphs.append(Paragraph(start, end, role))
@@ -151,4 +172,4 @@ def structure(article: Article, resources: Resources) -> Article:
                     "begins in lower case: its start may have been lost",
                 )
             )
-    return article.with_updates(paragraphs=paragraphs, flags=flags)
+    return article.with_updates(paragraphs=paragraphs, flags=flags, author=author)

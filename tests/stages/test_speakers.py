@@ -52,6 +52,6 @@ def test_anonymous_and_document_sources(pipeline: Pipeline) -> None:
     )
     found = speakers(pipeline, text)
     assert [(s[1], s[2]) for s in found] == [
-        ("Officials", "anonymous"),
+        ("officials", "anonymous"),
         ("report", "document"),
     ]

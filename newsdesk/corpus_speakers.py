@@ -1,0 +1,83 @@
+"""The stored corpus's speakers under their corpus-wide names (``quotes.corpus_speaker``).
+
+The SQL side of :mod:`newsdesk.speaker_names`: recomputing every statement's corpus name from
+one GROUP BY over the distinct speakers, and the queries that list speakers by it. The
+:class:`newsdesk.store.Store` methods ``unify_speakers``, ``speakers`` and ``unresolved`` call
+these.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from newsdesk.speaker_names import corpus_names
+
+# The schema version (PRAGMA user_version) that added quotes.corpus_speaker: a database
+# migrated from an older one has its corpus names computed on opening.
+SCHEMA_VERSION = 5
+
+
+def unify(connection: sqlite3.Connection) -> int:
+    """Recompute ``corpus_speaker`` for every statement, in one transaction: the distinct
+    ``(speaker, speaker_type)`` pairs with their statement counts go through
+    :func:`newsdesk.speaker_names.corpus_names`, and only rows whose name changes are
+    written. Return how many statements changed."""
+    counts = connection.execute(
+        "SELECT speaker, speaker_type, count(*) FROM quotes WHERE speaker IS NOT NULL "
+        "GROUP BY speaker, speaker_type"
+    ).fetchall()
+    names = corpus_names(counts)
+    with connection:
+        before = connection.total_changes
+        connection.execute(
+            "UPDATE quotes SET corpus_speaker = NULL "
+            "WHERE speaker IS NULL AND corpus_speaker IS NOT NULL"
+        )
+        connection.executemany(
+            "UPDATE quotes SET corpus_speaker = ?1 "
+            "WHERE speaker = ?2 AND speaker_type IS ?3 AND corpus_speaker IS NOT ?1",
+            [(name, speaker, kind) for (speaker, kind), name in names.items()],
+        )
+        return connection.total_changes - before
+
+
+def speakers(connection: sqlite3.Connection, limit: int) -> list[dict[str, Any]]:
+    """The ``limit`` speakers with most statements, by corpus name and type: ``speaker``,
+    ``speaker_type``, ``statements``, ``articles`` and ``names`` (the names articles give
+    them, most used first). Statements with no resolved speaker are not listed."""
+    cursor = connection.execute(
+        "SELECT corpus_speaker, speaker_type, count(*) AS statements, "
+        "count(DISTINCT article_id) FROM quotes WHERE corpus_speaker IS NOT NULL "
+        "GROUP BY corpus_speaker, speaker_type ORDER BY statements DESC, corpus_speaker LIMIT ?",
+        (limit,),
+    )
+    rows: list[dict[str, Any]] = []
+    for speaker, speaker_type, statements, articles in cursor.fetchall():
+        names = connection.execute(
+            "SELECT speaker FROM quotes WHERE corpus_speaker = ? AND speaker_type IS ? "
+            "GROUP BY speaker ORDER BY count(*) DESC, speaker",
+            (speaker, speaker_type),
+        ).fetchall()
+        rows.append(
+            {
+                "speaker": speaker,
+                "speaker_type": speaker_type,
+                "statements": statements,
+                "articles": articles,
+                "names": [name for (name,) in names],
+            }
+        )
+    return rows
+
+
+def unresolved(connection: sqlite3.Connection) -> int:
+    """The number of statements whose speaker could not be resolved (``speaker`` NULL)."""
+    query = "SELECT count(*) FROM quotes WHERE speaker IS NULL"
+    return int(connection.execute(query).fetchone()[0])
+
+
+def like_escape(text: str) -> str:
+    r"""``text`` made literal for a LIKE pattern with ``ESCAPE '\'``: its ``%``, ``_`` and
+    ``\`` match only themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
