@@ -78,8 +78,11 @@ def main() -> int:
         upto_parse.run_many(Article(source=str(i), original=t) for i, t in enumerate(texts))
     )
 
+    # The speakers stage reads the entities stage's people, as in the whole pipeline.
+    with_entities = [find_entities(article, resources) for article in parsed]
+
     def attribution_only() -> None:
-        for article in parsed:
+        for article in with_entities:
             resolve_speakers(attribute(article, resources), resources)
 
     def entities_only() -> None:

@@ -27,8 +27,9 @@ from rich.text import Text
 
 from newsdesk import __version__
 from newsdesk.errors import NewsdeskError
+from newsdesk.eval.commands import evaluate
 from newsdesk.ingest import ingest
-from newsdesk.model import Article
+from newsdesk.model import SPEAKER_TYPES, Article
 from newsdesk.pipeline import Pipeline
 from newsdesk.readers.text import DEFAULT_MAX_BYTES, InputFailure, read_articles
 from newsdesk.report import print_article
@@ -400,25 +401,42 @@ def quotes_command(
 @cli.command(name="speakers")
 @_DB_OPTION
 @_count_option("--limit", 50, "At most this many speakers.")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    type=click.Choice([*SPEAKER_TYPES, "all"]),
+    help="Speaker types to list (repeatable); default: person and organisation.",
+)
 @_QUERY_FORMAT
-def speakers_command(db_path: Path, limit: int, output_format: str) -> None:
-    """Speakers across the corpus, by number of statements.
+def speakers_command(db_path: Path, limit: int, types: tuple[str, ...], output_format: str) -> None:
+    """Who speaks across the corpus: people and organisations by number of statements.
 
     One row per speaker under the name the whole corpus knows them by, with the names
-    articles give them ("Trump", "Donald J. Trump"). Statements whose speaker could not be
-    resolved are counted apart, after the table (with --format json, a last line
-    {"unresolved": N}).
+    articles give them ("Trump", "Donald J. Trump"). Groups, anonymous sources, documents
+    and statements whose speaker could not be resolved are counted after the table (listed
+    with --type; with --format json, a last line {"unresolved": N, "statements_by_type": ...}).
     """
+    wanted = None if "all" in types else (types or ("person", "organisation"))
     with _open_existing(db_path) as store:
-        rows = store.speakers(limit)
-        unresolved = store.unresolved()
+        rows = store.speakers(limit, wanted)
+        by_type = store.statements_by_type()
+    unresolved = by_type.get("unresolved", 0)
     if output_format == "json":
-        for row in [*rows, {"unresolved": unresolved}]:
+        summary = {"unresolved": unresolved, "statements_by_type": by_type}
+        for row in [*rows, summary]:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
     shown = [{**row, "names": " | ".join(row["names"])} for row in rows]
     columns = ["speaker", "speaker_type", "statements", "articles", "names"]
     _show("Speakers", shown, columns, output_format)
+    others = [
+        f"{count} by {kind} speakers"
+        for kind, count in sorted(by_type.items())
+        if kind != "unresolved" and (wanted is not None and kind not in wanted)
+    ]
+    if others:
+        click.echo("also " + ", ".join(others) + " (see --type)")
     click.echo(f"unresolved: {unresolved} statements with no resolved speaker")
 
 
@@ -468,7 +486,9 @@ def summary_command(
     several copies, and a timeline."""
     with _open_existing(db_path) as store:
         counts = store.overview()
-        speakers = store.speakers(speaker_limit) if speaker_limit else []
+        speakers = (
+            store.speakers(speaker_limit, ("person", "organisation")) if speaker_limit else []
+        )
         for speaker in speakers:
             quotes = store.quotes(speaker=speaker["speaker"], limit=statement_limit, exact=True)
             speaker["said"] = [
@@ -545,228 +565,7 @@ def export_command(db_path: Path, table: str, output_format: str, out_path: Path
     click.echo(f"{out_path}: {count} {table} rows ({output_format})")
 
 
-@cli.group(name="eval")
-def evaluate() -> None:
-    """Score newsdesk against public gold data (precision, recall, F1)."""
-
-
-def _gate_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options every gated evaluation takes: --format and --floors."""
-    command = click.option(
-        "--floors",
-        "floors_file",
-        type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="JSON file of minimum scores (and the data's sha256); exit 1 when one is below.",
-    )(command)
-    return click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(["text", "json"]),
-        default="text",
-        show_default=True,
-        help="text: a table; json: one object with every figure.",
-    )(command)
-
-
-def _report_and_gate(
-    figures: dict[str, Any],
-    print_table: Callable[[Console], None],
-    output_format: str,
-    floors_file: Path | None,
-    data_hash: Callable[[], str],
-) -> None:
-    """Print the figures, then exit 1 if any is below its pinned floor."""
-    from newsdesk.eval.floors import check_floors
-
-    if output_format == "json":
-        click.echo(json.dumps(figures))
-    else:
-        print_table(Console(highlight=False))
-    if floors_file is not None:
-        problems = check_floors(figures, floors_file, data_hash())
-        for problem in problems:
-            _error(problem)
-        if problems:
-            sys.exit(EXIT_SOME_FAILED)
-
-
-@evaluate.command(name="attribution")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@_gate_options
-def evaluate_attribution_command(
-    directory: Path, output_format: str, floors_file: Path | None
-) -> None:
-    """Score attributions on PolNeAR-style data: DIRECTORY/text/*.txt, DIRECTORY/attributions/*.ann.
-
-    Prints precision, recall and F1 per role (source, cue, content), for exact spans and for
-    overlap (shared tokens at least half of the longer span), and how many gold attributions
-    were found at all.
-    """
-    from newsdesk.eval.attribution import corpus_hash, evaluate_attribution, read_corpus
-    from newsdesk.eval.report import print_attribution_scores
-
-    documents = read_corpus(directory)
-    if not documents:
-        _error(f"{directory}: no text/*.txt with attributions/*.ann found")
-        sys.exit(EXIT_SOME_FAILED)
-    scores = evaluate_attribution(documents, Pipeline())
-    _report_and_gate(
-        scores.as_dict(),
-        lambda console: print_attribution_scores(scores, console),
-        output_format,
-        floors_file,
-        lambda: corpus_hash(directory),
-    )
-
-
-@evaluate.command(name="time")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@_gate_options
-def evaluate_time_command(directory: Path, output_format: str, floors_file: Path | None) -> None:
-    """Score dates and times on TimeML data: every DIRECTORY/**/*.tml (TempEval-3).
-
-    Prints strict span, relaxed span and value precision, recall and F1, overall and per
-    TIMEX type (DATE, TIME, DURATION, SET, and DATE+TIME together).
-    """
-    from newsdesk.eval.attribution import corpus_hash
-    from newsdesk.eval.report import print_time_scores
-    from newsdesk.eval.time import evaluate_time, read_timeml
-
-    documents = read_timeml(directory)
-    if not documents:
-        _error(f"{directory}: no .tml files found")
-        sys.exit(EXIT_SOME_FAILED)
-    scores = evaluate_time(documents)
-    _report_and_gate(
-        scores.as_dict(),
-        lambda console: print_time_scores(scores, console),
-        output_format,
-        floors_file,
-        lambda: corpus_hash(directory),
-    )
-
-
-@evaluate.command(name="speakers")
-@click.argument(
-    "gold_file",
-    required=False,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-)
-@click.option(
-    "--corpus",
-    "corpus",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The texts and .ann files the gold describes (default: dev-speakers.jsonl -> dev/).",
-)
-@click.option("--confusions", default=40, show_default=True, help="Show this many wrong speakers.")
-@_gate_options
-def evaluate_speakers_command(
-    gold_file: Path | None,
-    corpus: Path | None,
-    confusions: int,
-    output_format: str,
-    floors_file: Path | None,
-) -> None:
-    """Score resolved speakers on hand-resolved gold (PolNeAR's dev-speakers.jsonl by default).
-
-    Each gold attribution is matched to a found one by content overlap; prints speaker accuracy
-    overall, on mentions that need resolution (all but full names), per speaker type and per
-    mention kind (name, surname, title, pronoun, relative pronoun, description), and the
-    statements whose speaker was wrong.
-    """
-    from newsdesk.eval.report import print_speaker_scores
-    from newsdesk.eval.speakers import (
-        corpus_for,
-        data_hash,
-        evaluate_speakers,
-        read_speaker_gold,
-    )
-
-    if gold_file is None:
-        gold_file = Path("../shared/data/polnear/dev-speakers.jsonl")
-        if not gold_file.exists():
-            _error(f"{gold_file}: not found; give the speaker gold file")
-            sys.exit(EXIT_SOME_FAILED)
-    directory = corpus or corpus_for(gold_file)
-    if not (directory / "text").is_dir() or not (directory / "attributions").is_dir():
-        _error(f"{directory}: no text/ and attributions/ for the gold; give --corpus")
-        sys.exit(EXIT_SOME_FAILED)
-    try:
-        rows = read_speaker_gold(gold_file)
-    except (ValueError, KeyError) as exc:
-        _error(f"{gold_file}: not speaker gold ({exc})")
-        sys.exit(EXIT_SOME_FAILED)
-    scores = evaluate_speakers(rows, directory, Pipeline())
-    _report_and_gate(
-        scores.as_dict(),
-        lambda console: print_speaker_scores(scores, console, confusions),
-        output_format,
-        floors_file,
-        lambda: data_hash(gold_file, directory),
-    )
-
-
-@evaluate.command(name="entities")
-@click.argument(
-    "gold_files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one line per figure; json: one object.",
-)
-def evaluate_entities_command(gold_files: tuple[Path, ...], output_format: str) -> None:
-    """Score entities on labelled cases: the seed's gold.json, eval/entities/cases.json, ...
-
-    Prints entity precision, recall and F1 (same type and canonical name), GeoNames id
-    accuracy and mention recall. With no file, scores the cases shipped in eval/entities.
-    """
-    from newsdesk.eval.entities import evaluate_entities, read_cases
-
-    files = list(gold_files) or sorted(Path("eval/entities").glob("*.json"))
-    if not files:
-        _error("no gold files given and none in eval/entities")
-        sys.exit(EXIT_SOME_FAILED)
-    cases = [case for path in files for case in read_cases(path)]
-    figures = evaluate_entities(cases, Pipeline()).as_dict()
-    if output_format == "json":
-        click.echo(json.dumps(figures))
-    else:
-        for name, value in figures.items():
-            click.echo(f"{name:24} {value}")
-
-
-@evaluate.command(name="extraction")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one line per figure; json: one object.",
-)
-def evaluate_extraction_command(directory: Path, output_format: str) -> None:
-    """Score main-text extraction on the article-extraction-benchmark: DIRECTORY/html/*.html.gz
-    and DIRECTORY/ground-truth.json.
-
-    Prints the benchmark's precision, recall and F1 (4-gram shingles of word tokens, averaged
-    over pages).
-    """
-    from newsdesk.eval.extraction import evaluate_extraction
-
-    if not (directory / "ground-truth.json").exists():
-        _error(f"{directory}: no ground-truth.json")
-        sys.exit(EXIT_SOME_FAILED)
-    figures = evaluate_extraction(directory, Resources()).as_dict()
-    if output_format == "json":
-        click.echo(json.dumps(figures))
-    else:
-        for name, value in figures.items():
-            click.echo(f"{name:10} {value}")
+cli.add_command(evaluate)
 
 
 def main() -> None:

@@ -42,15 +42,23 @@ def unify(connection: sqlite3.Connection) -> int:
         return connection.total_changes - before
 
 
-def speakers(connection: sqlite3.Connection, limit: int) -> list[dict[str, Any]]:
+def speakers(
+    connection: sqlite3.Connection, limit: int, types: tuple[str, ...] | None = None
+) -> list[dict[str, Any]]:
     """The ``limit`` speakers with most statements, by corpus name and type: ``speaker``,
     ``speaker_type``, ``statements``, ``articles`` and ``names`` (the names articles give
-    them, most used first). Statements with no resolved speaker are not listed."""
+    them, most used first); only those of the given speaker ``types`` when given.
+    Statements with no resolved speaker are not listed."""
+    clause = ""
+    params: tuple[Any, ...] = ()
+    if types:
+        clause = f"AND speaker_type IN ({', '.join('?' for _ in types)}) "
+        params = tuple(types)
     cursor = connection.execute(
         "SELECT corpus_speaker, speaker_type, count(*) AS statements, "
-        "count(DISTINCT article_id) FROM quotes WHERE corpus_speaker IS NOT NULL "
+        f"count(DISTINCT article_id) FROM quotes WHERE corpus_speaker IS NOT NULL {clause}"
         "GROUP BY corpus_speaker, speaker_type ORDER BY statements DESC, corpus_speaker LIMIT ?",
-        (limit,),
+        (*params, limit),
     )
     rows: list[dict[str, Any]] = []
     for speaker, speaker_type, statements, articles in cursor.fetchall():
@@ -69,6 +77,16 @@ def speakers(connection: sqlite3.Connection, limit: int) -> list[dict[str, Any]]
             }
         )
     return rows
+
+
+def statements_by_type(connection: sqlite3.Connection) -> dict[str, int]:
+    """How many statements each speaker type has; ``unresolved`` counts those with no
+    resolved speaker."""
+    rows = connection.execute(
+        "SELECT CASE WHEN speaker IS NULL THEN 'unresolved' ELSE coalesce(speaker_type, "
+        "'unknown') END, count(*) FROM quotes GROUP BY 1"
+    ).fetchall()
+    return {str(kind): int(count) for kind, count in rows}
 
 
 def unresolved(connection: sqlite3.Connection) -> int:

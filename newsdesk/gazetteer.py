@@ -203,6 +203,20 @@ class Gazetteer:
             and (term.end is None or on < term.end)
         ]
 
+    def former_holders(self, title: str, on: dt.date | None) -> list[str]:
+        """Who held an office called ``title`` in some place before the date; with no date,
+        none."""
+        wanted = title.strip().lower()
+        if on is None:
+            return []
+        return [
+            term.holder
+            for term in self.offices
+            if term.office.lower().split(" of ")[0] == wanted
+            and term.end is not None
+            and term.end <= on
+        ]
+
     def holder(self, office: str, on: dt.date | None) -> str | None:
         """Who held ``office`` on the date; without a date, only an office held by one person
         since its first listed holder is answered (the current holder is not guessed)."""

@@ -504,11 +504,18 @@ class Store:
             name: int(self.connection.execute(sql).fetchone()[0]) for name, sql in queries.items()
         }
 
-    def speakers(self, limit: int = 50) -> list[dict[str, Any]]:
-        """Speakers by number of statements, under their corpus names; ``names`` lists the
-        names articles give each one, most used first. Statements with no resolved speaker
-        are left out (see :meth:`unresolved`)."""
-        return corpus_speakers.speakers(self.connection, limit)
+    def speakers(
+        self, limit: int = 50, types: tuple[str, ...] | None = None
+    ) -> list[dict[str, Any]]:
+        """Speakers by number of statements, under their corpus names, of the given speaker
+        ``types`` (all when None); ``names`` lists the names articles give each one, most
+        used first. Statements with no resolved speaker are left out (see
+        :meth:`unresolved`)."""
+        return corpus_speakers.speakers(self.connection, limit, types)
+
+    def statements_by_type(self) -> dict[str, int]:
+        """How many statements each speaker type has, ``unresolved`` for those with none."""
+        return corpus_speakers.statements_by_type(self.connection)
 
     def unresolved(self) -> int:
         """The number of statements whose speaker could not be resolved (speaker NULL)."""

@@ -1,13 +1,17 @@
-"""Ingesting the reference corpora gives exact counts, and a second run adds nothing."""
+"""Ingesting the reference corpora gives exact counts, a second run adds nothing, and a corpus
+of political news lists its speakers as people and organisations."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from newsdesk.gazetteer import Gazetteer
 from newsdesk.ingest import ingest
 from newsdesk.pipeline import Pipeline
-from newsdesk.store import open_store
+from newsdesk.store import Store, open_store
 from tests.conftest import POLNEAR_DEV, SEED_TEXT, SHARED, require_shared
+
+POLNEAR_TRAIN = SHARED / "data" / "polnear" / "train"
 
 BENCHMARK = SHARED / "data" / "article-extraction-benchmark" / "html"
 # The benchmark's 181 pages hold 22 in other languages (Portuguese, Indonesian, Korean, ...).
@@ -33,3 +37,31 @@ def test_seed_benchmark_and_polnear_counts(tmp_path: Path, pipeline: Pipeline) -
             "SELECT source, errors FROM articles WHERE errors != '[]'"
         ).fetchall()
         assert failed == []
+
+
+PRONOUNS = "i me we us you he him his she her it its they them their who whom which that"
+
+
+def speaker_problems(store: Store, gazetteer: Gazetteer) -> tuple[float, list[str]]:
+    """The share of statements whose speaker is a pronoun, and the parties listed under a
+    name that is not the party's one name."""
+    names = ",".join(f"'{p}'" for p in PRONOUNS.split())
+    total, pronouns = store.connection.execute(
+        f"SELECT count(*), sum(lower(coalesce(corpus_speaker, '')) IN ({names})) FROM quotes"
+    ).fetchone()
+    listed = [row["speaker"] for row in store.speakers(10_000, ("organisation", "group"))]
+    parties = {n for n in listed if (k := gazetteer.known(n)) is not None and k.type == "ORG"}
+    doubled = [n for n in parties if gazetteer.known(n).canonical != n]  # type: ignore[union-attr]
+    return (pronouns or 0) / max(total, 1), doubled
+
+
+def test_a_political_corpus_lists_no_pronoun_and_each_party_once(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    texts = sorted((require_shared(POLNEAR_TRAIN) / "text").glob("*.txt"))[::7]
+    with open_store(tmp_path / "train.db") as store:
+        report = ingest([str(p) for p in texts], store, pipeline, workers=2)
+        assert report.added == len(texts) and store.count("quotes") > 1000
+        share, doubled = speaker_problems(store, pipeline.resources.gazetteer)
+    assert share <= 0.02
+    assert doubled == []

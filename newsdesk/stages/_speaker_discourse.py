@@ -28,6 +28,7 @@ from newsdesk.stages._speaker_mentions import (
     core_phrase,
     dateline_end,
     description,
+    document_author,
     head_of,
     is_title,
     quoted_ranges,
@@ -54,7 +55,8 @@ OUTLET_ENDINGS = frozenset(
     """post times journal news herald tribune sentinel observer gazette chronicle daily
     magazine examiner inquirer courier star globe register dispatch telegraph guardian
     independent mirror express standard bulletin caller beast hill atlantic politico axios
-    reuters bloomberg cnn msnbc nbc abc cbs npr bbc pbs ap afp""".split()
+    reuters bloomberg cnn msnbc nbc abc cbs npr bbc pbs ap afp ledger sun mail today voice
+    record review week weekly""".split()
 )
 _DECAY = 0.5
 SALIENCE_SUM = 0.3
@@ -286,6 +288,8 @@ class Discourse:
             tokens = [t for t in chunk if not t.is_space]
             core = core_phrase(root, tokens)
             name = self.organisation_description(root, core) if kind == "organisation" else ""
+            if kind == "document":
+                core = core + document_author(root)
             name = name or description(core)
             definite = chunk[0].lower_ in ("the", "this", "these", "that", "those")
             found = next((r for r in self.referents if r.kind == kind and r.name == name), None)
@@ -473,9 +477,14 @@ class Discourse:
         scored.sort(key=lambda pair: -pair[0])
         return scored
 
-    def holders(self, title: str) -> list[str]:
-        """Who held an office of this title on the publication date."""
-        return [term.holder for term in self.gazetteer.holders(title, self.published)]
+    def holders(self, title: str, former: bool = False) -> list[str]:
+        """Who held an office of this title on the publication date, or (``former``) before
+        it and no longer."""
+        if not former:
+            return [term.holder for term in self.gazetteer.holders(title, self.published)]
+        now = {term.holder for term in self.gazetteer.holders(title, self.published)}
+        before = self.gazetteer.former_holders(title, self.published)
+        return sorted({holder for holder in before if holder not in now})
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -42,6 +42,8 @@ DETERMINERS = frozenset(
     """the a an this that these those some many most few several all both other another any
     every each such no not only even at least more than fellow""".split()
 )
+_OTHER_ENTITIES = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
+_NAME_JOINERS = frozenset({"and", "&", "of", "for", "the"})
 _NAME_DEPS = frozenset({"compound", "flat", "nmod", "appos", "amod", "punct"})
 # Words that end an organisation's name ("The New York Post", "State Department").
 ORGANISATION_ENDINGS = frozenset(
@@ -143,19 +145,38 @@ def _name_like(token: Token) -> bool:
 
 def name_run(head: Token, tokens: list[Token]) -> list[Token]:
     """The proper-name tokens that end at ``head``, without the titles and modifiers before
-    the last title: "New Jersey Gov. Chris Christie" -> "Chris Christie"."""
+    the last title: "New Jersey Gov. Chris Christie" -> "Chris Christie"; the tagger's
+    person name when it is shorter ("House Republican Thomas Massie" -> "Thomas Massie");
+    an organisation's whole name ("the Central and East European Coalition")."""
     inside = {t.i for t in tokens}
     doc = head.doc
+    organisation = head.lower_ in ORGANISATION_ENDINGS
     start = head.i
-    while start - 1 in inside and (_name_like(doc[start - 1]) or doc[start - 1].text in ("-", ".")):
-        if doc[start - 1].text in ("’s", "'s"):
+    while start - 1 in inside:
+        before = doc[start - 1]
+        if before.text in ("’s", "'s"):
+            break
+        joins = organisation and before.lower_ in _NAME_JOINERS and start - 2 in inside
+        if not (_name_like(before) or before.text in ("-", ".") or joins):
+            break
+        if joins and not _name_like(doc[start - 2]):
             break
         start -= 1
     run = [doc[i] for i in range(start, head.i + 1)]
-    last_title = max((k for k, t in enumerate(run) if is_title(t)), default=-1)
+    # Cut after the last title, or after the last word the tagger gave to something else
+    # than the person ("House Republican Thomas Massie", "NBC News moderator Matt Lauer").
+    person_name = head.ent_type_ == "PERSON" and not organisation
+    last_title = max(
+        (
+            k
+            for k, t in enumerate(run)
+            if is_title(t) or (person_name and t.ent_type_ in _OTHER_ENTITIES)
+        ),
+        default=-1,
+    )
     if 0 <= last_title < len(run) - 1:
         run = run[last_title + 1 :]
-    while run and (run[0].is_punct or run[0].text in ("-", "'")):
+    while run and (run[0].is_punct or run[0].text in ("-", "'") or run[0].lower_ in _NAME_JOINERS):
         run = run[1:]
     return run
 
@@ -240,6 +261,16 @@ def core_phrase(head: Token, tokens: list[Token] | None = None) -> list[Token]:
     while words and (words[0].lower_ in DETERMINERS or words[0].is_punct):
         words = words[1:]
     return words or [head]
+
+
+def document_author(head: Token) -> list[Token]:
+    """Who a document is by, when its phrase says ("a report by the Civic Trust")."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects and any(t.pos_ == "PROPN" for t in objects[0].subtree):
+                return [prep, *objects[0].subtree]
+    return []
 
 
 def phrase_text(tokens: list[Token]) -> str:

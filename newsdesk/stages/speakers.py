@@ -81,6 +81,7 @@ def resolve_speakers(article: Article, resources: Resources) -> Article:
             tokens = span_tokens(discourse.doc, *_pair(attribution.source_span))
             if tokens:
                 sources[index] = tokens
+                rules.learn_name(tokens)
     # Every mention that can refer back, in text order: sources, and the pronouns and
     # definite descriptions of people around them, which keep the right people prominent.
     taken = {t.i for tokens in sources.values() for t in tokens}

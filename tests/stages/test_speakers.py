@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from newsdesk.model import Article
 from newsdesk.pipeline import Pipeline
 
@@ -55,3 +57,122 @@ def test_anonymous_and_document_sources(pipeline: Pipeline) -> None:
         ("officials", "anonymous"),
         ("report", "document"),
     ]
+
+
+def resolved(pipeline: Pipeline, text: str, published: str | None = None) -> dict[str, Any]:
+    """Each statement's source as written -> (speaker, speaker type, the rule that decided)."""
+    article = pipeline.run(Article(source="t", original=text, published=published))
+    assert not article.errors
+    return {
+        q.source or "": (q.speaker, q.speaker_type, q.speaker_evidence and q.speaker_evidence.rule)
+        for q in article.quotes
+    }
+
+
+def test_a_dateline_is_no_speaker_and_it_refers_to_the_organisation(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "OSLO (Reuters) - Norway's finance minister said on Monday that fuel taxes would rise.\n\n"
+        "Statoil said on Tuesday it would cut jobs. It said the cuts were needed.",
+        "2016-05-03",
+    )
+    assert found["It"][:2] == ("Statoil", "organisation")
+    assert all(speaker not in ("OSLO", "Reuters") for speaker, _, _ in found.values())
+
+
+def test_a_complex_mention_resolves_to_the_person_it_names(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "City hall closes its bridge\n\n"
+        "The mayor's spokeswoman, Ana Ruiz, said the bridge would close. Acme's chief "
+        "executive Bo Lind said the firm would help. Democratic nominee Jo Park said she "
+        "was worried.",
+    )
+    speakers = {speaker for speaker, _, _ in found.values()}
+    assert speakers == {"Ana Ruiz", "Bo Lind", "Jo Park"}
+    assert all(rule == "name in a longer mention" for _, _, rule in found.values())
+
+
+def test_definite_descriptions_refer_back(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Count goes on in the county\n\n"
+        "The Daily Ledger reported that turnout was low. The newspaper said polls closed "
+        "late. Republican candidate Jo Park, 70, said she would win. The candidate said the "
+        "count was fair. A report by the Civic Trust found that turnout fell. The report said "
+        "young voters stayed home.",
+    )
+    assert found["The newspaper"][:2] == ("Daily Ledger", "organisation")
+    assert found["The candidate"][:2] == ("Jo Park", "person")
+    assert found["The report"] == ("report by the Civic Trust", "document", "the document")
+
+
+def test_pronouns_agree_in_gender_and_number(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Talks resume in the capital\n\n"
+        "Mr. Lind and Ms. Park met on Monday. She said the talks went well. Maria Olsen met "
+        "Peter Hahn later. He said nothing had changed. The union, which represents 4,000 "
+        "workers, said it would strike. Hahn, who chairs the board, said the offer was fair.",
+    )
+    assert found["She"][:2] == ("Park", "person")  # Ms. Park, not Mr. Lind
+    assert found["He"][:2] == ("Peter Hahn", "person")  # a man's first name
+    assert found["Hahn, who chairs the board"][0] == "Peter Hahn"
+
+
+def test_a_pronoun_with_nothing_to_refer_to_is_unresolved_not_a_name(pipeline: Pipeline) -> None:
+    found = resolved(pipeline, "He said the plan had failed. They said it was over.")
+    assert found["He"][:2] == (None, "unknown")
+    assert found["They"][:2] == (None, "unknown")
+
+
+def test_first_person_outside_quotations_is_the_author(pipeline: Pipeline) -> None:
+    text = "Saving for college\n\nBy RON LIEBER\n\nI think the plan helps. Experts say it is small."
+    article = pipeline.run(Article(source="t", original=text))
+    assert article.author == "Ron Lieber"
+    assert [p.role for p in article.paragraphs] == ["title", "byline", "lede"]
+    first = next(q for q in article.quotes if q.source == "I")
+    assert (first.speaker, first.speaker_type) == ("Ron Lieber", "person")
+
+
+def test_sources_are_typed_and_parties_have_one_name(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Budget vote nears in the capital\n\n"
+        "Democrats said the bill was dead. 31 percent of voters said they were undecided. "
+        "A supporter said the rally was loud. Sources familiar with the talks said a deal was "
+        "close. Republicans said the bill would pass. The GOP said it had the votes. The "
+        "Republican Party said the vote was set.",
+    )
+    assert found["Democrats"][:2] == ("Democratic Party", "organisation")
+    assert found["31 percent of voters"][1] == "group"
+    assert found["A supporter"][1] == "anonymous"
+    assert found["Sources familiar with the talks"][1] == "anonymous"
+    parties = {found[s][:2] for s in ("Republicans", "The GOP", "The Republican Party")}
+    assert parties == {("Republican Party", "organisation")}
+
+
+def test_titled_people_keep_one_name(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Peers debate the bill\n\n"
+        "Sir Peter Lind said the debate would go on. Lind said he would speak again.",
+    )
+    assert {speaker for speaker, _, _ in found.values()} == {"Peter Lind"}
+
+
+def test_a_bare_role_resolves_through_the_office_table(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Berlin plans more spending\n\nThe chancellor said Germany would raise spending.",
+        "2023-03-01",
+    )
+    assert found["The chancellor"] == ("Olaf Scholz", "person", "office")
+
+
+def test_coordinated_sources_are_both(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Merger agreed after long talks\n\nAna Ruiz and Bo Lind said the deal was done.",
+    )
+    assert found["Ana Ruiz and Bo Lind"] == ("Ana Ruiz and Bo Lind", "group", "coordination")
