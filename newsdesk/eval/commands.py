@@ -26,6 +26,18 @@ def evaluate() -> None:
     """Score newsdesk against public gold data (precision, recall, F1)."""
 
 
+def _format_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The --format option (text or json), described by ``help_text``."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
+
+
 def _gate_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options every gated evaluation takes: --format and --floors."""
     command = click.option(
@@ -34,14 +46,7 @@ def _gate_options(command: Callable[..., None]) -> Callable[..., None]:
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         help="JSON file of minimum scores (and the data's sha256); exit 1 when one is below.",
     )(command)
-    return click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(["text", "json"]),
-        default="text",
-        show_default=True,
-        help="text: a table; json: one object with every figure.",
-    )(command)
+    return _format_option("text: a table; json: one object with every figure.")(command)
 
 
 def _report_and_gate(
@@ -186,14 +191,7 @@ def evaluate_speakers_command(
 @click.argument(
     "gold_files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one line per figure; json: one object.",
-)
+@_format_option("text: one line per figure; json: one object.")
 def evaluate_entities_command(gold_files: tuple[Path, ...], output_format: str) -> None:
     """Score entities on labelled cases: the seed's gold.json, eval/entities/cases.json, ...
 
@@ -217,14 +215,7 @@ def evaluate_entities_command(gold_files: tuple[Path, ...], output_format: str) 
 
 @evaluate.command(name="extraction")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one line per figure; json: one object.",
-)
+@_format_option("text: one line per figure; json: one object.")
 def evaluate_extraction_command(directory: Path, output_format: str) -> None:
     """Score main-text extraction on the article-extraction-benchmark: DIRECTORY/html/*.html.gz
     and DIRECTORY/ground-truth.json.
