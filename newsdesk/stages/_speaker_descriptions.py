@@ -125,7 +125,12 @@ class Descriptions:
                 return found
         if self.nouns.has("outlet", lower) and not plural:
             if definite:
-                found = self.rules.best(at, lambda r: r.outlet, "the outlet named before")
+                alike = self.nouns.alike(lower)
+                found = self.rules.best(
+                    at,
+                    lambda r: r.outlet or (r.kind == "organisation" and bool(alike & r.roles)),
+                    "the outlet named before",
+                )
                 if found is not None:
                     return found
             return self.organisation(head, core, definite, at)
@@ -317,8 +322,9 @@ class Descriptions:
             )
             if found is not None:
                 return found
-        elif definite:
-            nouns = {t.lower_ for t in core if t.pos_ == "NOUN" and t.i != head.i}
+        elif definite and not any(c.dep_ == "poss" for c in head.children):
+            # Not "his physician": a relation to someone names someone else.
+            nouns = {t.lower_ for t in core if t.dep_ == "compound" and t.pos_ == "NOUN"}
             main = self._main_person(at, wanted, gender, nouns)
             if main is not None:
                 return self.rules.found(main, "description of the main person", at)
@@ -350,8 +356,9 @@ class Descriptions:
         self, at: int, wanted: set[str], gender: str | None, nouns: set[str]
     ) -> Referent | None:
         """The person a description most likely means when the article gave no one that
-        role: the one it is clearly about at that point (twice as prominent as anyone
-        else), of the right gender and party."""
+        role: the one it is clearly about at that point (clearly more prominent than anyone
+        else), of the right gender and party, with the nouns the description qualifies its
+        role by ("band leader") among their roles."""
         ranked = self.discourse.ranked(
             at,
             lambda r: (

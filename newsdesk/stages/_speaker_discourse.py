@@ -23,6 +23,7 @@ from newsdesk.gazetteer import Gazetteer
 from newsdesk.model import Article
 from newsdesk.names import HONORIFIC_GENDER, Person, called_by_first_word, name_words
 from newsdesk.stages._speaker_mentions import (
+    ORGANISATION_ENDINGS,
     PRONOUNS,
     SpeakerNouns,
     core_phrase,
@@ -156,6 +157,7 @@ class Discourse:
         for entity in article.entities:
             self._entity(entity)
         self._noun_phrases()
+        self._pairs()
         self._people_roles()
         self._pronoun_genders()
 
@@ -240,6 +242,9 @@ class Discourse:
         return tokens
 
     def _new_entity(self, kind: str, canonical: str, tokens: list[Token]) -> Referent | None:
+        words = canonical.split()
+        if kind == "ORG" and 2 <= len(words) <= 3 and self._looks_personal(words):
+            kind = "PERSON"  # "Carly Fiorina" tagged as an organisation
         if kind == "PERSON":
             person = Person([canonical.split()])
             first = canonical.split()[0] if " " in canonical else ""
@@ -268,6 +273,17 @@ class Discourse:
             return existing
         self.referents.append(referent)
         return referent
+
+    def _looks_personal(self, words: list[str]) -> bool:
+        """A first name the table knows, then capitalised words that end no organisation's
+        name."""
+        return (
+            self.gazetteer.gender(words[0]) is not None
+            and all(w[:1].isupper() for w in words[1:])
+            and words[-1].lower() not in ORGANISATION_ENDINGS
+            and words[-1].lower() not in OUTLET_ENDINGS
+            and self.gazetteer.known(" ".join(words)) is None
+        )
 
     def _noun_phrases(self) -> None:
         """Documents, groups and organisations that common-noun phrases introduce."""
@@ -299,6 +315,25 @@ class Discourse:
                 found = Referent(kind, name, plural=root.tag_ in ("NNS", "NNPS"), head=lower)
                 self.referents.append(found)
             found.mentions.append(self.mention(tokens))
+
+    def _pairs(self) -> None:
+        """People named together ("Obama and Clinton", "Trump and his aides" aside) as one
+        group, for a "they" that follows."""
+        for token in self.doc:
+            if token.dep_ != "conj" or token.head.dep_ == "conj" or self.in_dateline(token.idx):
+                continue
+            heads = [token.head, *(t for t in token.head.children if t.dep_ == "conj")]
+            people = [self.entity_at([head]) for head in heads]
+            if len(people) < 2 or any(p is None or p.kind != "person" for p in people):
+                continue
+            names = list(dict.fromkeys(p.name for p in people if p is not None))
+            if len(names) < 2:
+                continue
+            pair = self.add(
+                Referent("group", ", ".join(names[:-1]) + " and " + names[-1], plural=True)
+            )
+            first = token.head.left_edge
+            pair.mentions.append(self.mention(list(self.doc[first.i : token.i + 1])))
 
     def _owned(self, root: Token) -> bool:
         """An organisation noun with its owner named: "the Clinton campaign", "Trump's

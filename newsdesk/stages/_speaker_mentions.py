@@ -154,10 +154,11 @@ def name_run(head: Token, tokens: list[Token]) -> list[Token]:
     start = head.i
     while start - 1 in inside:
         before = doc[start - 1]
-        if before.text in ("’s", "'s"):
-            break
+        possessive = before.text in ("’s", "'s")
+        if possessive and not (organisation and start - 2 in inside and _name_like(doc[start - 2])):
+            break  # "Clinton's campaign manager Robby Mook"; not "the County Coroner's Office"
         joins = organisation and before.lower_ in _NAME_JOINERS and start - 2 in inside
-        if not (_name_like(before) or before.text in ("-", ".") or joins):
+        if not (_name_like(before) or before.text in ("-", ".") or joins or possessive):
             break
         if joins and not _name_like(doc[start - 2]):
             break

@@ -32,6 +32,16 @@ from newsdesk.stages._speaker_mentions import (
     phrase_text,
 )
 
+THEY_ORGANISATION = 0.5
+
+
+def _personal(found: Resolution) -> bool:
+    """A resolution "who" can refer to: people, a group or an organisation of people."""
+    referent = found.referent
+    if referent is not None and referent.place:
+        return False
+    return found.speaker_type in ("person", "group", "anonymous", "organisation")
+
 
 class Rules:
     """Resolves source mentions against the article's discourse model."""
@@ -136,13 +146,16 @@ class Rules:
                     best = known[0]
                 return self.found(best[1], "pronoun", token.idx)
         elif plural:
-            found = self.best(
-                token.idx,
-                lambda r: r.plural or (r.kind == "organisation" and not r.place),
-                "pronoun",
-            )
-            if found is not None:
-                return found
+            # "they": a group, several people or unnamed people first; an organisation
+            # ("the company ... they") only when it is clearly more prominent.
+            ranked = [
+                (score * (1.0 if r.plural else THEY_ORGANISATION), r)
+                for score, r in self.discourse.ranked(
+                    token.idx, lambda r: r.plural or (r.kind == "organisation" and not r.place)
+                )
+            ]
+            if ranked:
+                return self.found(max(ranked, key=lambda pair: pair[0])[1], "pronoun", token.idx)
         else:
             found = self.best(
                 token.idx,
@@ -160,15 +173,25 @@ class Rules:
             clause = token.head.head
         if clause is None or clause.head is clause:
             return Resolution(None, "unknown", "unresolved: relative pronoun")
+        personal = token.lower_ in ("who", "whom")
         noun = clause.head
-        cut = clause.left_edge.i
-        phrase = [t for t in noun.subtree if (t.i < cut and t.i <= noun.i) or t.i == noun.i]
-        phrase = [t for t in phrase if t.i >= noun.left_edge.i]
-        if not phrase:
-            return Resolution(None, "unknown", "unresolved: relative pronoun")
-        found = self.resolve(phrase, depth + 1)
+        found = self._antecedent(noun, clause.left_edge.i, depth)
+        if personal and noun.dep_ == "pobj" and not _personal(found):
+            # "Democrats on Capitol Hill, who ...": who is the people, not the place.
+            found = self._antecedent(noun.head.head, noun.head.i, depth)
+        if personal and found.speaker_type == "unknown" and found.speaker:
+            found = Resolution(found.speaker, "anonymous", "unnamed person")  # "an architect who"
         found.rule = f"relative pronoun: {found.rule}"
         return found
+
+    def _antecedent(self, noun: Token, cut: int, depth: int) -> Resolution:
+        """What the noun phrase a relative clause modifies refers to (the phrase up to the
+        clause)."""
+        phrase = [t for t in noun.subtree if (t.i < cut and t.i <= noun.i) or t.i == noun.i]
+        phrase = [t for t in phrase if t.i >= noun.left_edge.i and not t.is_punct]
+        if not phrase:
+            return Resolution(None, "unknown", "unresolved: relative pronoun")
+        return self.resolve(phrase, depth + 1)
 
     # --- several sources ----------------------------------------------------------------
 
