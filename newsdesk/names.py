@@ -54,15 +54,7 @@ class Person:
 
     forms: list[list[str]] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
-    positions: list[int] = field(default_factory=list)
-    spoke: bool = False
     gender: str | None = None
-
-    @property
-    def certain(self) -> bool:
-        """A full name, a title or a statement of their own: surely a person, not a tagger's
-        guess about a lone capitalised word."""
-        return self.spoke or bool(self.titles) or any(len(form) > 1 for form in self.forms)
 
     @property
     def canonical(self) -> str:

@@ -29,7 +29,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -400,8 +399,3 @@ def corpus_metadata(corpus: Path) -> tuple[dict[str, str], dict[str, str]]:
             if byline is not None:
                 authors[cells[name]] = byline
     return dates, authors
-
-
-def kind_counts(rows: list[GoldSpeaker]) -> Counter[str]:
-    """How many gold rows there are of each mention kind."""
-    return Counter(row.kind for row in rows)

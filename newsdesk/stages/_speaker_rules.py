@@ -46,11 +46,10 @@ def _personal(found: Resolution) -> bool:
 class Rules:
     """Resolves source mentions against the article's discourse model."""
 
-    def __init__(self, discourse: Discourse, outlet: str | None) -> None:
+    def __init__(self, discourse: Discourse) -> None:
         self.discourse = discourse
         self.nouns = discourse.nouns
         self.gazetteer = discourse.gazetteer
-        self.outlet = outlet
         self.descriptions = Descriptions(self)
 
     def found(self, referent: Referent, rule: str, at: int | None = None) -> Resolution:

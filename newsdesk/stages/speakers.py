@@ -24,24 +24,18 @@ type ``unknown``, so a pronoun is never given as a speaker's name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from newsdesk.model import Article, Attribution, Span, SpeakerEvidence
 from newsdesk.resources import Resources
-from newsdesk.stages._speaker_discourse import Discourse, Referent
+from newsdesk.stages._speaker_discourse import Discourse
 from newsdesk.stages._speaker_mentions import FIRST_PERSON, head_of, span_tokens
 from newsdesk.stages._speaker_rules import Resolution, Rules
 
 _SPEAKING = ("person", "organisation", "group")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
-
-
-@dataclass
-class _Done:
-    attribution: Attribution
-    referent: Referent | None
 
 
 def _result(attribution: Attribution, found: Resolution) -> Attribution:
@@ -71,8 +65,8 @@ def resolve_speakers(article: Article, resources: Resources) -> Article:
     if article.parsed is None:
         raise ValueError("the article has not been parsed")
     discourse = Discourse(article, resources.gazetteer, resources.speaker_nouns, resources.outlets)
-    rules = Rules(discourse, article.outlet)
-    done: dict[int, _Done] = {}
+    rules = Rules(discourse)
+    done: dict[int, Attribution] = {}
     quotes = list(article.quotes)
     first_person: list[int] = []
     sources: dict[int, list[Token]] = {}
@@ -108,35 +102,31 @@ def resolve_speakers(article: Article, resources: Resources) -> Article:
         found = rules.resolve(tokens)
         if found.referent is not None and found.speaker_type in _SPEAKING:
             found.referent.mentions.append(discourse.mention([head_of(tokens)], spoke=True))
-        done[index] = _Done(_result(attribution, found), found.referent)
+        done[index] = _result(attribution, found)
     for index in first_person:
         attribution = quotes[index]
         start = _source_start(attribution)
-        outer = [
-            done[i]
-            for i in done
-            if _contains(done[i].attribution, start) and done[i].attribution.speaker
-        ]
+        outer = [d for d in done.values() if _contains(d, start) and d.speaker]
         if outer:
-            holder = min(outer, key=lambda d: d.attribution.content_span.end)
+            holder = min(outer, key=lambda d: d.content_span.end)
             found = Resolution(
-                holder.attribution.speaker,
-                holder.attribution.speaker_type or "person",
+                holder.speaker,
+                holder.speaker_type or "person",
                 "first person in quotation",
-                holder.attribution.source,
-                holder.attribution.source_span.start if holder.attribution.source_span else None,
+                holder.source,
+                holder.source_span.start if holder.source_span else None,
             )
         elif article.author:
             found = Resolution(article.author, "person", "first person: the author")
         else:
             found = Resolution(None, "unknown", "unresolved: first person outside a quotation")
-        done[index] = _Done(_result(attribution, found), None)
+        done[index] = _result(attribution, found)
     resolved: list[Attribution] = []
     previous: Attribution | None = None
     for index in sorted(range(len(quotes)), key=lambda i: quotes[i].content_span.start):
         attribution = quotes[index]
         if index in done:
-            result = done[index].attribution
+            result = done[index]
         elif previous is None or attribution.cue_span is not None:
             # No one before it to continue, or a cue that names no one ("he was accused
             # of ..."): the source is unknown, not the previous speaker.
