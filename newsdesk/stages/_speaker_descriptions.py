@@ -13,6 +13,7 @@ from newsdesk.stages._speaker_discourse import Referent, role_words
 from newsdesk.stages._speaker_mentions import (
     DETERMINERS,
     PRONOUNS,
+    RELATIVES,
     core_phrase,
     description,
     document_author,
@@ -164,6 +165,8 @@ class Descriptions:
             )
             return Resolution(referent.name, "group", "group", None, at, referent)
         text = description(core)
+        if head.pos_ == "PRON" or text.lower() in PRONOUNS or text.lower() in RELATIVES:
+            return Resolution(None, "unknown", "unresolved: a pronoun in a longer mention")
         return Resolution(text or None, "unknown", "unresolved: description")
 
     @staticmethod

@@ -115,10 +115,12 @@ class Rules:
         parts = conjuncts(words)
         if parts and depth < 3:
             return self.coordination(parts, depth)
+        head = head_of(words)
+        if head.lower_ in PRONOUNS and head.pos_ == "PRON":
+            return self.pronoun(head)  # "even she", "he both", "they'd"
         named = named_tokens(words)
         if named:
             return self.name(named, words)
-        head = head_of(words)
         capitalised = head.text[:1].isupper() and head.pos_ != "PRON"
         if capitalised and self.discourse.person_named([head.text]) is not None:
             return self.name([head], words)

@@ -176,3 +176,11 @@ def test_coordinated_sources_are_both(pipeline: Pipeline) -> None:
         "Merger agreed after long talks\n\nAna Ruiz and Bo Lind said the deal was done.",
     )
     assert found["Ana Ruiz and Bo Lind"] == ("Ana Ruiz and Bo Lind", "group", "coordination")
+
+
+def test_a_pronoun_inside_a_longer_source_is_resolved_too(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Budget talks stall\n\nMs. Park met Mr. Lind on Monday. Even she said the plan was risky.",
+    )
+    assert found["Even she"] == ("Park", "person", "pronoun")
