@@ -38,6 +38,15 @@ def _format_option(help_text: str) -> Callable[[Callable[..., None]], Callable[.
     )
 
 
+def _print_figures(figures: dict[str, Any], output_format: str, width: int) -> None:
+    """Print figures as one JSON object, or one ``name value`` line each."""
+    if output_format == "json":
+        click.echo(json.dumps(figures))
+        return
+    for name, value in figures.items():
+        click.echo(f"{name:{width}} {value}")
+
+
 def _gate_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options every gated evaluation takes: --format and --floors."""
     command = click.option(
@@ -206,11 +215,7 @@ def evaluate_entities_command(gold_files: tuple[Path, ...], output_format: str) 
         sys.exit(EXIT_SOME_FAILED)
     cases = [case for path in files for case in read_cases(path)]
     figures = evaluate_entities(cases, Pipeline()).as_dict()
-    if output_format == "json":
-        click.echo(json.dumps(figures))
-    else:
-        for name, value in figures.items():
-            click.echo(f"{name:24} {value}")
+    _print_figures(figures, output_format, 24)
 
 
 @evaluate.command(name="extraction")
@@ -229,8 +234,4 @@ def evaluate_extraction_command(directory: Path, output_format: str) -> None:
         _error(f"{directory}: no ground-truth.json")
         sys.exit(EXIT_SOME_FAILED)
     figures = evaluate_extraction(directory, Resources()).as_dict()
-    if output_format == "json":
-        click.echo(json.dumps(figures))
-    else:
-        for name, value in figures.items():
-            click.echo(f"{name:10} {value}")
+    _print_figures(figures, output_format, 10)

@@ -179,9 +179,7 @@ class Discourse:
     def mention(self, tokens: list[Token], spoke: bool = False) -> Mention:
         """A mention record for a stretch of tokens."""
         head = head_of(tokens)
-        while head.dep_ in ("compound", "flat", "appos", "poss") and head.head is not head:
-            if head.dep_ == "poss":
-                break
+        while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
             head = head.head
         start = tokens[0].idx
         subject = head.dep_ in _SUBJECT_DEPS
