@@ -15,6 +15,7 @@ from newsdesk.model import Article, Attribution, Span
 from newsdesk.stages._attribution_syntax import (
     _CLOSING,
     _cue_span,
+    _source_subject,
     _subtree_span,
     _token_at,
     _trimmed,
@@ -34,6 +35,10 @@ class _FinderBase:
         self.used_cues: set[int] = set()
         self.claimed: set[int] = set()  # quotations already part of an attribution
         self.found: list[Attribution] = []
+
+    def _source_of(self, verb: Token) -> Token | None:
+        """The subject that said what a cue verb reports (see :func:`_source_subject`)."""
+        return _source_subject(verb, self.quotations, lambda t: self.lexicon.get(t) is not None)
 
     def _kind(self, start: int, end: int) -> str:
         for quotation in self.quotations:
@@ -66,7 +71,17 @@ class _FinderBase:
             cue_span = _cue_span(cue)
         source_span = source_at
         if source_span is None and source is not None:
-            source_span = _trimmed(self.text, *_subtree_span(source), extra='"“”‘’')
+            start, end = _subtree_span(source)
+            for sibling in sorted(source.head.children, key=lambda t: abs(t.i - source.i)):
+                # "His ex-wife agreed", "mused Blaze co-host Stu Burguiere": a hyphenated
+                # word the parser split, its parts hung on the verb.
+                left, right = _subtree_span(sibling)
+                hyphen = sibling.text == "-" or self.text[end - 1 : end] == "-"
+                if sibling.dep_ == source.dep_ and right == start:
+                    start = left
+                elif left == end and (sibling.dep_ == source.dep_ or hyphen):
+                    end = right
+            source_span = _trimmed(self.text, start, end, extra='"“”‘’')
         content = " … ".join(self.text[a:b] for a, b in spans)
         self.found.append(
             Attribution(

@@ -37,7 +37,6 @@ from newsdesk.stages._attribution_syntax import (
     _passive_object,
     _prep_object,
     _statement_noun_content,
-    _subject,
     _subtree_span,
     _unmarked_clause,
     _without_aside,
@@ -124,7 +123,7 @@ class _ClauseRules(_FinderBase):
             c.dep_ == "xcomp" or c.tag_ == "VBG" for c in token.children
         ):
             return  # "continue to ignore the fact that …": the verb continued is the cue
-        subject = self._reporter_of_conjunct(token) or _subject(token)
+        subject = self._reporter_of_conjunct(token) or self._source_of(token)
         if subject is None and self._agentless_passive(token):
             return
         if subject is None or subject.lower_ == "there":
@@ -214,7 +213,7 @@ class _ClauseRules(_FinderBase):
         noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if noun is None or noun.lemma_.lower() not in nouns:
             return
-        subject = _subject(verb)
+        subject = self._source_of(verb)
         if subject is None or subject.lower_ in ("it", "there"):
             return
         found = _statement_noun_content(verb, noun)

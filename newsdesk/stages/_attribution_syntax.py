@@ -4,8 +4,10 @@ subjects, and the vocabularies of attitudes, light verbs, labels and settings.""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsdesk.stages.quotations import Quotation
 
@@ -136,7 +138,7 @@ def _cue_span(verb: Token) -> tuple[int, int]:
             end_token = child
         elif child.i == end_token.i + 1 and _is_setting(child):
             noun = next(c for c in child.children if c.dep_ == "pobj")
-            if noun.i - child.i <= 2:  # "in a statement", not "at a recent news conference"
+            if noun.i - child.i <= 3:  # "in a phone interview", not "at a recent news conference"
                 end_token = noun
     following = verb.doc[end_token.i + 1] if end_token.i + 1 < len(verb.doc) else None
     if following is not None and following.text == ":":
@@ -178,9 +180,18 @@ def _subject(verb: Token) -> Token | None:
     """The subject of a cue verb: its own, its agent's ("endorsed by X"), or inherited."""
     token = verb
     for _ in range(_MAX_CLIMB):
+        subjects = []
         for child in token.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
+            if child.dep_ in ("nsubj", "csubj") and child.is_punct:
+                # "The film ― which … ― explains": a dash the parser made the subject.
+                child = next((c for c in child.lefts if c.dep_ == "nsubj"), child)
+            if child.dep_ in ("nsubj", "csubj") and not child.is_punct:
+                subjects.append(child)
+        if subjects:
+            # "THE BORROWING Back when …, Mr. McKinley said": of two, the one nearer the verb.
+            before = [s for s in subjects if s.i < token.i]
+            return before[-1] if before else subjects[0]
+        for child in token.children:
             if child.dep_ == "agent":
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
@@ -196,6 +207,106 @@ def _subject(verb: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+# What may stand between a free adjunct's participle and the comma or dash before it:
+# ", saying", "-- and, asked later, asserting", "- while chanting", ", also noting".
+_ADJUNCT_LEAD_DEPS = frozenset({"advmod", "mark", "neg"})
+_ADJUNCT_BREAKS = frozenset({",", ";", "-", "--", "—", "–", "―"})
+
+
+def _adjunct_participle(verb: Token) -> Token | None:
+    """The participle that opens a free adjunct the cue verb belongs to, after a comma or a
+    dash: ", saying …", ", going on to say …", "- while chanting …"; None for other cues."""
+    participle = verb
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.tag_ == "VBG":
+        participle = verb.head  # "going on to say"
+    if participle.tag_ != "VBG" or participle.dep_ not in ("advcl", "conj", "xcomp"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in participle.children):
+        return None
+    first = participle
+    for child in reversed(list(participle.lefts)):
+        if child.dep_ in _ADJUNCT_LEAD_DEPS and child.i == first.i - 1:
+            first = child
+    before = participle.doc[first.i - 1] if first.i > participle.sent.start else None
+    return participle if before is not None and before.text in _ADJUNCT_BREAKS else None
+
+
+def _embedded(clause: Token, is_cue: Callable[[Token], bool]) -> bool:
+    """True for a clause inside another that an adjunct after it does not belong to: what a
+    cue reports ("X said [prices rose], citing …"), a relative clause ("an architect [who
+    said …], saying …") or a clause opened by "where" or "when"."""
+    if clause.dep_ == "relcl" or any(c.tag_ == "WRB" for c in clause.lefts):
+        return True
+    return clause.dep_ == "ccomp" and is_cue(clause.head)
+
+
+def _quoted(quotations: list[Quotation], token: Token) -> bool:
+    return _inside(quotations, token.idx)
+
+
+def _main_subject_before(participle: Token, quotations: list[Quotation]) -> Token | None:
+    """The subject of the least embedded clause before a free adjunct in its sentence, outside
+    quotations: in "Sanders said, suggesting …" and "Trump was defensive when …, saying …",
+    whoever the sentence is about."""
+    best: tuple[int, int, Token] | None = None
+    for token in participle.doc[participle.sent.start : participle.i]:
+        if token.pos_ not in ("VERB", "AUX") or _quoted(quotations, token):
+            continue
+        for child in token.children:
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and not child.is_punct
+                and child.tag_ not in ("WDT", "WP", "EX")
+                and not _quoted(quotations, child)
+            ):
+                depth = sum(1 for _ in token.ancestors)
+                if best is None or (depth, participle.i - token.i) < best[:2]:
+                    best = (depth, participle.i - token.i, child)
+                break
+    return best[2] if best is not None else None
+
+
+def _source_subject(
+    verb: Token, quotations: list[Quotation], is_cue: Callable[[Token], bool]
+) -> Token | None:
+    """The subject that is a cue verb's source: as :func:`_subject` finds it, but never
+    words inside a quotation the cue stands outside ("“Meh,” wrote …"), and for a free
+    adjunct (", saying …") the subject of the clause it closes, not of a clause that clause
+    reports, a relative clause, a quotation or a clause after the adjunct."""
+    subject = _subject(verb)
+    if subject is not None and _quoted(quotations, subject) and not _quoted(quotations, verb):
+        subject = None
+        rejected = True
+    else:
+        rejected = False
+    participle = _adjunct_participle(verb)
+    if participle is None:
+        return subject
+    if (
+        rejected
+        or subject is None
+        or subject.i > participle.i
+        or subject.tag_ in ("WDT", "WP")
+        or _embedded(subject.head, is_cue)
+    ):
+        return _main_subject_before(participle, quotations) or subject
+    return subject
+
+
+def _noun_phrase(tokens: SpacySpan) -> tuple[int, int] | None:
+    """The offsets of the noun phrase that is all of ``tokens`` but the punctuation at its
+    edges ("Flynn, a top Trump surrogate,"), or None when they hold a verb or open with
+    anything but a name, a noun, a determiner, an adjective or a pronoun."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    if words[0].pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PRON"):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 # Antecedents that make "who wants …" anyone's wish, not a reported one.
@@ -240,9 +351,12 @@ _TARGETING_NOUNS = frozenset({"aim", "swipe", "shot", "jab", "dig"})
 
 def _hypothetical(verb: Token) -> bool:
     """True for a cue that reports nothing because it is only supposed: "if you want to
-    understand …", "whether she wanted Cruz to campaign", "anyone who wants to save"."""
+    understand …", "whether she wanted Cruz to campaign", "anyone who wants to save",
+    "…, assuming that shareholders pay more"."""
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return True
+    if verb.lower_ in ("assuming", "supposing") and _adjunct_participle(verb) is verb:
+        return True  # a participle used as "if"
     return verb.dep_ == "relcl" and verb.head.lower_ in _INDEFINITE
 
 

@@ -39,6 +39,11 @@ _NOT_PEOPLE = frozenset(
 )
 MAIN_PERSON_RATIO = 1.5
 _SHARES = frozenset({"percent", "%", "majority", "plurality", "half", "third", "quarter"})
+# Family relations and the gender they give: "his wife" is a woman of his family.
+_FAMILY = {
+    "wife": "f", "husband": "m", "son": "m", "daughter": "f", "mother": "f", "father": "m",
+    "brother": "m", "sister": "f", "widow": "f", "widower": "m",
+}  # fmt: skip
 GENDERED_PEOPLE = {
     "woman": "f",
     "lady": "f",
@@ -109,6 +114,9 @@ class Descriptions:
                 Referent("group", name, plural=True, head=lower, unnamed=True)
             )
             return Resolution(name, "anonymous", "unnamed people", None, at, referent)
+        relative = self._relative(head, tokens, at)
+        if relative is not None:
+            return relative
         if self.nouns.has("document", lower):
             return self.document(head, core, definite, at)
         party = self._party([head])
@@ -301,8 +309,9 @@ class Descriptions:
                 return self.rules.found(best, "title", at)
             former = any(t.lower_ in ("former", "ex") for t in core)
             title = " ".join(t.lower_ for t in core[-2:])
-            holders = self.discourse.holders(title, former)
-            holders = holders or self.discourse.holders(word, former)
+            party = None if former else self._party(core)  # "the GOP nominee"
+            holders = self.discourse.holders(title, former, party)
+            holders = holders or self.discourse.holders(word, former, party)
             named = [h for h in holders if self.discourse.person_named(h.split())]
             if len(named) == 1 or len(holders) == 1:
                 holder = (named or holders)[0]
@@ -337,6 +346,38 @@ class Descriptions:
         )
         referent = self.discourse.add(referent)
         return Resolution(name, "anonymous", "unnamed person", None, at, referent)
+
+    def _relative(self, head: Token, tokens: list[Token], at: int) -> Resolution | None:
+        """ "his wife", "Trump's ex-wife", "her son" -> the one person of that gender the
+        article names with the possessor's surname."""
+        word = head
+        while word.i + 2 < len(word.doc) and word.nbor().text == "-" and not word.whitespace_:
+            word = word.nbor(2)  # "ex-wife" split in three
+        gender = _FAMILY.get(word.lower_)
+        owner = next((t for t in tokens if t.dep_ == "poss" and t.i < word.i), None)
+        if gender is None or owner is None:
+            return None
+        if owner.lower_ in PRONOUNS:
+            owned_by = self.rules.pronoun(owner)
+        else:
+            name = [t for t in owner.subtree if t.dep_ != "case" and not t.is_punct]
+            owned_by = self.rules.resolve(name or [owner])
+        holder = owned_by.referent
+        if holder is None or holder.kind != "person" or not owned_by.speaker:
+            return None
+        surname = holder.name.split()[-1]
+        family = [
+            r
+            for r in self.discourse.referents
+            if r.kind == "person"
+            and r is not holder
+            and not r.unnamed
+            and r.gender == gender
+            and r.name.split()[-1] == surname
+        ]
+        if len(family) == 1:
+            return self.rules.found(family[0], f"{word.lower_} of {holder.name}", at)
+        return None
 
     def _gender_of(self, core: list[Token]) -> str | None:
         if any(self.nouns.has("male", t.lower_) for t in core):

@@ -180,9 +180,21 @@ class Discourse:
         """A mention record for a stretch of tokens."""
         head = head_of(tokens)
         while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+            if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+                break  # "McConnell spokesman Don Stewart": McConnell is not the subject
             head = head.head
         start = tokens[0].idx
         subject = head.dep_ in _SUBJECT_DEPS
+        if head.dep_ == "poss" and head.head.dep_ in _SUBJECT_DEPS:
+            # "The president's roots came into play": a subject's possessor is in focus too.
+            return Mention(
+                start,
+                self.sentence_of(start),
+                subject=True,
+                quoted=self.is_quoted(start),
+                spoke=spoke,
+                text=self.doc[tokens[0].i : tokens[-1].i + 1].text,
+            )
         verb = head.head
         main = subject and (
             verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
@@ -510,11 +522,12 @@ class Discourse:
         scored.sort(key=lambda pair: -pair[0])
         return scored
 
-    def holders(self, title: str, former: bool = False) -> list[str]:
-        """Who held an office of this title on the publication date, or (``former``) before
-        it and no longer."""
+    def holders(self, title: str, former: bool = False, of: str | None = None) -> list[str]:
+        """Who held an office of this title (``of`` a party or place, when given) on the
+        publication date, or (``former``) before it and no longer."""
         if not former:
-            return [term.holder for term in self.gazetteer.holders(title, self.published)]
+            terms = self.gazetteer.holders(title, self.published)
+            return [t.holder for t in terms if of is None or t.office.endswith(f"of the {of}")]
         now = {term.holder for term in self.gazetteer.holders(title, self.published)}
         before = self.gazetteer.former_holders(title, self.published)
         return sorted({holder for holder in before if holder not in now})

@@ -123,12 +123,15 @@ def span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def head_of(tokens: list[Token]) -> Token:
-    """The token of the mention whose head lies outside it (the first such one)."""
+    """The token of the mention whose head lies outside it (the first such one that does
+    not end in a hyphen: the parser may split "co-host" or "ex-wife" into several)."""
     inside = {t.i for t in tokens}
-    for token in tokens:
-        if (token.head.i not in inside or token.head is token) and not token.is_punct:
-            return token
-    return tokens[0]
+    roots = [t for t in tokens if (t.head.i not in inside or t.head is t) and not t.is_punct]
+    for root in roots[:-1]:
+        glued = not root.whitespace_ and root.i + 1 < len(root.doc) and root.nbor().text == "-"
+        if not glued:
+            return root
+    return roots[-1] if roots else tokens[0]
 
 
 def is_title(token: Token) -> bool:
@@ -158,12 +161,15 @@ def name_run(head: Token, tokens: list[Token]) -> list[Token]:
         if possessive and not (organisation and start - 2 in inside and _name_like(doc[start - 2])):
             break  # "Clinton's campaign manager Robby Mook"; not "the County Coroner's Office"
         joins = organisation and before.lower_ in _NAME_JOINERS and start - 2 in inside
+        if before.is_space and start - 2 in inside and _name_like(doc[start - 2]):
+            start -= 1  # "Stu  Burguiere": a stray space between names
+            continue
         if not (_name_like(before) or before.text in ("-", ".") or joins or possessive):
             break
         if joins and not _name_like(doc[start - 2]):
             break
         start -= 1
-    run = [doc[i] for i in range(start, head.i + 1)]
+    run = [doc[i] for i in range(start, head.i + 1) if not doc[i].is_space]
     # Cut after the last title, or after the last word the tagger gave to something else
     # than the person ("House Republican Thomas Massie", "NBC News moderator Matt Lauer").
     person_name = head.ent_type_ == "PERSON" and not organisation

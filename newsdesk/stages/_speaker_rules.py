@@ -118,6 +118,12 @@ class Rules:
         head = head_of(words)
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             return self.pronoun(head)  # "even she", "he both", "they'd"
+        if (
+            head.text.istitle()
+            and self.nouns.has("document", head.lower_)
+            and not any(t.ent_type_ for t in words)
+        ):
+            return self.descriptions.common_noun(words, depth)  # "New Poll: …" in a headline
         named = named_tokens(words)
         if named:
             return self.name(named, words)

@@ -31,7 +31,7 @@ from newsdesk.stages._attribution_syntax import (
     _SHORT_CUE_CLAUSE,
     _inside,
     _is_speaker_label,
-    _subject,
+    _noun_phrase,
     _subtree_span,
     _token_at,
 )
@@ -96,8 +96,14 @@ class _Finder(_ClauseRules):
         if after and span[1] == quotation.end:
             # "“Q1,” X said. “Q2.”" and "Golf is ''a thin business,'' X said. ''Q2.''".
             spans += self._continuations(index, cue)
-        source = _subject(cue) or self._subject_of_closed_clause(cue, after)
-        source_at = self._name_after_cue(cue, after) if source is None else None
+        source = self._source_of(cue) or self._subject_of_closed_clause(cue, after)
+        source_at = None
+        if source is None:
+            source_at = self._name_after_cue(cue, after)
+        if source is None and source_at is None and after:
+            closer = _token_at(self.doc, quotation.end - 1)
+            if closer is not None:
+                source_at = _noun_phrase(self.doc[closer.i + 1 : cue.i])
         self._make(spans, cue, source, fragment=not quotation.opened, source_at=source_at)
 
     def _name_after_cue(self, cue: Token, after: bool) -> tuple[int, int] | None:
@@ -229,10 +235,12 @@ class _Finder(_ClauseRules):
             cue = self.lexicon.get(token)
             if cue is not None and token.i not in self.used_cues:
                 between = self.doc[closer.i + 1 : token.i]
-                subject = _subject(token)
+                subject = self._source_of(token)
                 allowed = {t.i for t in subject.subtree} if subject is not None else set()
                 if all(t.is_punct or t.i in allowed or t.head == token for t in between):
                     return token
+                if subject is None and _noun_phrase(between) is not None:
+                    return token  # "“…,” Flynn, a top surrogate, said" parsed apart
                 return None
             if token.pos_ in ("VERB",) and token.dep_ not in ("aux", "auxpass"):
                 return None

@@ -463,3 +463,54 @@ def test_a_quotation_s_speaker_the_parse_gave_no_subject(pipeline: Pipeline) -> 
 def test_a_light_verb_with_its_noun_comes_before_the_verb_alone(pipeline: Pipeline) -> None:
     found = only(pipeline, "Rights groups have expressed deep concern about the new policy.")
     assert (found.cue, found.content) == ("have expressed deep concern about", "the new policy")
+
+
+def test_a_free_adjunct_belongs_to_the_clause_it_closes(pipeline: Pipeline) -> None:
+    # ", citing …" after a reported clause is the reporter's, not the reported subject's.
+    found = next(
+        q
+        for q in quotes(
+            pipeline,
+            "Port officials said cargo volumes have fallen sharply this year, "
+            "citing the long strike at the northern terminal.",
+        )
+        if q.cue == "citing"
+    )
+    assert found.source == "Port officials"
+    # "…,” Ruiz said, suggesting …: “…”: the quotation's own "you" is no source.
+    text = (
+        "“The ferry is late again,” Ruiz said, suggesting a question for the board: "
+        "“Do you really think passengers will wait?”"
+    )
+    suggesting = next(q for q in quotes(pipeline, text) if q.cue == "suggesting")
+    assert suggesting.source == "Ruiz"
+
+
+def test_words_inside_a_quotation_are_never_its_source(pipeline: Pipeline) -> None:
+    # The parser makes "Meh" the subject of "wrote"; the writer is named after the verb.
+    found = only(pipeline, "“Meh,” wrote a supporter who runs a fan account.")
+    assert found.source == "a supporter"
+
+
+def test_a_name_the_parse_left_between_quotation_and_cue_is_the_source(
+    pipeline: Pipeline,
+) -> None:
+    # However the parser hangs "Lind, a harbour pilot," it stands where the speaker stands.
+    found = [
+        q
+        for q in quotes(
+            pipeline,
+            "“The channel is too shallow for the new ships and the dredging plan and the "
+            "budget,” Lind, a harbour pilot, said on Friday on the morning show.",
+        )
+        if q.cue.startswith("said")
+    ]
+    assert found and all(q.source and q.source.startswith("Lind") for q in found)
+
+
+def test_assuming_is_a_condition_not_a_statement(pipeline: Pipeline) -> None:
+    found = quotes(
+        pipeline,
+        "Some analysts argue that fares should fall -- assuming that fuel prices stay low.",
+    )
+    assert [q.cue for q in found] == ["argue"]

@@ -184,3 +184,34 @@ def test_a_pronoun_inside_a_longer_source_is_resolved_too(pipeline: Pipeline) ->
         "Budget talks stall\n\nMs. Park met Mr. Lind on Monday. Even she said the plan was risky.",
     )
     assert found["Even she"] == ("Park", "person", "pronoun")
+
+
+def test_a_party_nominee_resolves_through_the_office_table(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Debate ahead\n\nThe GOP presidential nominee said he was ready for Monday.",
+        "2016-09-20",
+    )
+    assert found["The GOP presidential nominee"] == ("Donald Trump", "person", "office")
+
+
+def test_a_family_relation_resolves_to_the_relative_the_article_names(
+    pipeline: Pipeline,
+) -> None:
+    found = resolved(
+        pipeline,
+        "Court unseals file\n\nLawyers for Peter Lind and Maria Lind filed papers. "
+        "Mr. Lind argued that the file should stay sealed. His ex-wife agreed with him.",
+    )
+    assert found["His ex-wife"][:2] == ("Maria Lind", "person")
+
+
+def test_a_possessor_of_the_subject_stays_in_focus(pipeline: Pipeline) -> None:
+    # "The governor's plan …, he said": the governor, not the aide named just before.
+    found = resolved(
+        pipeline,
+        "Budget row\n\nAlan Brooks, the governor, faces a vote. Tom Weller, a close aide, "
+        "recalled the last session. The governor's plan came up again. "
+        "On Monday he told reporters that it would pass.",
+    )
+    assert found["he"][:2] == ("Alan Brooks", "person")
