@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,16 +27,17 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk import __version__
-from newsdesk.errors import NewsdeskError
+from newsdesk.errors import NewsdeskError, StoreError
 from newsdesk.eval.commands import evaluate
 from newsdesk.ingest import ingest
 from newsdesk.model import SPEAKER_TYPES, Article
 from newsdesk.pipeline import Pipeline
 from newsdesk.readers.text import DEFAULT_MAX_BYTES, InputFailure, read_articles
 from newsdesk.report import print_article
-from newsdesk.resources import DEFAULT_SPACY_MODEL, Resources
+from newsdesk.resources import DEFAULT_SPACY_MODEL, Resources, check_table_files
 from newsdesk.sitechrome import DEFAULT_MIN_PAGES
 from newsdesk.store import Store, open_store
+from newsdesk.terminal import visible
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -51,7 +53,7 @@ def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 
 def _error(message: str) -> None:
-    click.echo(f"newsdesk: error: {message}", err=True)
+    click.echo(f"newsdesk: error: {visible(message)}", err=True)
 
 
 def _analysis_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -95,6 +97,7 @@ def _pipeline(
     office_files: tuple[Path, ...],
     model: str,
 ) -> Pipeline:
+    check_table_files(boilerplate_file, alias_files, office_files)
     return Pipeline(
         resources=Resources(
             spacy_model=model,
@@ -166,7 +169,7 @@ def analyze(
         for item in read_articles(list(paths), published=published, max_bytes=max_bytes):
             if isinstance(item, InputFailure):
                 failures += 1
-                _error(item.error.message)
+                _error(str(item.error))
             else:
                 yield item
 
@@ -175,13 +178,13 @@ def analyze(
             done += 1
             for error in article.errors:
                 failures += 1
-                _error(f"{article.source}: stage {error.stage} failed: {error.message}")
+                _error(f"{article.source}: stage {error.stage} failed: {error.message} [ND018]")
             if output_format == "json":
                 click.echo(article.to_json(include_original=include_original))
             else:
                 print_article(article, console)
     except NewsdeskError as exc:
-        _error(exc.message)
+        _error(str(exc))
         sys.exit(EXIT_SOME_FAILED)
     if output_format == "text" and done > 1:
         console.print(f"[bold]{done} articles analysed, {failures} problems.[/bold]")
@@ -199,10 +202,17 @@ _DB_OPTION = click.option(
 
 
 def _open_existing(db_path: Path) -> Store:
+    """The database for a query: opened for writing when it can be (to bring an older
+    schema up to date), else read-only, as a read-only file or directory allows."""
     if not db_path.exists():
-        _error(f"{db_path}: no such database; create it with 'newsdesk ingest'")
+        _error(f"{db_path}: no such database; create it with 'newsdesk ingest' [ND001]")
         sys.exit(EXIT_SOME_FAILED)
-    return open_store(db_path)
+    try:
+        return open_store(db_path)
+    except StoreError as exc:
+        if exc.code != "ND022":
+            raise
+    return open_store(db_path, read_only=True)
 
 
 class _RateColumn(ProgressColumn):
@@ -213,6 +223,10 @@ class _RateColumn(ProgressColumn):
         return Text(f"{speed:.1f}/s" if speed else "…/s", style="progress.data.speed")
 
 
+# The largest count a query takes: SQLite's integers end at 2**63 - 1.
+_MAX_COUNT = 10**9
+
+
 def _count_option(
     flag: str, default: int, help_text: str, name: str | None = None, minimum: int = 1
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -220,7 +234,7 @@ def _count_option(
     declarations = (flag, name) if name else (flag,)
     return click.option(
         *declarations,
-        type=click.IntRange(min=minimum),
+        type=click.IntRange(min=minimum, max=_MAX_COUNT),
         default=default,
         show_default=True,
         help=help_text,
@@ -251,7 +265,9 @@ def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> Table:
         table.add_column(column, overflow="fold")
     for row in rows:
         # Text, not markup: stored text may hold brackets ("[Bridge]" snippets) Rich would eat.
-        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
+        table.add_row(
+            *(Text(visible("" if row.get(c) is None else str(row.get(c)))) for c in columns)
+        )
     return table
 
 
@@ -569,5 +585,16 @@ cli.add_command(evaluate)
 
 
 def main() -> None:
-    """Entry point of the ``newsdesk`` console script."""
-    cli()
+    """Entry point of the ``newsdesk`` console script: a problem newsdesk can name ends the
+    command with one line and its code, never a traceback."""
+    try:
+        cli()
+    except NewsdeskError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_SOME_FAILED)
+    except sqlite3.Error as exc:
+        _error(f"database error: {exc} [ND023]")
+        sys.exit(EXIT_SOME_FAILED)
+    except OSError as exc:
+        _error(f"{exc.filename or 'output'}: {exc.strerror or exc} [ND008]")
+        sys.exit(EXIT_SOME_FAILED)

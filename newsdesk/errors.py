@@ -14,3 +14,8 @@ class NewsdeskError(Exception):
 
 class InputError(NewsdeskError):
     """An input that cannot be read as an article (missing, binary, empty, undecodable...)."""
+
+
+class StoreError(NewsdeskError):
+    """The corpus database cannot be used: not SQLite, corrupt, from a newer newsdesk, locked
+    by another writer, read-only where writing is needed, or on a full disk."""

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from newsdesk.errors import InputError
+from newsdesk.errors import InputError, StoreError
 from newsdesk.language import looks_english
 from newsdesk.model import Article
 from newsdesk.pipeline import Pipeline
 from newsdesk.readers.text import DEFAULT_MAX_BYTES, InputFailure, read_articles
 from newsdesk.sitechrome import DEFAULT_MIN_PAGES, SiteChromeLearner, site_of
-from newsdesk.store import Store
+from newsdesk.store import Store, store_error
 
 # Stages whose failure leaves nothing worth storing.
 _ESSENTIAL = frozenset({"repair"})
@@ -58,6 +59,7 @@ def analyse_in_parallel(
 class IngestSummary:
     """What one ingest run did."""
 
+    read: int = 0
     added: int = 0
     duplicates: int = 0
     failed: int = 0
@@ -96,25 +98,38 @@ def ingest(
         total = 0
         for item in read_articles(paths, published, max_bytes, published_from_path):
             total += 1
-            if isinstance(item, Article) and looks_english(item.original):
-                learner.observe(item)
+            try:
+                if isinstance(item, Article) and looks_english(item.original):
+                    learner.observe(item)
+            except Exception:
+                continue  # the record fails again, with its reason, below
         if on_total is not None:
             on_total(total)
 
-    def readable() -> Iterator[Article]:
-        for item in read_articles(paths, published, max_bytes, published_from_path):
-            if isinstance(item, Article) and not looks_english(item.original):
-                item = InputFailure(
+    def prepared(item: Article | InputFailure) -> Article | InputFailure:
+        """The article ready for analysis, or why it cannot be analysed."""
+        if isinstance(item, InputFailure):
+            return item
+        try:
+            if not looks_english(item.original):
+                return InputFailure(
                     item.source, InputError("ND015", f"{item.source}: not English; skipped")
                 )
-            if isinstance(item, Article):
-                if learn_as_read:
-                    learner.observe(item)
-                item.site_chrome = learner.chrome(site_of(item))
+            if learn_as_read:
+                learner.observe(item)
+            item.site_chrome = learner.chrome(site_of(item))
+        except Exception as exc:  # one record's surprise must not end the run
+            return InputFailure(item.source, _unexpected(item.source, exc))
+        return item
+
+    def readable() -> Iterator[Article]:
+        for read in read_articles(paths, published, max_bytes, published_from_path):
+            summary.read += 1
+            item = prepared(read)
             if isinstance(item, InputFailure):
                 summary.failed += 1
-                summary.problems.append(item.error.message)
-                store.quarantine(item.source, item.error.message)
+                summary.problems.append(str(item.error))
+                store.quarantine(item.source, str(item.error))
                 if on_article is not None:
                     on_article(item)
             elif store.seen(item) is not None:
@@ -132,18 +147,43 @@ def ingest(
     for article in analysed:
         fatal = [e for e in article.errors if e.stage in _ESSENTIAL]
         if fatal:
-            reason = f"stage {fatal[0].stage} failed: {fatal[0].message}"
+            reason = f"stage {fatal[0].stage} failed: {fatal[0].message} [ND018]"
             summary.failed += 1
             summary.problems.append(f"{article.source}: {reason}")
             store.quarantine(article.source, reason)
         else:
-            added = store.add(article)
-            if added.new:
-                summary.added += 1
+            try:
+                added = store.add(article)
+            except StoreError:
+                raise  # the database itself failed: stop, with what is committed kept
+            except sqlite3.Error as exc:
+                stop = store_error(exc, store.path)
+                if stop is not None:
+                    raise stop from None
+                error = _unexpected(article.source, exc, "cannot store")
+                summary.failed += 1
+                summary.problems.append(str(error))
+                store.quarantine(article.source, str(error))
+            except Exception as exc:  # this record cannot be stored; the others can
+                error = _unexpected(article.source, exc, "cannot store")
+                summary.failed += 1
+                summary.problems.append(str(error))
+                store.quarantine(article.source, str(error))
             else:
-                summary.duplicates += 1
+                if added.new:
+                    summary.added += 1
+                else:
+                    summary.duplicates += 1
         if on_article is not None:
             on_article(article)
     store.record_site_chrome(learner.learned())
     store.finish_run(run_id, summary.added, summary.duplicates, summary.failed)
+    if summary.read == 0:
+        summary.problems.append(str(InputError("ND009", "no inputs: nothing was read")))
     return summary
+
+
+def _unexpected(source: str, exc: Exception, doing: str = "cannot analyse") -> InputError:
+    """The error for a record that raised what no reader or stage expected."""
+    reason = str(exc).splitlines()[0] if str(exc) else ""
+    return InputError("ND018", f"{source}: {doing}: {type(exc).__name__}: {reason}"[:500])

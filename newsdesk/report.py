@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk.model import Article
+from newsdesk.terminal import visible
 
 _PREVIEW = 60
 
@@ -18,7 +19,7 @@ def _visible(snippet: str) -> str:
     """Show whitespace and emptiness explicitly in a short preview."""
     if snippet == "":
         return "∅"
-    shown = snippet.replace("\n", "⏎").replace("\t", "⇥")
+    shown = visible(snippet.replace("\n", "⏎").replace("\t", "⇥"))
     if len(shown) > _PREVIEW:
         shown = shown[: _PREVIEW - 1] + "…"
     return shown if shown.strip() else f"«{shown}»"
@@ -32,7 +33,7 @@ def _repairs_table(article: Article) -> Table:
     table.add_column("after", style="green")
     for repair in article.repairs:
         table.add_row(
-            repair.kind, str(repair.start), _visible(repair.before), _visible(repair.after)
+            visible(repair.kind), str(repair.start), _visible(repair.before), _visible(repair.after)
         )
     return table
 
@@ -48,7 +49,8 @@ def _quotes_table(article: Article) -> Table:
         if quote.source and quote.source != quote.speaker:
             speaker += f" ({quote.source})"
         content = quote.content if len(quote.content) <= 160 else quote.content[:159] + "…"
-        table.add_row(speaker, quote.kind + (" ⚠" if quote.fragment else ""), quote.cue, content)
+        kind = quote.kind + (" ⚠" if quote.fragment else "")
+        table.add_row(visible(speaker), kind, visible(quote.cue), visible(content))
     return table
 
 
@@ -57,14 +59,14 @@ def _entities_line(article: Article) -> Text:
     for index, entity in enumerate(article.entities):
         if index:
             line.append("; ")
-        line.append(entity["canonical"], style="bold")
+        line.append(visible(entity["canonical"]), style="bold")
         variants = sorted({m["text"] for m in entity["mentions"]} - {entity["canonical"]})
         detail = entity["type"]
         if entity.get("geonames_id"):
             detail += f" {entity['geonames_id']}"
         if variants:
             detail += ", as " + ", ".join(variants[:4])
-        line.append(f" ({detail})", style="dim")
+        line.append(f" ({visible(detail)})", style="dim")
     return line
 
 
@@ -82,7 +84,9 @@ def _timeline(events: list[dict[str, object]]) -> Table:
         if event["kind"] == "statement" and isinstance(participants, list) and participants:
             text = f"{participants[0]} {event['trigger']}: {text}"
         table.add_row(
-            date, text if len(text) <= 80 else text[:79] + "…", str(event["speaker"] or "outlet")
+            visible(date),
+            visible(text if len(text) <= 80 else text[:79] + "…"),
+            visible(str(event["speaker"] or "outlet")),
         )
     return table
 
@@ -92,23 +96,23 @@ def render_article(article: Article) -> RenderableType:
     parts: list[RenderableType] = []
     meta = Text()
     meta.append("source: ", style="bold")
-    meta.append(article.source)
+    meta.append(visible(article.source))
     meta.append("   published: ", style="bold")
-    meta.append(article.published or "unknown")
+    meta.append(visible(article.published or "unknown"))
     meta.append("   outlet: ", style="bold")
-    meta.append(article.outlet or "unknown")
+    meta.append(visible(article.outlet or "unknown"))
     if article.outlet_evidence:
-        meta.append(f" ({'; '.join(article.outlet_evidence)})", style="dim")
+        meta.append(visible(f" ({'; '.join(article.outlet_evidence)})"), style="dim")
     parts.append(meta)
     if article.title:
-        parts.extend([Text(""), Text(article.title, style="bold underline")])
+        parts.extend([Text(""), Text(visible(article.title), style="bold underline")])
     if article.lede:
-        parts.extend([Text(""), Text(article.lede, style="italic")])
+        parts.extend([Text(""), Text(visible(article.lede), style="italic")])
     for paragraph in article.body:
-        parts.extend([Text(""), Text(paragraph)])
+        parts.extend([Text(""), Text(visible(paragraph))])
     parts.append(Text(""))
     if not article.paragraphs and article.text:
-        parts.append(Text(article.text))
+        parts.append(Text(visible(article.text)))
     if article.repairs:
         counts = Counter(kind for r in article.repairs for kind in r.kind.split("+"))
         summary = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
@@ -141,8 +145,9 @@ def render_article(article: Article) -> RenderableType:
     if dated:
         parts.append(_timeline(dated))
     for error in article.errors:
-        parts.append(Text(f"error in stage {error.stage}: {error.message}", style="bold red"))
-    heading = article.title or article.source
+        message = visible(f"error in stage {error.stage}: {error.message}")
+        parts.append(Text(message, style="bold red"))
+    heading = visible(article.title or article.source)
     return Panel(Group(*parts), title=Text(heading, style="bold"), title_align="left")
 
 

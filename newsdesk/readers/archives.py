@@ -14,6 +14,13 @@ from warcio.exceptions import ArchiveLoadFailed
 from newsdesk.errors import InputError
 from newsdesk.model import Article
 from newsdesk.readers.html import extract_page
+from newsdesk.readers.limits import (
+    DEFAULT_MAX_BYTES,
+    display_name,
+    open_regular,
+    read_bounded,
+    too_large,
+)
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -21,22 +28,26 @@ FEED_SUFFIXES = (".rss", ".atom", ".xml")
 Item = Article | tuple[str, InputError]
 
 
-def read_warc(path: Path) -> Iterator[Item]:
+def read_warc(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Articles of the HTML responses in a WARC or ARC file (plain or gzipped).
 
     A record that is not an article, or a file that ends mid-record, is a failure naming the
-    file and the record's offset; the records before it are kept.
+    file and the record's offset; the records before it are kept. A record whose payload is
+    larger than ``max_bytes`` is refused after reading that much of it; a file with no record
+    at all is a failure too.
     """
     try:
-        handle = path.open("rb")
-    except OSError as exc:
-        yield str(path), InputError("ND008", f"{path}: cannot read: {exc.strerror or exc}")
+        handle = open_regular(path)
+    except InputError as exc:
+        yield display_name(str(path)), exc
         return
     with handle:
         records = ArchiveIterator(handle, arc2warc=True)
         offset = 0
+        count = pages = 0
         try:
             for record in records:
+                count += 1
                 wanted = record.rec_type == "response" and record.http_headers is not None
                 if wanted:
                     content_type = record.http_headers.get_header("Content-Type") or ""
@@ -44,8 +55,12 @@ def read_warc(path: Path) -> Iterator[Item]:
                     wanted = "html" in content_type.lower() and status == "200"
                 # Read the payload before asking for the offset: finding the offset reads the
                 # record through to its end.
-                payload = record.content_stream().read()
+                payload = record.content_stream().read(max_bytes + 1)
                 offset = records.get_record_offset()
+                if len(payload) > max_bytes:
+                    source = f"{path}@{offset}"
+                    yield source, too_large(source, max_bytes, "record")
+                    continue
                 if getattr(record.raw_stream, "limit", 0):
                     # Fewer bytes than the record's Content-Length: the file was cut short.
                     yield (
@@ -58,6 +73,7 @@ def read_warc(path: Path) -> Iterator[Item]:
                     return
                 if not wanted:
                     continue
+                pages += 1
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 source = f"{path}@{offset}"
                 try:
@@ -78,6 +94,11 @@ def read_warc(path: Path) -> Iterator[Item]:
                 f"{path}@{offset}",
                 InputError("ND013", f"{path}: broken archive after offset {offset}: {reason}"),
             )
+            return
+        if count == 0:
+            yield str(path), InputError("ND013", f"{path}: no records: not a WARC or ARC file")
+        elif pages == 0:
+            yield str(path), InputError("ND013", f"{path}: no HTML responses in {count} records")
 
 
 def _plain(html: str) -> str:
@@ -91,12 +112,16 @@ def _plain(html: str) -> str:
     return "\n\n".join(p.strip() for p in root.text_content().split("\n\n") if p.strip())
 
 
-def read_feed(path: Path) -> Iterator[Item]:
+def read_feed(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Articles of an RSS or Atom feed: each item's content (or summary) with its title,
     link and date."""
-    feed = feedparser.parse(str(path))
-    if feed.bozo and not feed.entries:
-        reason = str(getattr(feed, "bozo_exception", "not a feed")).splitlines()[0]
+    try:
+        feed = feedparser.parse(read_bounded(path, max_bytes))
+    except InputError as exc:
+        yield display_name(str(path)), exc
+        return
+    if not feed.entries:
+        reason = str(getattr(feed, "bozo_exception", "") or "no items").splitlines()[0]
         yield str(path), InputError("ND014", f"{path}: not a readable feed: {reason}")
         return
     for number, entry in enumerate(feed.entries, start=1):

@@ -9,15 +9,25 @@ A line that is not such an object is a failure naming the file and line; the oth
 from __future__ import annotations
 
 import datetime as dt
-import json
+import gzip
+import io
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from newsdesk.errors import InputError
 from newsdesk.model import Article
 from newsdesk.readers.html import extract_page
+from newsdesk.readers.limits import (
+    DEFAULT_MAX_BYTES,
+    display_name,
+    load_json,
+    open_regular,
+    too_large,
+)
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+Item = Article | tuple[str, InputError]
 
 
 def _date(value: object) -> str | None:
@@ -59,24 +69,34 @@ def record_to_article(record: object, source: str) -> Article:
     )
 
 
-def read_jsonl(path: Path) -> Iterator[Article | tuple[str, InputError]]:
-    """Articles of a JSON Lines file, or ``(source, error)`` for each line that is not one."""
+def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Articles of a JSON Lines file (gzipped or not), or ``(source, error)`` for each line
+    that is not one; a line longer than ``max_bytes`` is refused without being read whole."""
     try:
-        handle = path.open("rb")
-    except OSError as exc:
-        yield str(path), InputError("ND008", f"{path}: cannot read: {exc.strerror or exc}")
+        opened = open_regular(path)
+        handle: io.BufferedIOBase = opened
+        if opened.peek(2)[:2] == b"\x1f\x8b":
+            handle = gzip.GzipFile(fileobj=opened)
+    except InputError as exc:
+        yield display_name(str(path)), exc
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            source = f"{path}:{number}"
-            try:
-                record = json.loads(raw.decode("utf-8"))
-                yield record_to_article(record, source)
-            except UnicodeDecodeError:
-                yield source, InputError("ND003", f"{source}: not UTF-8")
-            except json.JSONDecodeError as exc:
-                yield source, InputError("ND012", f"{source}: not JSON: {exc.msg}")
-            except InputError as exc:
-                yield source, exc
+        number = 0
+        try:
+            while raw := handle.readline(max_bytes + 1):
+                number += 1
+                source = f"{path}:{number}"
+                if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                    yield source, too_large(source, max_bytes, "line")
+                    while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                        raw = handle.readline(max_bytes + 1)
+                    continue
+                if not raw.strip():
+                    continue
+                try:
+                    yield record_to_article(load_json(raw, source), source)
+                except InputError as exc:
+                    yield source, exc
+        except (OSError, EOFError, zlib.error) as exc:
+            source = f"{path}:{number + 1}"
+            yield source, InputError("ND011", f"{source}: corrupt gzip: {exc}")

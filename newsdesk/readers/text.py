@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import re
 import sys
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +16,17 @@ from newsdesk.model import Article
 from newsdesk.readers.archives import FEED_SUFFIXES, WARC_SUFFIXES, read_feed, read_warc
 from newsdesk.readers.html import extract_page
 from newsdesk.readers.jsonl import JSONL_SUFFIXES, read_jsonl
+from newsdesk.readers.limits import (
+    DEFAULT_MAX_BYTES,
+    clean_text,
+    display_name,
+    gunzip_bounded,
+    is_gzip,
+    prose_problem,
+    read_bounded,
+    too_large,
+)
 
-# An article is a few kilobytes; anything past this is not one article (a dump, a log, a
-# disk image) and is refused rather than parsed for minutes.
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 _CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13}
@@ -48,14 +53,53 @@ def looks_binary(data: bytes) -> bool:
     return bool(sample) and controls / len(sample) > 0.05
 
 
+# Byte-order marks and the encodings they announce (UTF-32 first: its LE mark starts with
+# UTF-16's).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+)
+# Bytes cp1252 leaves undefined: text holding them is not cp1252.
+_CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+
+
+def _bom_encoding(data: bytes) -> tuple[str, int] | None:
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            return encoding, len(mark)
+    return None
+
+
+def _western(data: bytes) -> bool:
+    """True for bytes that read as English in cp1252 (Latin-1's superset): mostly ASCII, the
+    rest accented letters and typographic punctuation, no byte cp1252 leaves undefined. Such
+    text is far more often Windows-1252 than a rarer code page detection may prefer."""
+    high = [b for b in data if b >= 0x80]
+    if not high or any(b in _CP1252_UNDEFINED for b in high):
+        return False
+    letters = sum(1 for b in data if 0x41 <= (b | 0x20) <= 0x7A)
+    return len(high) <= 0.05 * len(data) and letters >= 0.5 * len(data)
+
+
 def decode_text(data: bytes, source: str) -> str:
-    """Decode bytes as UTF-8 (BOM allowed), else as the encoding detection finds."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """Decode bytes as the byte-order mark says (UTF-8, -16, -32), else as UTF-8, else as
+    cp1252 when that reads as English, else as the encoding detection finds."""
+    bom = _bom_encoding(data)
+    if bom is not None:
+        encoding, length = bom
+        try:
+            return data[length:].decode(encoding)
+        except UnicodeDecodeError:
+            raise InputError("ND003", f"{source}: cannot decode: not {encoding}") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _western(data):
+        return data.decode("cp1252")
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError("ND003", f"{source}: cannot decode: not UTF-8 and no encoding fits")
@@ -65,11 +109,7 @@ def decode_text(data: bytes, source: str) -> str:
 def _check_size(data: bytes, source: str, max_bytes: int) -> None:
     """Refuse an input over the size limit or with nothing in it."""
     if len(data) > max_bytes:
-        raise InputError(
-            "ND004",
-            f"{source}: file too large ({_megabytes(len(data))}; the limit is "
-            f"{_megabytes(max_bytes)}, see --max-bytes)",
-        )
+        raise too_large(source, max_bytes)
     if not data.strip():
         raise InputError("ND005", f"{source}: empty: no text to analyse")
 
@@ -77,7 +117,7 @@ def _check_size(data: bytes, source: str, max_bytes: int) -> None:
 def text_from_bytes(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Check and decode one input's bytes; raise InputError naming the problem."""
     _check_size(data, source, max_bytes)
-    if looks_binary(data):
+    if _bom_encoding(data) is None and looks_binary(data):
         raise InputError("ND006", f"{source}: binary data, not text")
     text = decode_text(data, source)
     if not text.strip():
@@ -86,25 +126,12 @@ def text_from_bytes(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES
 
 
 def read_text_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Return the decoded text of one file; raise InputError naming the file and problem."""
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                "ND004",
-                f"{source}: file too large ({_megabytes(size)}; the limit is "
-                f"{_megabytes(max_bytes)}, see --max-bytes)",
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("ND001", f"{source}: no such file") from None
-    except IsADirectoryError:
-        raise InputError("ND002", f"{source}: is a directory") from None
-    except PermissionError:
-        raise InputError("ND007", f"{source}: permission denied") from None
-    except OSError as exc:
-        raise InputError("ND008", f"{source}: cannot read: {exc.strerror or exc}") from None
+    """Return the decoded text of one file (gzipped or not); raise InputError naming the file
+    and problem."""
+    data = read_bounded(path, max_bytes)
+    source = display_name(str(path))
+    if is_gzip(data):
+        data = gunzip_bounded(data, source, max_bytes)
     return text_from_bytes(data, source, max_bytes)
 
 
@@ -119,7 +146,7 @@ def expand_inputs(paths: list[str]) -> Iterator[str | InputFailure]:
             files = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file()
+                if not p.is_dir()  # pipes and devices too: refused, with the reason, later
                 and _kind(p.name) is not None
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
@@ -159,32 +186,58 @@ def read_articles(
     """Yield an unprocessed article, or the failure, for every input behind ``paths``.
 
     With ``published_from_path``, a date in the file's path is its publication date (when it
-    has one; ``published`` otherwise).
+    has one; ``published`` otherwise). Every string yielded encodes as UTF-8: file names that
+    are not UTF-8 and lone surrogates from JSON escapes come out as U+FFFD.
     """
+    for item in _read_articles(paths, published, max_bytes, published_from_path):
+        if isinstance(item, InputFailure):
+            error = InputError(item.error.code, clean_text(item.error.message))
+            yield InputFailure(clean_text(item.source), error)
+            continue
+        problem = prose_problem(item.original)
+        if problem is not None:
+            source = clean_text(item.source)
+            yield InputFailure(source, InputError("ND025", f"{source}: {problem}"))
+            continue
+        fields = ("source", "original", "published", "url", "author", "outlet")
+        changes = {
+            name: clean_text(value)
+            for name in fields
+            if isinstance(value := getattr(item, name), str) and clean_text(value) != value
+        }
+        yield item.with_updates(**changes) if changes else item
+
+
+def _read_articles(
+    paths: list[str],
+    published: str | None,
+    max_bytes: int,
+    published_from_path: bool,
+) -> Iterator[Article | InputFailure]:
     for item in expand_inputs(paths):
         if isinstance(item, InputFailure):
             yield item
             continue
         kind = _kind(item)
         many = {"jsonl": read_jsonl, "warc": read_warc, "feed": read_feed}.get(kind or "")
-        if many is not None and not (kind == "jsonl" and item.lower().endswith(".gz")):
-            if not Path(item).exists():
-                yield InputFailure(item, InputError("ND001", f"{item}: no such file"))
-                continue
-            for record in many(Path(item)):
-                if isinstance(record, Article):
-                    if published and not record.published:
-                        record = record.with_updates(published=published)
-                    yield record
-                else:
-                    yield InputFailure(*record)
+        if many is not None:
+            try:
+                for record in many(Path(item), max_bytes):
+                    if isinstance(record, Article):
+                        if published and not record.published:
+                            record = record.with_updates(published=published)
+                        yield record
+                    else:
+                        yield InputFailure(*record)
+            except Exception as exc:  # a reader's bug must not end the run
+                yield InputFailure(item, _unexpected(item, exc))
             continue
         url = None
         page_date = None
         author = None
         try:
             if item == "-":
-                text = text_from_bytes(sys.stdin.buffer.read(), "<stdin>", max_bytes)
+                text = text_from_bytes(sys.stdin.buffer.read(max_bytes + 1), "<stdin>", max_bytes)
             elif _kind(item) == "html":
                 page = extract_page(read_html_file(Path(item), max_bytes), item)
                 text, url, page_date = page.as_text(), page.url, page.published
@@ -194,9 +247,17 @@ def read_articles(
         except InputError as exc:
             yield InputFailure(item, exc)
             continue
+        except Exception as exc:  # a reader's bug must not end the run
+            yield InputFailure(item, _unexpected(item, exc))
+            continue
         source = "<stdin>" if item == "-" else item
         date = (date_from_path(item) if published_from_path else None) or page_date or published
         yield Article(source=source, original=text, published=date, url=url, author=author)
+
+
+def _unexpected(source: str, exc: Exception) -> InputError:
+    reason = str(exc).splitlines()[0] if str(exc) else ""
+    return InputError("ND017", f"{source}: cannot read: {type(exc).__name__}: {reason}"[:500])
 
 
 def _kind(name: str) -> str | None:
@@ -219,17 +280,9 @@ def _kind(name: str) -> str | None:
 
 def read_html_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """The decoded HTML of a page file (``.html``, ``.htm``, optionally gzipped)."""
-    source = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("ND001", f"{source}: no such file") from None
-    except OSError as exc:
-        raise InputError("ND008", f"{source}: cannot read: {exc.strerror or exc}") from None
-    if source.lower().endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise InputError("ND011", f"{source}: corrupt gzip: {exc}") from None
+    data = read_bounded(path, max_bytes)
+    source = display_name(str(path))
+    if is_gzip(data) or source.lower().endswith(".gz"):
+        data = gunzip_bounded(data, source, max_bytes)
     _check_size(data, source, max_bytes)
     return decode_text(data, source)

@@ -9,16 +9,13 @@ from newsdesk.textedit import Edit
 _CRLF = re.compile(r"\r\n?")
 # Runs of spaces or tabs inside a line (not at its start, where indentation may mean something,
 # nor at its end, which the trailing rule handles).
-_INNER_RUN = re.compile(
-    r"(?<=\S)[ \t\xa0]*[ \t][ \t\xa0]*(?=\S)"  # a run with at least one plain space or tab
-)
+_INNER_RUN = re.compile(r"(?<=\S)[ \t\xa0]+(?=\S)")
 # A line broken inside a sentence (hard-wrapped text): the line does not end a sentence and
 # the next goes on in lower case, or the line is long enough to be wrapped prose.
 _LINE_WRAP = re.compile(r"(?<=[^\s.!?:;”\"’)\]])\n(?=[a-z0-9(]|(?<=.{50}\n)[A-Za-z])")
-_TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
+_TRAILING = re.compile(r"(?<![ \t])[ \t]+(?=\n|\Z)")
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 _LEADING_BLANK = re.compile(r"\A(?:[ \t]*\n)+")
-_FINAL_NEWLINES = re.compile(r"\n{2,}\Z")
 # "word , word", "word ." at a sentence end, "( text )". An ellipsis keeps its space.
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w”’)\]])[ \t]+(?=[,;:!?](?:\s|\Z|[”’\"]))")
 _SPACE_BEFORE_PERIOD = re.compile(r"(?<=[A-Za-z”’)])[ \t]+(?=\.(?:\s|\Z)(?!\.))")
@@ -43,7 +40,8 @@ def find_spacing_edits(text: str) -> list[Edit]:
     """Return edits for doubled spaces, spaces before punctuation and glued sentences."""
     edits: list[Edit] = []
     for match in _INNER_RUN.finditer(text):
-        if match.group() != " ":
+        run = match.group()
+        if run != " " and ("\t" in run or " " in run):  # at least one plain space or tab
             edits.append(Edit(match.start(), match.end(), " ", "spacing"))
     for pattern in (
         _SPACE_BEFORE_PUNCT,
@@ -76,9 +74,9 @@ def find_layout_edits(text: str) -> list[Edit]:
     leading = _LEADING_BLANK.match(text)
     if leading:
         edits.append(Edit(0, leading.end(), "", "blank_lines"))
-    final = _FINAL_NEWLINES.search(text)
-    if final:
-        edits.append(Edit(final.start(), final.end(), "\n", "blank_lines"))
+    end = len(text.rstrip("\n"))  # not a regular expression: "\n{2,}\Z" is quadratic
+    if len(text) - end >= 2:
+        edits.append(Edit(end, len(text), "\n", "blank_lines"))
     return _without_overlaps(edits)
 
 

@@ -303,14 +303,20 @@ class Rules:
         """The whole name of an organisation the tagger marked: "The Hollywood Chamber of
         Commerce", "The Clark County Coroner's Office"."""
         head = named[-1]
+        if head.ent_type_ not in ("ORG", "FAC"):
+            return named
+        doc = head.doc
+        start, end = head.i, head.i + 1  # the entity around the head, from its IOB tags
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
         inside = {t.i for t in mention}
-        for entity in head.doc.ents:
-            if entity.start <= head.i < entity.end and entity.label_ in ("ORG", "FAC"):
-                tokens = [t for t in entity if t.i in inside and not t.is_punct]
-                while tokens and tokens[0].lower_ == "the":
-                    tokens = tokens[1:]
-                if len(tokens) > len(named) and tokens[-1].i >= head.i:
-                    return tokens
+        tokens = [t for t in doc[start:end] if t.i in inside and not t.is_punct]
+        while tokens and tokens[0].lower_ == "the":
+            tokens = tokens[1:]
+        if len(tokens) > len(named) and tokens[-1].i >= head.i:
+            return tokens
         return named
 
     @staticmethod

@@ -17,6 +17,7 @@ lists and parse helpers they share.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from spacy.tokens import Token
@@ -395,17 +396,25 @@ class _Finder(_ClauseRules):
     def _without_overlaps(self) -> list[Attribution]:
         """Keep one attribution per content (nested ones stay); the first found wins a tie."""
         kept: list[Attribution] = []
+        # Kept spans by start, to compare each new one only with those it can overlap.
+        starts: list[int] = []
+        spans: list[tuple[int, int]] = []
+        longest = 0
         for attribution in self.found:
             span = attribution.content_span
-            clash = False
-            for other in kept:
-                o = other.content_span
-                overlap = min(span.end, o.end) - max(span.start, o.start)
-                if overlap > 0.8 * max(span.end - span.start, o.end - o.start):
-                    clash = True
-                    break
+            low = bisect.bisect_left(starts, span.start - longest)
+            high = bisect.bisect_left(starts, span.end)
+            clash = any(
+                min(span.end, end) - max(span.start, start)
+                > 0.8 * max(span.end - span.start, end - start)
+                for start, end in spans[low:high]
+            )
             if not clash:
                 kept.append(attribution)
+                at = bisect.bisect_left(starts, span.start)
+                starts.insert(at, span.start)
+                spans.insert(at, (span.start, span.end))
+                longest = max(longest, span.end - span.start)
         return sorted(kept, key=lambda a: a.content_span.start)
 
 

@@ -82,10 +82,33 @@ _DOUBLE_MARKS = re.compile("[\"“”]|''")
 _COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 
 
+# Runs without whitespace longer than this are no words (a flood of punctuation, a blob):
+# the tokenizer strips their prefixes and suffixes one character at a time, in time that grows
+# with the square of the run, so the parser reads them broken every _RUN_PIECE characters.
+_LONG_RUN = re.compile(r"\S{200,}")
+_RUN_PIECE = 16
+
+
+def _run_breaks(text: str) -> list[int]:
+    """Where the parser's view puts a space inside overlong runs without whitespace."""
+    return [
+        offset
+        for match in _LONG_RUN.finditer(text)
+        for offset in range(match.start() + _RUN_PIECE, match.end() - 1, _RUN_PIECE)
+    ]
+
+
 def parser_view(text: str) -> str:
     """``text`` as the parser should read it, of the same length: in a line with no double
     quotation marks, paired single quotes are read as double ones (the headline style), which
-    the parser knows as quotation marks rather than apostrophes or plurals."""
+    the parser knows as quotation marks rather than apostrophes or plurals; an overlong run
+    without whitespace is read in pieces."""
+    breaks = _run_breaks(text)
+    if breaks:
+        chars = list(text)
+        for offset in breaks:
+            chars[offset] = " "
+        text = "".join(chars)
     if "'" not in text:
         return text
     chars = list(text)
@@ -103,8 +126,16 @@ def _as_text(doc: Doc, text: str) -> Doc:
     """``doc`` (parsed from a view of ``text`` of the same length) with ``text``'s words."""
     if doc.text == text:
         return doc
-    words = [text[t.idx : t.idx + len(t.text)] for t in doc]
-    spaces = [bool(t.whitespace_) for t in doc]
+    # A space the view put into an overlong run is the original character again, at the
+    # start of the token after it.
+    breaks = {offset for offset in _run_breaks(text) if not text[offset].isspace()}
+    words = []
+    spaces = []
+    for token in doc:
+        start = token.idx - 1 if token.idx - 1 in breaks else token.idx
+        end = token.idx + len(token.text)
+        words.append(text[start:end])
+        spaces.append(bool(token.whitespace_) and end not in breaks)
     restored = Doc(doc.vocab, words=words, spaces=spaces)
     array: Any = doc.to_array(_COPIED)  # spaCy's stubs type it as floats; it holds ids
     restored.from_array(_COPIED, array)
