@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from newsdesk.errors import InputError, StoreError
+from newsdesk.errors import InputError, StoreError, unexpected
 from newsdesk.language import looks_english
 from newsdesk.model import Article
 from newsdesk.pipeline import Pipeline
@@ -119,7 +119,8 @@ def ingest(
                 learner.observe(item)
             item.site_chrome = learner.chrome(site_of(item))
         except Exception as exc:  # one record's surprise must not end the run
-            return InputFailure(item.source, _unexpected(item.source, exc))
+            error = unexpected("ND018", item.source, "cannot analyse", exc)
+            return InputFailure(item.source, error)
         return item
 
     def readable() -> Iterator[Article]:
@@ -160,12 +161,12 @@ def ingest(
                 stop = store_error(exc, store.path)
                 if stop is not None:
                     raise stop from None
-                error = _unexpected(article.source, exc, "cannot store")
+                error = unexpected("ND018", article.source, "cannot store", exc)
                 summary.failed += 1
                 summary.problems.append(str(error))
                 store.quarantine(article.source, str(error))
             except Exception as exc:  # this record cannot be stored; the others can
-                error = _unexpected(article.source, exc, "cannot store")
+                error = unexpected("ND018", article.source, "cannot store", exc)
                 summary.failed += 1
                 summary.problems.append(str(error))
                 store.quarantine(article.source, str(error))
@@ -181,9 +182,3 @@ def ingest(
     if summary.read == 0:
         summary.problems.append(str(InputError("ND009", "no inputs: nothing was read")))
     return summary
-
-
-def _unexpected(source: str, exc: Exception, doing: str = "cannot analyse") -> InputError:
-    """The error for a record that raised what no reader or stage expected."""
-    reason = str(exc).splitlines()[0] if str(exc) else ""
-    return InputError("ND018", f"{source}: {doing}: {type(exc).__name__}: {reason}"[:500])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from newsdesk.errors import InputError
+from newsdesk.errors import InputError, unexpected
 from newsdesk.model import Article
 from newsdesk.readers.archives import FEED_SUFFIXES, WARC_SUFFIXES, read_feed, read_warc
 from newsdesk.readers.html import extract_page
@@ -38,10 +38,6 @@ class InputFailure:
 
     source: str
     error: InputError
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def looks_binary(data: bytes) -> bool:
@@ -230,7 +226,7 @@ def _read_articles(
                     else:
                         yield InputFailure(*record)
             except Exception as exc:  # a reader's bug must not end the run
-                yield InputFailure(item, _unexpected(item, exc))
+                yield InputFailure(item, unexpected("ND017", item, "cannot read", exc))
             continue
         url = None
         page_date = None
@@ -248,16 +244,11 @@ def _read_articles(
             yield InputFailure(item, exc)
             continue
         except Exception as exc:  # a reader's bug must not end the run
-            yield InputFailure(item, _unexpected(item, exc))
+            yield InputFailure(item, unexpected("ND017", item, "cannot read", exc))
             continue
         source = "<stdin>" if item == "-" else item
         date = (date_from_path(item) if published_from_path else None) or page_date or published
         yield Article(source=source, original=text, published=date, url=url, author=author)
-
-
-def _unexpected(source: str, exc: Exception) -> InputError:
-    reason = str(exc).splitlines()[0] if str(exc) else ""
-    return InputError("ND017", f"{source}: cannot read: {type(exc).__name__}: {reason}"[:500])
 
 
 def _kind(name: str) -> str | None:
