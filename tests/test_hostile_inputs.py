@@ -236,3 +236,9 @@ def test_a_run_without_spaces_is_parsed_in_pieces_with_the_text_unchanged(
     assert not article.errors
     assert article.parsed.text == article.text
     assert max(len(token) for token in article.parsed) <= 50
+
+
+def test_eval_error_lines_carry_their_code(tmp_path: Path) -> None:
+    result = newsdesk("eval", "attribution", str(tmp_path))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "no text/*.txt" in result.stderr and "[ND026]" in result.stderr

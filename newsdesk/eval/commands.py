@@ -13,12 +13,15 @@ from rich.console import Console
 
 from newsdesk.pipeline import Pipeline
 from newsdesk.resources import Resources
+from newsdesk.terminal import visible
 
 EXIT_SOME_FAILED = 1
 
 
-def _error(message: str) -> None:
-    click.echo(f"newsdesk: error: {message}", err=True)
+def _error(message: str, code: str = "ND026") -> None:
+    """One error line with its code: ND026 for gold data missing or in another form, ND027
+    for a score below its floor."""
+    click.echo(f"newsdesk: error: {visible(message)} [{code}]", err=True)
 
 
 @click.group(name="eval")
@@ -75,7 +78,7 @@ def _report_and_gate(
     if floors_file is not None:
         problems = check_floors(figures, floors_file, data_hash())
         for problem in problems:
-            _error(problem)
+            _error(problem, "ND027")
         if problems:
             sys.exit(EXIT_SOME_FAILED)
 
