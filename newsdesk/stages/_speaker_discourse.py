@@ -185,16 +185,9 @@ class Discourse:
             head = head.head
         start = tokens[0].idx
         subject = head.dep_ in _SUBJECT_DEPS
-        if head.dep_ == "poss" and head.head.dep_ in _SUBJECT_DEPS:
-            # "The president's roots came into play": a subject's possessor is in focus too.
-            return Mention(
-                start,
-                self.sentence_of(start),
-                subject=True,
-                quoted=self.is_quoted(start),
-                spoke=spoke,
-                text=self.doc[tokens[0].i : tokens[-1].i + 1].text,
-            )
+        # "The president's roots came into play": a subject's possessor is in focus too,
+        # though not as the main clause's subject.
+        possessor = head.dep_ == "poss" and head.head.dep_ in _SUBJECT_DEPS
         verb = head.head
         main = subject and (
             verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
@@ -203,7 +196,7 @@ class Discourse:
             start,
             self.sentence_of(start),
             main=main,
-            subject=subject,
+            subject=subject or possessor,
             quoted=self.is_quoted(start),
             spoke=spoke,
             text=self.doc[tokens[0].i : tokens[-1].i + 1].text,
