@@ -36,7 +36,7 @@ from newsdesk.readers.text import DEFAULT_MAX_BYTES, InputFailure, read_articles
 from newsdesk.report import print_article
 from newsdesk.resources import DEFAULT_SPACY_MODEL, Resources, check_table_files
 from newsdesk.sitechrome import DEFAULT_MIN_PAGES
-from newsdesk.store import Store, open_store
+from newsdesk.store import Store, open_store, store_error
 from newsdesk.terminal import visible
 
 EXIT_OK = 0
@@ -593,7 +593,8 @@ def main() -> None:
         _error(str(exc))
         sys.exit(EXIT_SOME_FAILED)
     except sqlite3.Error as exc:
-        _error(f"database error: {exc} [ND023]")
+        named = store_error(exc, "the database")
+        _error(str(named) if named is not None else f"database error: {exc} [ND023]")
         sys.exit(EXIT_SOME_FAILED)
     except OSError as exc:
         _error(f"{exc.filename or 'output'}: {exc.strerror or exc} [ND008]")

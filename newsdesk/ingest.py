@@ -47,12 +47,16 @@ def analyse_in_parallel(
         max_workers=workers, initializer=_start_worker, initargs=(pipeline,)
     ) as pool:
         pending: deque[Future[list[Article]]] = deque()
-        while batch := list(itertools.islice(source, _TASK_SIZE)):
-            pending.append(pool.submit(_analyse_task, batch))
-            if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+        try:
+            while batch := list(itertools.islice(source, _TASK_SIZE)):
+                pending.append(pool.submit(_analyse_task, batch))
+                if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        finally:  # a run stopped early (a full disk) waits for no batch it will not store
+            for future in pending:
+                future.cancel()
 
 
 @dataclass
@@ -88,7 +92,13 @@ def ingest(
     whole articles and a second run completes it.
     """
     summary = IngestSummary()
-    run_id = store.start_run()
+    try:
+        run_id = store.start_run()
+    except sqlite3.Error as exc:  # a lock held too long, a read-only file: nothing to keep
+        stop = store_error(exc, store.path)
+        if stop is None:
+            raise
+        raise stop from None
     learner = SiteChromeLearner(min_pages=site_chrome_pages)
     for site, key in store.known_site_chrome():
         learner.add_known(site, key)
@@ -145,6 +155,26 @@ def ingest(
         analysed = analyse_in_parallel(readable(), pipeline, workers)
     else:
         analysed = pipeline.run_many(readable(), batch_size=_TASK_SIZE)
+    try:
+        _store_analysed(analysed, store, summary, on_article)
+    finally:  # stopped early or not, the workers are shut down here, not at exit
+        close = getattr(analysed, "close", None)
+        if close is not None:
+            close()
+    store.record_site_chrome(learner.learned())
+    store.finish_run(run_id, summary.added, summary.duplicates, summary.failed)
+    if summary.read == 0:
+        summary.problems.append(str(InputError("ND009", "no inputs: nothing was read")))
+    return summary
+
+
+def _store_analysed(
+    analysed: Iterable[Article],
+    store: Store,
+    summary: IngestSummary,
+    on_article: Callable[[Article | InputFailure], None] | None,
+) -> None:
+    """Store each analysed article, or quarantine it; stop at a failure of the database."""
     for article in analysed:
         fatal = [e for e in article.errors if e.stage in _ESSENTIAL]
         if fatal:
@@ -177,8 +207,3 @@ def ingest(
                     summary.duplicates += 1
         if on_article is not None:
             on_article(article)
-    store.record_site_chrome(learner.learned())
-    store.finish_run(run_id, summary.added, summary.duplicates, summary.failed)
-    if summary.read == 0:
-        summary.problems.append(str(InputError("ND009", "no inputs: nothing was read")))
-    return summary

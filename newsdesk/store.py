@@ -597,8 +597,17 @@ def _migrate(connection: sqlite3.Connection, path: str) -> int:
 
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
-# Seconds a writer waits for another writer's lock before giving up.
+# Seconds a writer waits for another writer's lock before giving up (ND021); the environment
+# variable NEWSDESK_BUSY_TIMEOUT sets another.
 BUSY_TIMEOUT = 30.0
+
+
+def _busy_timeout() -> float:
+    """The lock wait in seconds: NEWSDESK_BUSY_TIMEOUT when it is a number, else 30."""
+    try:
+        return max(0.0, float(os.environ.get("NEWSDESK_BUSY_TIMEOUT", BUSY_TIMEOUT)))
+    except ValueError:
+        return BUSY_TIMEOUT
 
 
 def store_error(exc: sqlite3.Error, path: str) -> StoreError | None:
@@ -614,7 +623,7 @@ def store_error(exc: sqlite3.Error, path: str) -> StoreError | None:
         ("unable to open", "ND022", "cannot open it for writing"),
         ("malformed", "ND023", "corrupt database"),
         ("not a database", "ND023", "not a SQLite database"),
-        ("disk i/o", "ND020", "disk I/O error"),
+        ("disk i/o", "ND020", "cannot write (is the disk full?); what was stored before is kept"),
     ):
         if needle in text:
             return StoreError(code, f"{path}: {problem} ({exc})")
@@ -656,14 +665,14 @@ def open_store(path: str | Path, read_only: bool = False) -> Store:
 
 def _connect(name: str, read_only: bool) -> sqlite3.Connection:
     if not read_only:
-        connection = sqlite3.connect(name, timeout=BUSY_TIMEOUT)
+        connection = sqlite3.connect(name, timeout=_busy_timeout())
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = NORMAL")
         return connection
     uri = "file:" + urllib.parse.quote(os.path.abspath(name))
     try:
-        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=_busy_timeout())
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
         # A WAL database in a read-only directory: no shared-memory file can be made there,

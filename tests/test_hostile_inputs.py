@@ -6,7 +6,13 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import resource
+import signal
 import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -242,3 +248,109 @@ def test_eval_error_lines_carry_their_code(tmp_path: Path) -> None:
     result = newsdesk("eval", "attribution", str(tmp_path))
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "no text/*.txt" in result.stderr and "[ND026]" in result.stderr
+
+
+def _measured(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> tuple[int, str, int]:
+    """Run the CLI; its exit code, its errors and its peak resident memory in MB (the largest
+    of its own and its worker processes')."""
+    with tempfile.TemporaryFile("w+") as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "newsdesk", *args],
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            env={**os.environ, "COLUMNS": "100", **(env or {})},
+        )
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                process.kill()
+                os.wait4(process.pid, 0)
+                raise AssertionError(f"newsdesk {' '.join(args)} took over {timeout} s")
+            time.sleep(0.2)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        return process.returncode, errors.read(), usage.ru_maxrss // 1024
+
+
+def test_a_one_line_dump_is_refused_at_once_and_a_long_article_parsed_in_bounded_memory(
+    tmp_path: Path,
+) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(GOOD, "utf-8")
+    sentence = "The council met on Monday and the mayor said the budget would pass. "
+    (inputs / "dump.txt").write_text(sentence * 15_000, "utf-8")  # 1 MB on one line
+    paragraphs = "\n\n".join(sentence * 8 for _ in range(300))  # 160,000 characters
+    (inputs / "long.txt").write_text("A very long report\n\n" + paragraphs, "utf-8")
+    db = tmp_path / "corpus.db"
+    code, stderr, peak = _measured("ingest", str(inputs), "--db", str(db), timeout=300)
+    assert code == 1 and "Traceback" not in stderr, stderr
+    assert "dump.txt" in stderr and "[ND028]" in stderr
+    # The long article is parsed in pieces, one at a time: about 0.5 GB over the model's own
+    # memory for a piece, however long the article.
+    assert peak < 1_500, f"peak resident memory {peak} MB"
+    with sqlite3.connect(db) as connection:
+        stored = {row[0] for row in connection.execute("SELECT source FROM articles")}
+    assert stored == {str(inputs / "good.txt"), str(inputs / "long.txt")}
+
+
+def test_a_full_disk_ends_the_run_with_a_message_and_keeps_what_was_stored(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "corpus.db"
+    (tmp_path / "first.txt").write_text(GOOD, "utf-8")
+    assert newsdesk("ingest", str(tmp_path / "first.txt"), "--db", str(db)).returncode == 0
+    more = tmp_path / "more"
+    more.mkdir()
+    for number in range(30):
+        (more / f"story{number}.txt").write_text(GOOD.replace("tram", f"tram {number}") * 30)
+
+    def small_disk() -> None:  # files may grow to 300 KB: as a disk that fills up
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (db.stat().st_size + 300_000,) * 2)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "newsdesk", "ingest", str(more), "--db", str(db)],
+        preexec_fn=small_disk,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "[ND020]" in result.stderr
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        sources = {row[0] for row in connection.execute("SELECT source FROM articles")}
+    assert str(tmp_path / "first.txt") in sources
+
+
+def test_a_writer_locked_out_too_long_says_so_while_readers_go_on(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    (tmp_path / "first.txt").write_text(GOOD, "utf-8")
+    (tmp_path / "second.txt").write_text(GOOD.replace("tram", "ferry"), "utf-8")
+    assert newsdesk("ingest", str(tmp_path / "first.txt"), "--db", str(db)).returncode == 0
+    holder = sqlite3.connect(db, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+        holder.execute("UPDATE articles SET outlet = outlet")
+        reader = newsdesk("search", "tram", "--db", str(db))
+        assert reader.returncode == 0 and "Tram line opens" in reader.stdout
+        code, stderr, _ = _measured(
+            "ingest",
+            str(tmp_path / "second.txt"),
+            "--db",
+            str(db),
+            env={"NEWSDESK_BUSY_TIMEOUT": "1"},
+        )
+        assert code == 1 and "Traceback" not in stderr, stderr
+        assert "[ND021]" in stderr
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert newsdesk("ingest", str(tmp_path / "second.txt"), "--db", str(db)).returncode == 0

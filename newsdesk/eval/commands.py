@@ -238,3 +238,36 @@ def evaluate_extraction_command(directory: Path, output_format: str) -> None:
         sys.exit(EXIT_SOME_FAILED)
     figures = evaluate_extraction(directory, Resources()).as_dict()
     _print_figures(figures, output_format, 10)
+
+
+@evaluate.command(name="repair")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--seed", default=0, show_default=True, help="Seed of the damage generator.")
+@click.option("--failures", default=20, show_default=True, help="Show this many failed texts.")
+@_gate_options
+def evaluate_repair_command(
+    directory: Path, seed: int, failures: int, output_format: str, floors_file: Path | None
+) -> None:
+    """Score repair on damaged copies of clean texts: every DIRECTORY/*.txt (or text/*.txt).
+
+    Each text is damaged as scraping and machine translation do (translated quotation marks,
+    Russian attribution dashes, a closing mark alone on its line, HTML entities whole and
+    broken, mojibake including the lossy kind, hard wraps, site chrome), the same way for the
+    same seed. Prints the share of texts whose repaired copy has the same words as the
+    repaired clean text, overall and per kind of damage, and where failed texts part.
+    """
+    from newsdesk.eval.damage import evaluate_repair, read_texts, texts_hash
+    from newsdesk.eval.report import print_repair_scores
+
+    texts = read_texts(directory)
+    if not texts:
+        _error(f"{directory}: no .txt files found")
+        sys.exit(EXIT_SOME_FAILED)
+    scores = evaluate_repair(texts, Resources(), seed)
+    _report_and_gate(
+        scores.as_dict(),
+        lambda console: print_repair_scores(scores, console, failures),
+        output_format,
+        floors_file,
+        lambda: texts_hash(texts, seed),
+    )

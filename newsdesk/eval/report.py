@@ -6,8 +6,10 @@ from rich.console import Console
 from rich.table import Table
 
 from newsdesk.eval.attribution import ROLES, AttributionScores
+from newsdesk.eval.damage import DAMAGE_KINDS, RepairScores
 from newsdesk.eval.speakers import MENTION_KINDS, SPEAKER_TYPES, SpeakerScores
 from newsdesk.eval.time import TimeScores
+from newsdesk.terminal import visible
 
 
 def print_attribution_scores(scores: AttributionScores, console: Console) -> None:
@@ -87,3 +89,20 @@ def print_speaker_scores(scores: SpeakerScores, console: Console, confusions: in
             f"{c.found} ({c.found_type})",
         )
     console.print(wrong)
+
+
+def print_repair_scores(scores: RepairScores, console: Console, failures: int) -> None:
+    """Print the share of damaged texts repaired word for word, per kind of damage, and the
+    first ``failures`` texts that were not, with where they part from the clean text."""
+    table = Table(title=f"Repair of damaged copies, {scores.texts} texts")
+    for column in ("damage", "texts", "token-identical"):
+        table.add_column(column, justify="left" if column == "damage" else "right")
+    figures = scores.as_dict()
+    table.add_row("all", str(scores.texts), f"{figures['token_identical']:.3f}")
+    for kind in DAMAGE_KINDS:
+        if scores.damaged_by[kind]:
+            share = figures[f"token_identical_{kind}"]
+            table.add_row(kind, str(scores.damaged_by[kind]), f"{share:.3f}")
+    console.print(table)
+    for name, got, want in scores.failures[:failures]:
+        console.print(f"{visible(name)}: repaired {visible(got)!r}, clean {visible(want)!r}")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import feedparser
 import lxml.html
@@ -17,6 +19,7 @@ from newsdesk.readers.html import extract_page
 from newsdesk.readers.limits import (
     DEFAULT_MAX_BYTES,
     display_name,
+    is_gzip,
     open_regular,
     read_bounded,
     too_large,
@@ -28,11 +31,46 @@ FEED_SUFFIXES = (".rss", ".atom", ".xml")
 Item = Article | tuple[str, InputError]
 
 
+class _Records(ArchiveIterator):
+    """warcio's record iterator, which leaves the report of a record whose Content-Length
+    does not end it to :func:`read_warc` instead of printing it."""
+
+    INC_RECORD = ""
+
+
+_GZIP_MEMBER = b"\x1f\x8b\x08"
+_WARC_HEADER = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n)")
+_SCAN_BLOCK = 1 << 20
+
+
+def _next_record_start(handle: BinaryIO, after: int, gzipped: bool) -> int | None:
+    """Where the next record (a gzip member, or a WARC header line) starts past ``after``,
+    scanning the file a block at a time; None at the end of the file."""
+    position = after
+    while True:
+        handle.seek(position)
+        block = handle.read(_SCAN_BLOCK + 16)
+        if not block:
+            return None
+        if gzipped:
+            found = block.find(_GZIP_MEMBER)
+        else:
+            match = _WARC_HEADER.search(block)
+            found = match.start(1) if match else -1
+        if found >= 0:
+            return position + found
+        if len(block) <= _SCAN_BLOCK:
+            return None
+        position += _SCAN_BLOCK
+
+
 def read_warc(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Articles of the HTML responses in a WARC or ARC file (plain or gzipped).
 
-    A record that is not an article, or a file that ends mid-record, is a failure naming the
-    file and the record's offset; the records before it are kept. A record whose payload is
+    A record that is not an article is a failure naming the file and the record's offset. A
+    record that its Content-Length does not end (the header says less or more than the record
+    holds) is refused, and reading goes on at the next record; so does unreadable stuff between
+    records. A file that ends mid-record keeps the records before it. A record whose payload is
     larger than ``max_bytes`` is refused after reading that much of it; a file with no record
     at all is a failure too.
     """
@@ -42,63 +80,92 @@ def read_warc(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
         yield display_name(str(path)), exc
         return
     with handle:
-        records = ArchiveIterator(handle, arc2warc=True)
-        offset = 0
+        gzipped = is_gzip(handle.read(3))
+        start: int | None = 0
         count = pages = 0
-        try:
-            for record in records:
-                count += 1
-                wanted = record.rec_type == "response" and record.http_headers is not None
-                if wanted:
-                    content_type = record.http_headers.get_header("Content-Type") or ""
-                    status = record.http_headers.get_statuscode()
-                    wanted = "html" in content_type.lower() and status == "200"
-                # Read the payload before asking for the offset: finding the offset reads the
-                # record through to its end.
-                payload = record.content_stream().read(max_bytes + 1)
-                offset = records.get_record_offset()
-                if len(payload) > max_bytes:
-                    source = f"{path}@{offset}"
-                    yield source, too_large(source, max_bytes, "record")
-                    continue
-                if getattr(record.raw_stream, "limit", 0):
-                    # Fewer bytes than the record's Content-Length: the file was cut short.
-                    yield (
-                        f"{path}@{offset}",
-                        InputError(
-                            "ND013",
-                            f"{path}: broken archive: the record at offset {offset} is cut short",
-                        ),
-                    )
-                    return
-                if not wanted:
-                    continue
-                pages += 1
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                source = f"{path}@{offset}"
-                try:
-                    page = extract_page(payload.decode("utf-8", errors="replace"), source, url)
-                except InputError as exc:
-                    yield source, exc
-                    continue
-                yield Article(
-                    source=url or source,
-                    original=page.as_text(),
-                    published=page.published,
-                    url=url or page.url,
-                    author=page.author,
-                )
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            yield (
-                f"{path}@{offset}",
-                InputError("ND013", f"{path}: broken archive after offset {offset}: {reason}"),
-            )
-            return
+        resumed = False
+        while start is not None:
+            handle.seek(start)
+            scan_from, start = start, None
+            records = _Records(handle, arc2warc=True)
+            offset = scan_from
+            try:
+                for record in records:
+                    count += 1
+                    resumed = False
+                    item, cut = _record_item(path, records, record, max_bytes)
+                    offset = records.get_record_offset()
+                    if cut:
+                        # Past the record's end comes another record (its Content-Length said
+                        # more than it held) or nothing (the file was cut short).
+                        start = _next_record_start(handle, offset + 1, gzipped)
+                        if start is None and item is not None:
+                            yield item
+                            return
+                    if records.err_count or cut:
+                        message = (
+                            f"{path}: broken archive: the record at offset {offset} does not "
+                            "end where its Content-Length says; skipped to the next record"
+                        )
+                        yield f"{path}@{offset}", InputError("ND013", message)
+                        start = _next_record_start(handle, offset + 1, gzipped)
+                        resumed = True
+                        break
+                    if item is None:
+                        continue
+                    pages += isinstance(item, Article)
+                    yield item
+            except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+                if count and not resumed:
+                    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+                    message = f"{path}: broken archive after offset {offset}: "
+                    message += (reason or type(exc).__name__) + "; skipped to the next record"
+                    yield f"{path}@{offset}", InputError("ND013", message)
+                if count:
+                    start = _next_record_start(handle, scan_from + 1, gzipped)
+                    resumed = True
         if count == 0:
             yield str(path), InputError("ND013", f"{path}: no records: not a WARC or ARC file")
         elif pages == 0:
             yield str(path), InputError("ND013", f"{path}: no HTML responses in {count} records")
+
+
+def _record_item(
+    path: Path, records: _Records, record: Any, max_bytes: int
+) -> tuple[Item | None, bool]:
+    """One record as an article, a failure or None (a record that is no HTML page), and
+    whether the file was cut short in this record."""
+    wanted = record.rec_type == "response" and record.http_headers is not None
+    if wanted:
+        content_type = record.http_headers.get_header("Content-Type") or ""
+        status = record.http_headers.get_statuscode()
+        wanted = "html" in content_type.lower() and status == "200"
+    # Read the payload before asking for the offset: finding the offset reads the record
+    # through to its end.
+    payload = record.content_stream().read(max_bytes + 1)
+    offset = records.get_record_offset()
+    source = f"{path}@{offset}"
+    if len(payload) > max_bytes:
+        return (source, too_large(source, max_bytes, "record")), False
+    if getattr(record.raw_stream, "limit", 0):
+        # Fewer bytes than the record's Content-Length: the file was cut short.
+        message = f"{path}: broken archive: the record at offset {offset} is cut short"
+        return (source, InputError("ND013", message)), True
+    if not wanted or records.err_count:
+        return None, False
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    try:
+        page = extract_page(payload.decode("utf-8", errors="replace"), source, url)
+    except InputError as exc:
+        return (source, exc), False
+    article = Article(
+        source=url or source,
+        original=page.as_text(),
+        published=page.published,
+        url=url or page.url,
+        author=page.author,
+    )
+    return article, False
 
 
 def _plain(html: str) -> str:

@@ -163,10 +163,32 @@ MAX_MARKS = 50_000
 _MARK = re.compile(r"[^\w\s]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
-def prose_problem(text: str) -> str | None:
-    """Why ``text`` is no prose to analyse (a flood of punctuation, quotation marks,
-    brackets or combining marks), or None."""
+# No article has a paragraph this long (long reads run to a few thousand characters a
+# paragraph): text with one is a dump, not an article, and is refused (ND028) rather than
+# parsed as one block for minutes.
+MAX_PARAGRAPH_CHARS = 100_000
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def longest_paragraph(text: str) -> int:
+    """The length in characters of the longest stretch of ``text`` between blank lines."""
+    longest = 0
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        longest = max(longest, match.start() - start)
+        start = match.end()
+    return max(longest, len(text) - start)
+
+
+def prose_problem(text: str, source: str) -> InputError | None:
+    """Why ``text``, read from ``source``, is no prose to analyse (a flood of punctuation,
+    quotation marks, brackets or combining marks; a paragraph no article has), or None."""
     marks = sum(1 for _ in _MARK.finditer(text))
     if marks > MAX_MARKS and marks > 0.3 * sum(1 for c in text if not c.isspace()):
-        return f"not prose: {marks} punctuation or combining marks, more than {MAX_MARKS}"
+        reason = f"{marks} punctuation or combining marks, more than {MAX_MARKS}"
+        return InputError("ND025", f"{source}: not prose: {reason}")
+    longest = longest_paragraph(text)
+    if longest > MAX_PARAGRAPH_CHARS:
+        reason = f"a paragraph of {longest:,} characters, more than {MAX_PARAGRAPH_CHARS:,}"
+        return InputError("ND028", f"{source}: not an article: {reason}")
     return None

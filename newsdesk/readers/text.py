@@ -190,10 +190,10 @@ def read_articles(
             error = InputError(item.error.code, clean_text(item.error.message))
             yield InputFailure(clean_text(item.source), error)
             continue
-        problem = prose_problem(item.original)
+        source = clean_text(item.source)
+        problem = prose_problem(item.original, source)
         if problem is not None:
-            source = clean_text(item.source)
-            yield InputFailure(source, InputError("ND025", f"{source}: {problem}"))
+            yield InputFailure(source, problem)
             continue
         fields = ("source", "original", "published", "url", "author", "outlet")
         changes = {

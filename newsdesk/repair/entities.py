@@ -9,15 +9,16 @@ from html.entities import html5
 from newsdesk.textedit import Edit
 
 # ``&`` then any number of ``amp;`` layers (double escaping), then a reference that may have
-# lost its shape to a translator or a scraper: ``& mdash;``, ``& #8212;``, ``&mdash ;``.
+# lost its shape to a translator or a scraper: ``& mdash;``, ``& #8212;``, ``&mdash ;``, or a
+# hard wrap at the translator's space (``&\nmdash;``).
 _REFERENCE = re.compile(
-    r"&(?:amp;[ \t]?)*(?P<gap>[ \t]{0,2})"
+    r"&(?:amp;[ \t]?)*(?P<gap>[ \t]{0,2}|[ \t]?\n)"
     r"(?P<name>#[ \t]?[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31})"
     r"(?P<gap2>[ \t]?);"
 )
 # Long, unmistakable names also repaired when a space broke them and the semicolon was lost.
 _BARE_NAMES = "mdash|ndash|laquo|raquo|hellip|nbsp|ldquo|rdquo|lsquo|rsquo|bdquo|quot"
-_BARE = re.compile(rf"&(?:amp;)*[ \t]?(?P<name>{_BARE_NAMES})\b(?![ \t]?;)")
+_BARE = re.compile(rf"&(?:amp;)*[ \t\n]?(?P<name>{_BARE_NAMES})\b(?![ \t]?;)")
 # A numeric reference that lost its semicolon ("&#8212 and"), and a long name that lost its
 # ampersand ("Kazakhstan mdash; Nur-Sultan"): unmistakable either way.
 _NUMERIC_NO_SEMICOLON = re.compile(

@@ -18,11 +18,13 @@ OPEN = "“"
 CLOSE = "”"
 # Double quotation marks as they appear in the wild. Two apostrophes or two single quotes
 # are a translator's or a typist's stand-in for a double mark.
-_MARK = re.compile(r"“|”|„|‟|«|»|\"|''|’’|‘‘|<<|>>")
+# Of three apostrophes the last two are the double mark: "ridiculous,'" + "''" closes a single
+# quotation and then a double one.
+_MARK = re.compile(r"“|”|„|‟|«|»|\"|''(?!')|’’|‘‘|<<|>>")
 _OPENERS_ONLY = {"„", "‟", "«", "‘‘", "<<"}
 _CLOSERS_ONLY = {"»", "’’", ">>"}
 _OPENING_CONTEXT = set("([{—–-/")
-_CLOSING_PUNCT = set(".,;:!?…)]}—–-")
+_CLOSING_PUNCT = set(".,;:!?…)]}—–―-")
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,13 @@ def _classify(line: str, start: int, end: int) -> _Mark:
     # Tight marks flank a word; a spaced opener ("“ Armed") sits after a gap with a space and
     # a word after it; a spaced closer ("tragedy ''") has a word, a space, then a gap.
     can_open = (before_is_gap and not after.isspace() and after not in _CLOSING_PUNCT) or (
-        before_is_gap and space_after > 0 and beyond_after.isalnum()
+        before_is_gap and space_after > 0 and (beyond_after.isalnum() or beyond_after in "…‘[(")
     )
     can_close = (not before.isspace() and start > 0 and after_is_gap) or (
         space_before > 0
         and after_is_gap
         and beyond_before not in ("", " ")
-        and (beyond_before.isalnum() or beyond_before in ".,!?…")
+        and (beyond_before.isalnum() or beyond_before in ".,!?…’')]")
     )
     if char in _OPENERS_ONLY:
         can_close = False
@@ -153,7 +155,7 @@ def find_quote_edits(text: str) -> list[Edit]:
 # A closing quote followed by ", —" and then the attribution ("…tragedy”, — Tokayev said"):
 # Russian punctuation. English puts the comma inside the quote and drops the dash.
 _RUSSIAN_ATTRIBUTION = re.compile(
-    r"(?P<end>[.,!?…]?)(?P<quote>[”\"])(?P<gap>[ \t]*,[ \t]*[—–-]{1,2}[ \t]*)(?=\w)"
+    r"(?P<end>[.,!?…]?)(?P<quote>[”\"])(?P<gap>[ \t]*,[ \t]*\n?[ \t]*[—–-]{1,2}[ \t]*)(?=\w)"
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from newsdesk.textedit import Edit
 
@@ -59,10 +60,76 @@ def find_spacing_edits(text: str) -> list[Edit]:
     return _without_overlaps(edits)
 
 
+# A closing quotation mark alone on its line (a wrap or a translator pushed it there), after
+# a paragraph whose quotation it closes.
+_LONE_CLOSER = re.compile(r"(?<=\S)[ \t]*\n(?:[ \t]*\n)?[ \t]*(''|”|»|’’)[ \t]*(?=\n|\Z)")
+_DOUBLE_MARK = re.compile(r"[“”«»„\"]|''|’’")
+_LIST_ITEM = re.compile(r"[-*•·]\s|\d{1,3}[.)]\s")
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width text was hard-wrapped at, or None when its lines are not filled to one: half
+    of its lines, and at least twelve, end within 20 characters of a width between 50 and
+    100 (fewer lines say too little to tell wrapping from short paragraphs)."""
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if len(lengths) < 12:
+        return None
+    width = lengths[(len(lengths) - 1) * 9 // 10]
+    if not 50 <= width <= 100:
+        return None
+    filled = sum(1 for length in lengths if width - 20 <= length <= width)
+    return width if filled >= 12 and filled * 2 >= len(lengths) else None
+
+
+def find_hard_wrap_edits(text: str) -> list[Edit]:
+    """Return edits that join the lines of hard-wrapped paragraphs: in text whose lines are
+    filled to one width, each line break after a line the next word would not have fitted on,
+    before a line that goes on with the paragraph. Run on the text as it came, before other
+    repairs change the lengths of its lines."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    if width is None:
+        return []
+    edits = []
+    offset = 0
+    for line, following in pairwise(lines):
+        offset += len(line) + 1
+        words = following.split(maxsplit=1)
+        if (
+            words
+            and line.strip()
+            and (following[0].isalnum() or following[0] in "“‘«\"'(")
+            and not _LIST_ITEM.match(following)
+            and len(line) >= width - 20
+            and len(line.rstrip()) + 1 + len(words[0]) > width
+        ):
+            edits.append(Edit(offset - 1, offset, " ", "line_wrap"))
+    return edits
+
+
+def _left_open(marks: list[str]) -> bool:
+    """Whether the last of a paragraph's double quotation marks leaves a quotation open: an
+    opening mark, or a straight or doubled mark of which there is an odd number."""
+    if not marks or marks[-1] in "”»":
+        return False
+    return marks[-1] in "“«„" or marks.count(marks[-1]) % 2 == 1
+
+
+def _lone_closers(text: str) -> list[Edit]:
+    """A closing mark alone on a line, joined to the paragraph before it when that paragraph
+    leaves a quotation open."""
+    edits = []
+    for match in _LONE_CLOSER.finditer(text):
+        start = text.rfind("\n\n", 0, match.start()) + 1
+        if _left_open(_DOUBLE_MARK.findall(text, start, match.start())):
+            edits.append(Edit(match.start(), match.end(), match.group(1), "lone_quote"))
+    return edits
+
+
 def find_layout_edits(text: str) -> list[Edit]:
-    """Return edits for hard-wrapped lines, trailing spaces, runs of blank lines and blank
-    lines at either end."""
-    edits: list[Edit] = []
+    """Return edits for hard-wrapped lines, a closing quotation mark alone on its line,
+    trailing spaces, runs of blank lines and blank lines at either end."""
+    edits: list[Edit] = _lone_closers(text)
     for match in _LINE_WRAP.finditer(text):
         edits.append(Edit(match.start(), match.end(), " ", "line_wrap"))
     for match in _TRAILING.finditer(text):

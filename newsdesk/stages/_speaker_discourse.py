@@ -11,7 +11,7 @@ mentions inside quotations count for less.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -98,24 +98,35 @@ class Referent:
     unnamed: bool = False  # a person the article describes but never names
     head: str = ""
 
+    def add_mention(self, mention: Mention) -> None:
+        """Add a mention, keeping ``mentions`` in text order (as salience reads them)."""
+        insort(self.mentions, mention, key=_mention_start)
+
     def salience(self, before: int, sentence: int) -> float:
         """How prominent the referent is just before offset ``before`` (in ``sentence``): its
-        most prominent recent mention, and a little for every other."""
+        most prominent recent mention (of the last ten sentences), and a little for every
+        other."""
         best = total = 0.0
-        for mention in self.mentions:
-            if mention.start >= before:
-                continue
+        index = bisect_left(self.mentions, before, key=_mention_start)
+        while index > 0:
+            index -= 1
+            mention = self.mentions[index]
             distance = sentence - mention.sentence
-            if distance <= 10:
-                value = mention.weight * _DECAY ** max(distance, 0)
-                best = max(best, value)
-                total += value
+            if distance > 10:
+                break  # mentions are in text order: every earlier one is further back
+            value = mention.weight * _DECAY ** max(distance, 0)
+            best = max(best, value)
+            total += value
         return best + SALIENCE_SUM * (total - best)
 
     def last_before(self, offset: int) -> Mention | None:
         """The latest mention before the offset."""
-        earlier = [m for m in self.mentions if m.start < offset]
-        return max(earlier, key=lambda m: m.start) if earlier else None
+        index = bisect_left(self.mentions, offset, key=_mention_start)
+        return self.mentions[index - 1] if index else None
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
 
 
 def role_words(tokens: Iterable[Token]) -> set[str]:
@@ -145,6 +156,9 @@ class Discourse:
         self.outlets = outlets
         self.published = _date(article.published)
         self.sentence_starts = [s.start_char for s in self.doc.sents]
+        self._named_index: dict[int, tuple[int, Referent]] = {}
+        self._named_counts: dict[int, int] = {}
+        self._named_mentions: set[int] = set()
         self.quoted = quoted_ranges(self.text)
         self.quoted_starts = [start for start, _ in self.quoted]
         self.datelines = [
@@ -222,7 +236,7 @@ class Discourse:
                 referent = self._new_entity(kind, canonical, tokens)
                 if referent is None:
                     return
-            referent.mentions.append(self.mention(tokens))
+            referent.add_mention(self.mention(tokens))
             if referent.kind != "person":
                 referent.roles |= self.roles_around(tokens)
             if referent.person is not None:
@@ -317,7 +331,7 @@ class Discourse:
             if found is None:
                 found = Referent(kind, name, plural=root.tag_ in ("NNS", "NNPS"), head=lower)
                 self.referents.append(found)
-            found.mentions.append(self.mention(tokens))
+            found.add_mention(self.mention(tokens))
 
     def _pairs(self) -> None:
         """People named together ("Obama and Clinton", "Trump and his aides" aside) as one
@@ -336,7 +350,7 @@ class Discourse:
                 Referent("group", ", ".join(names[:-1]) + " and " + names[-1], plural=True)
             )
             first = token.head.left_edge
-            pair.mentions.append(self.mention(list(self.doc[first.i : token.i + 1])))
+            pair.add_mention(self.mention(list(self.doc[first.i : token.i + 1])))
 
     def _owned(self, root: Token) -> bool:
         """An organisation noun with its owner named: "the Clinton campaign", "Trump's
@@ -456,14 +470,29 @@ class Discourse:
 
     def entity_at(self, tokens: list[Token]) -> Referent | None:
         """The person or organisation whose entity mention covers the tokens' head."""
-        head = head_of(tokens)
-        for referent in self.referents:
+        found = self._named_at().get(head_of(tokens).idx)
+        return found[1] if found is not None else None
+
+    def _named_at(self) -> dict[int, tuple[int, Referent]]:
+        """Each character offset inside a mention of a named person, organisation or group,
+        with the first such referent (and its place among the referents) mentioned there;
+        brought up to date with the mentions added since the last call."""
+        index, counts, indexed = self._named_index, self._named_counts, self._named_mentions
+        for position, referent in enumerate(self.referents):
             if referent.kind not in ("person", "organisation", "group") or referent.unnamed:
                 continue
+            if counts.get(position) == len(referent.mentions):
+                continue
+            counts[position] = len(referent.mentions)
             for mention in referent.mentions:
-                if mention.start <= head.idx < mention.start + len(mention.text):
-                    return referent
-        return None
+                if id(mention) in indexed:
+                    continue
+                indexed.add(id(mention))
+                for offset in range(mention.start, mention.start + len(mention.text)):
+                    current = index.get(offset)
+                    if current is None or current[0] > position:
+                        index[offset] = (position, referent)
+        return index
 
     def organisation_called(self, words: list[str], at: int) -> Referent | None:
         """The organisation named before ``at`` that a short form refers to: the end of its

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import numpy
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
@@ -142,13 +143,37 @@ def _as_text(doc: Doc, text: str) -> Doc:
     return restored
 
 
+def _without_tensor(doc: Doc) -> Doc:
+    """``doc`` without the tok2vec features spaCy leaves on it (about 400 bytes a token),
+    which no later stage reads."""
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
 def parse_text(nlp: Language, text: str, size: int = CHUNK_CHARS) -> Doc:
-    """Parse ``text``, in pieces of at most ``size`` characters joined into one Doc."""
+    """Parse ``text``, in pieces of at most ``size`` characters joined into one Doc.
+
+    The pieces are parsed one after another, so the parser's working memory grows with the
+    longest piece, not with the text."""
     view = parser_view(text)
     if len(view) <= size:
-        return _as_text(nlp(view), text)
-    pieces = list(nlp.pipe(chunks(view, size)))
+        return _as_text(_without_tensor(nlp(view)), text)
+    pieces = [_without_tensor(nlp(piece)) for piece in chunks(view, size)]
     return _as_text(Doc.from_docs(pieces, ensure_whitespace=False), text)
+
+
+def _groups(articles: Sequence[Article], size: int) -> list[list[Article]]:
+    """``articles`` in consecutive groups of at most ``size`` characters in all (an article
+    longer than that alone), so one spaCy batch never holds more than about ``size``."""
+    groups: list[list[Article]] = []
+    total = size + 1
+    for article in articles:
+        if total + len(article.text) > size:
+            groups.append([])
+            total = 0
+        groups[-1].append(article)
+        total += len(article.text)
+    return groups
 
 
 def parse(article: Article, resources: Resources) -> Article:
@@ -158,10 +183,15 @@ def parse(article: Article, resources: Resources) -> Article:
 
 def parse_batch(articles: Sequence[Article], resources: Resources) -> list[Article]:
     """Parse several articles at once (spaCy batches them); same result as :func:`parse`."""
-    short = [a for a in articles if len(a.text) <= CHUNK_CHARS]
-    parsed = resources.nlp.pipe([parser_view(a.text) for a in short])
-    docs = {id(a): _as_text(doc, a.text) for a, doc in zip(short, parsed, strict=True)}
-    return [
-        _with_doc(a, docs[id(a)] if id(a) in docs else parse_text(resources.nlp, a.text))
-        for a in articles
-    ]
+    nlp = resources.nlp
+    parsed = []
+    for group in _groups(articles, CHUNK_CHARS):
+        if len(group) == 1:
+            parsed.append(parse(group[0], resources))
+            continue
+        docs = nlp.pipe([parser_view(a.text) for a in group], batch_size=len(group))
+        parsed.extend(
+            _with_doc(a, _as_text(_without_tensor(doc), a.text))
+            for a, doc in zip(group, docs, strict=True)
+        )
+    return parsed

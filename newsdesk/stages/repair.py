@@ -10,7 +10,12 @@ from newsdesk.repair.encoding import find_encoding_edits
 from newsdesk.repair.entities import find_entity_edits
 from newsdesk.repair.markup import find_markup_edits
 from newsdesk.repair.quotes import find_attribution_punctuation_edits, find_quote_edits
-from newsdesk.repair.spacing import find_layout_edits, find_newline_edits, find_spacing_edits
+from newsdesk.repair.spacing import (
+    find_hard_wrap_edits,
+    find_layout_edits,
+    find_newline_edits,
+    find_spacing_edits,
+)
 from newsdesk.resources import Resources
 from newsdesk.sitechrome import find_site_chrome_lines
 from newsdesk.textedit import Edit, EditableText
@@ -20,18 +25,20 @@ EditFinder = Callable[[str], list[Edit]]
 # Order matters: references and encodings first, so that later passes see real characters
 # ("& mdash;" must be a dash before the quote pass reads "'', — he said"; "&lt;p&gt;" a tag
 # before the markup pass sees it); chrome is removed
-# before spacing tidies the blank lines it leaves.
+# before spacing tidies the blank lines it leaves; hard wraps are undone before quotation
+# marks are paired, as a quotation runs over the lines of a wrapped paragraph.
 _CHARACTER_PASSES: tuple[EditFinder, ...] = (
     find_newline_edits,
+    find_hard_wrap_edits,
     find_entity_edits,
     find_encoding_edits,
     find_markup_edits,
 )
 _PUNCTUATION_PASSES: tuple[EditFinder, ...] = (
+    find_layout_edits,
     find_quote_edits,
     find_attribution_punctuation_edits,
     find_spacing_edits,
-    find_layout_edits,
 )
 # Passes run again while they still find work (one pass's edits can reveal more for another,
 # as when spacing brings a quote mark next to a bracket), at most this many rounds.

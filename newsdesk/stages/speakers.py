@@ -93,7 +93,7 @@ def resolve_speakers(article: Article, resources: Resources) -> Article:
         if index < 0:
             found = rules.resolve(tokens)
             if found.referent is not None and found.speaker_type in _SPEAKING:
-                found.referent.mentions.append(discourse.mention(tokens))
+                found.referent.add_mention(discourse.mention(tokens))
             continue
         attribution = quotes[index]
         if len(tokens) == 1 and tokens[0].lower_ in FIRST_PERSON:
@@ -101,7 +101,7 @@ def resolve_speakers(article: Article, resources: Resources) -> Article:
             continue
         found = rules.resolve(tokens)
         if found.referent is not None and found.speaker_type in _SPEAKING:
-            found.referent.mentions.append(discourse.mention([head_of(tokens)], spoke=True))
+            found.referent.add_mention(discourse.mention([head_of(tokens)], spoke=True))
         done[index] = _result(attribution, found)
     for index in first_person:
         attribution = quotes[index]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+import re
 from io import BytesIO
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -109,3 +112,46 @@ def test_truncated_gzipped_warc_too(tmp_path: Path) -> None:
     assert 1 <= len([r for r in results if not isinstance(r, InputFailure)]) < 3
     [failure] = [r for r in results if isinstance(r, InputFailure)]
     assert "cut short" in failure.error.message
+
+
+def _with_first_length(data: bytes, change: int) -> bytes:
+    """A WARC whose first record's Content-Length is off by ``change`` bytes."""
+    head, _, rest = data.partition(b"Content-Length: ")
+    digits = rest.split(b"\r\n", 1)[0]
+    return head + b"Content-Length: " + str(int(digits) + change).encode() + rest[len(digits) :]
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+@pytest.mark.parametrize("change", [-200, +300])
+def test_a_record_its_length_does_not_end_is_refused_and_the_rest_read(
+    tmp_path: Path, name: str, change: int
+) -> None:
+    whole = tmp_path / "whole.warc"
+    _warc(whole, ["First story here", "Second story here", "Third story here"])
+    damaged = _with_first_length(whole.read_bytes(), change)
+    path = tmp_path / name
+    if name.endswith(".gz"):  # one gzip member per record, as crawlers write them
+        starts = [m.start() for m in re.finditer(rb"WARC/1\.[01]\r\n", damaged)]
+        parts = zip(starts, [*starts[1:], len(damaged)], strict=True)
+        damaged = b"".join(gzip.compress(damaged[a:b]) for a, b in parts)
+    path.write_bytes(damaged)
+    results = list(read_articles([str(path)]))
+    articles = [r for r in results if not isinstance(r, InputFailure)]
+    assert [a.url for a in articles] == ["https://news.example/1", "https://news.example/2"]
+    assert all(a.original.rstrip().endswith("the mayor said.") for a in articles)
+    [failure] = [r for r in results if isinstance(r, InputFailure)]
+    assert "[ND013]" in str(failure.error) and "Content-Length" in failure.error.message
+
+
+def test_junk_between_records_is_skipped(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.warc"
+    _warc(whole, ["First story here", "Second story here", "Third story here"])
+    data = whole.read_bytes()
+    second = data.index(b"WARC/1.0", 10)
+    junked = tmp_path / "junk.warc"
+    junked.write_bytes(data[:second] + b"not a record\r\nnor this\r\n\r\n" + data[second:])
+    results = list(read_articles([str(junked)]))
+    articles = [r for r in results if not isinstance(r, InputFailure)]
+    assert len(articles) == 3
+    [failure] = [r for r in results if isinstance(r, InputFailure)]
+    assert "broken archive" in failure.error.message

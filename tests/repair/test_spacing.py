@@ -2,7 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.repair.spacing import find_layout_edits, find_newline_edits, find_spacing_edits
+from newsdesk.repair.spacing import (
+    find_hard_wrap_edits,
+    find_layout_edits,
+    find_newline_edits,
+    find_spacing_edits,
+)
 from tests.repair.passes import repaired
 
 
@@ -60,3 +65,39 @@ def test_hard_wrapped_lines_are_joined() -> None:
 def test_no_break_space_beside_a_space_is_one_space() -> None:
     assert fixed("KYIV \xa0— Grain") == "KYIV — Grain"
     assert fixed("10\xa0km") == "10\xa0km"
+
+
+WRAPPED_PARAGRAPHS = """Officials said the old bridge over the river would close on Monday after
+engineers found cracks in two of its supports. Repairs will take a year.
+The council said it would pay for a ferry in the meantime, and that the
+cost would be shared with the regional government, which has agreed.
+
+“We had no choice,” the mayor told reporters at the town hall on Tuesday
+afternoon, adding that safety came first for the city and its people.
+Traffic will be diverted through the northern ring road until next spring."""
+WRAPPED = f"{WRAPPED_PARAGRAPHS}\n\n{WRAPPED_PARAGRAPHS}\n\nA short line.\nAnother short line."
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_short_lines_kept() -> None:
+    text = repaired(WRAPPED, find_hard_wrap_edits)
+    paragraphs = text.split("\n\n")
+    assert [p.count("\n") for p in paragraphs] == [0, 0, 0, 0, 1]
+    assert paragraphs[0].startswith("Officials said") and paragraphs[0].endswith("agreed.")
+    assert paragraphs[4] == "A short line.\nAnother short line."
+    assert text.split() == WRAPPED.split()
+
+
+def test_a_few_lines_are_too_few_to_call_wrapped() -> None:
+    assert find_hard_wrap_edits(WRAPPED_PARAGRAPHS) == []
+
+
+def test_text_with_a_paragraph_a_line_is_not_unwrapped() -> None:
+    text = "Title of the story\n\nFirst paragraph.\nSecond paragraph that runs on a while.\n" * 4
+    assert find_hard_wrap_edits(text) == []
+
+
+def test_a_closing_mark_alone_on_its_line_joins_its_quotation() -> None:
+    joined = repaired("He said “it is over.\n''\n\nThen he left.", find_layout_edits)
+    assert joined == "He said “it is over.''\n\nThen he left."
+    closed = "He said “it is over.”\n\n”\n\nThen he left."  # closes nothing: left alone
+    assert "\n\n”" in repaired(closed, find_layout_edits)
