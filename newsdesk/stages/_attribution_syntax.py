@@ -9,7 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsdesk.stages.quotations import Quotation
+from newsdesk.stages.quotations import Quotation, Quotations
 
 # How far (in tokens) a cue may stand from the quotation it introduces or closes.
 _CUE_WINDOW = 10
@@ -400,6 +400,8 @@ def _passive_object(verb: Token) -> Token | None:
 
 
 def _inside(quotations: list[Quotation], offset: int) -> bool:
+    if isinstance(quotations, Quotations):
+        return quotations.covers(offset)
     return any(q.start < offset < q.end for q in quotations)
 
 

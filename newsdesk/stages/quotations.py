@@ -7,8 +7,11 @@ the repair stage has already made quotation marks consistent.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources as package_resources
+from itertools import accumulate
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -108,7 +111,22 @@ class Quotation:
     closed: bool  # a closing mark ends it (False when the paragraph ends first)
 
 
-def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[Quotation]:
+class Quotations(list[Quotation]):
+    """Quotations in text order, which also tell in logarithmic time whether an offset lies
+    inside one (the list is not changed once made)."""
+
+    def __init__(self, quotations: Iterable[Quotation]) -> None:
+        super().__init__(sorted(quotations, key=lambda q: q.start))
+        self._starts = [q.start for q in self]
+        self._reach = list(accumulate((q.end for q in self), max))
+
+    def covers(self, offset: int) -> bool:
+        """True when ``offset`` lies after a quotation's start and before its end."""
+        before = bisect_left(self._starts, offset)  # the quotations that start before it
+        return before > 0 and self._reach[before - 1] > offset
+
+
+def find_quotations(text: str, paragraphs: list[Paragraph]) -> Quotations:
     """Return the quoted stretches of each paragraph, in text order."""
     quotations: list[Quotation] = []
     for paragraph in paragraphs:
@@ -135,5 +153,4 @@ def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[Quotation]:
         for start in (open_at, straight_open):
             if start is not None:
                 quotations.append(Quotation(start, paragraph.end, True, False))
-    quotations.sort(key=lambda q: q.start)
-    return quotations
+    return Quotations(quotations)
