@@ -152,6 +152,29 @@ def find_quote_edits(text: str) -> list[Edit]:
     return edits
 
 
+# A closing quotation mark alone on its line (a wrap or a translator pushed it there).
+_LONE_CLOSER = re.compile(r"(?<=\S)[ \t]*\n(?:[ \t]*\n)?[ \t]*(''|”|»|’’)[ \t]*(?=\n|\Z)")
+
+
+def _left_open(marks: list[str]) -> bool:
+    """Whether the last of a paragraph's double quotation marks leaves a quotation open: an
+    opening mark, or a straight or doubled mark of which there is an odd number."""
+    if not marks or marks[-1] in (CLOSE, "»", ">>", "’’"):
+        return False
+    return marks[-1] in _OPENERS_ONLY | {OPEN} or marks.count(marks[-1]) % 2 == 1
+
+
+def find_lone_closer_edits(text: str) -> list[Edit]:
+    """Return edits that join a closing mark alone on its line to the paragraph before it,
+    when that paragraph leaves a quotation open."""
+    edits = []
+    for match in _LONE_CLOSER.finditer(text):
+        start = text.rfind("\n\n", 0, match.start()) + 1
+        if _left_open(_MARK.findall(text, start, match.start())):
+            edits.append(Edit(match.start(), match.end(), match.group(1), "lone_quote"))
+    return edits
+
+
 # A closing quote followed by ", —" and then the attribution ("…tragedy”, — Tokayev said"):
 # Russian punctuation. English puts the comma inside the quote and drops the dash.
 _RUSSIAN_ATTRIBUTION = re.compile(

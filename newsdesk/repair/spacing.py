@@ -60,10 +60,6 @@ def find_spacing_edits(text: str) -> list[Edit]:
     return _without_overlaps(edits)
 
 
-# A closing quotation mark alone on its line (a wrap or a translator pushed it there), after
-# a paragraph whose quotation it closes.
-_LONE_CLOSER = re.compile(r"(?<=\S)[ \t]*\n(?:[ \t]*\n)?[ \t]*(''|”|»|’’)[ \t]*(?=\n|\Z)")
-_DOUBLE_MARK = re.compile(r"[“”«»„\"]|''|’’")
 _LIST_ITEM = re.compile(r"[-*•·]\s|\d{1,3}[.)]\s")
 
 
@@ -107,29 +103,10 @@ def find_hard_wrap_edits(text: str) -> list[Edit]:
     return edits
 
 
-def _left_open(marks: list[str]) -> bool:
-    """Whether the last of a paragraph's double quotation marks leaves a quotation open: an
-    opening mark, or a straight or doubled mark of which there is an odd number."""
-    if not marks or marks[-1] in "”»":
-        return False
-    return marks[-1] in "“«„" or marks.count(marks[-1]) % 2 == 1
-
-
-def _lone_closers(text: str) -> list[Edit]:
-    """A closing mark alone on a line, joined to the paragraph before it when that paragraph
-    leaves a quotation open."""
-    edits = []
-    for match in _LONE_CLOSER.finditer(text):
-        start = text.rfind("\n\n", 0, match.start()) + 1
-        if _left_open(_DOUBLE_MARK.findall(text, start, match.start())):
-            edits.append(Edit(match.start(), match.end(), match.group(1), "lone_quote"))
-    return edits
-
-
 def find_layout_edits(text: str) -> list[Edit]:
-    """Return edits for hard-wrapped lines, a closing quotation mark alone on its line,
-    trailing spaces, runs of blank lines and blank lines at either end."""
-    edits: list[Edit] = _lone_closers(text)
+    """Return edits for hard-wrapped lines, trailing spaces, runs of blank lines and blank
+    lines at either end."""
+    edits: list[Edit] = []
     for match in _LINE_WRAP.finditer(text):
         edits.append(Edit(match.start(), match.end(), " ", "line_wrap"))
     for match in _TRAILING.finditer(text):

@@ -9,7 +9,11 @@ from newsdesk.repair.boilerplate import find_boilerplate_lines
 from newsdesk.repair.encoding import find_encoding_edits
 from newsdesk.repair.entities import find_entity_edits
 from newsdesk.repair.markup import find_markup_edits
-from newsdesk.repair.quotes import find_attribution_punctuation_edits, find_quote_edits
+from newsdesk.repair.quotes import (
+    find_attribution_punctuation_edits,
+    find_lone_closer_edits,
+    find_quote_edits,
+)
 from newsdesk.repair.spacing import (
     find_hard_wrap_edits,
     find_layout_edits,
@@ -36,6 +40,7 @@ _CHARACTER_PASSES: tuple[EditFinder, ...] = (
 )
 _PUNCTUATION_PASSES: tuple[EditFinder, ...] = (
     find_layout_edits,
+    find_lone_closer_edits,
     find_quote_edits,
     find_attribution_punctuation_edits,
     find_spacing_edits,

@@ -2,7 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.repair.quotes import find_attribution_punctuation_edits, find_quote_edits
+from newsdesk.repair.quotes import (
+    find_attribution_punctuation_edits,
+    find_lone_closer_edits,
+    find_quote_edits,
+)
 from tests.repair.passes import repaired
 
 
@@ -46,3 +50,10 @@ def test_pairs_become_consistent_typographic_quotes(damaged: str, repaired: str)
 def test_clean_quotes_are_left_alone(clean: str) -> None:
     assert find_quote_edits(clean) == []
     assert find_attribution_punctuation_edits(clean) == []
+
+
+def test_a_closing_mark_alone_on_its_line_joins_its_quotation() -> None:
+    joined = repaired("He said “it is over.\n''\n\nThen he left.", find_lone_closer_edits)
+    assert joined == "He said “it is over.''\n\nThen he left."
+    closed = "He said “it is over.”\n\n”\n\nThen he left."  # closes nothing: left alone
+    assert "\n\n”" in repaired(closed, find_lone_closer_edits)

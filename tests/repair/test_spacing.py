@@ -94,10 +94,3 @@ def test_a_few_lines_are_too_few_to_call_wrapped() -> None:
 def test_text_with_a_paragraph_a_line_is_not_unwrapped() -> None:
     text = "Title of the story\n\nFirst paragraph.\nSecond paragraph that runs on a while.\n" * 4
     assert find_hard_wrap_edits(text) == []
-
-
-def test_a_closing_mark_alone_on_its_line_joins_its_quotation() -> None:
-    joined = repaired("He said “it is over.\n''\n\nThen he left.", find_layout_edits)
-    assert joined == "He said “it is over.''\n\nThen he left."
-    closed = "He said “it is over.”\n\n”\n\nThen he left."  # closes nothing: left alone
-    assert "\n\n”" in repaired(closed, find_layout_edits)
