@@ -13,11 +13,11 @@ from pathlib import Path
 
 import spacy
 
-from newsdesk.dates import find_dates
 from newsdesk.model import Article
 from newsdesk.pipeline import Pipeline
 from newsdesk.resources import DEFAULT_SPACY_MODEL, Resources
 from newsdesk.stages.attribution import attribute
+from newsdesk.stages.dates import find_dates
 from newsdesk.stages.entities import find_entities
 from newsdesk.stages.repair import repair_text
 from newsdesk.stages.speakers import resolve_speakers

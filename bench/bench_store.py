@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsdesk.ingest import ingest
+from newsdesk.corpus.ingest import ingest
 from newsdesk.pipeline import STAGES, Pipeline
 from newsdesk.resources import Resources
 from newsdesk.store import open_store

@@ -27,15 +27,15 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk import __version__
+from newsdesk.corpus.ingest import ingest
+from newsdesk.corpus.sitechrome import DEFAULT_MIN_PAGES
 from newsdesk.errors import NewsdeskError, StoreError
 from newsdesk.eval.commands import evaluate
-from newsdesk.ingest import ingest
 from newsdesk.model import SPEAKER_TYPES, Article
-from newsdesk.pipeline import Pipeline
+from newsdesk.pipeline import Pipeline, check_table_files
 from newsdesk.readers.text import DEFAULT_MAX_BYTES, InputFailure, read_articles
 from newsdesk.report import print_article
-from newsdesk.resources import DEFAULT_SPACY_MODEL, Resources, check_table_files
-from newsdesk.sitechrome import DEFAULT_MIN_PAGES
+from newsdesk.resources import DEFAULT_SPACY_MODEL, Resources
 from newsdesk.store import Store, open_store, store_error
 from newsdesk.terminal import visible
 

@@ -1,6 +1,6 @@
 """The stored corpus's speakers under their corpus-wide names (``quotes.corpus_speaker``).
 
-The SQL side of :mod:`newsdesk.speaker_names`: recomputing every statement's corpus name from
+The SQL side of :mod:`newsdesk.lang.speaker_names`: recomputing every statement's corpus name from
 one GROUP BY over the distinct speakers, and the queries that list speakers by it. The
 :class:`newsdesk.store.Store` methods ``unify_speakers``, ``speakers`` and ``unresolved`` call
 these.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from newsdesk.speaker_names import corpus_names
+from newsdesk.lang.speaker_names import corpus_names
 
 # The schema version (PRAGMA user_version) that added quotes.corpus_speaker: a database
 # migrated from an older one has its corpus names computed on opening.
@@ -21,7 +21,7 @@ SCHEMA_VERSION = 5
 def unify(connection: sqlite3.Connection) -> int:
     """Recompute ``corpus_speaker`` for every statement, in one transaction: the distinct
     ``(speaker, speaker_type)`` pairs with their statement counts go through
-    :func:`newsdesk.speaker_names.corpus_names`, and only rows whose name changes are
+    :func:`newsdesk.lang.speaker_names.corpus_names`, and only rows whose name changes are
     written. Return how many statements changed."""
     counts = connection.execute(
         "SELECT speaker, speaker_type, count(*) FROM quotes WHERE speaker IS NOT NULL "

@@ -8,10 +8,13 @@ to ``original``. JSON serialisation follows ``newsdesk/schema/article.schema.jso
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, fields, replace
 from importlib import resources
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 SCHEMA_VERSION = 1
 
@@ -207,7 +210,7 @@ class Article:
     # Who wrote it, from the page's metadata or a byline ("By Ron Lieber"): the "I" of a
     # column outside quotations.
     author: str | None = None
-    # Lines of the article's site learned as chrome during ingest (see newsdesk.sitechrome):
+    # Lines of the article's site learned as chrome during ingest (see newsdesk.corpus.sitechrome):
     # an input to the repair stage, not part of the analysis.
     site_chrome: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
     outlet: str | None = None
@@ -351,6 +354,23 @@ class Article:
     def from_json(cls, document: str) -> Article:
         """Build an article from one JSON document produced by :meth:`to_json`."""
         return cls.from_dict(json.loads(document))
+
+
+def site_of(article: Article) -> str | None:
+    """The site an article comes from: its URL's host, else the directory of its file."""
+    if article.url:
+        host = urlsplit(article.url).hostname
+        if host:
+            return host.removeprefix("www.")
+    source = article.source
+    if not source or source.startswith("<"):
+        return None
+    if "://" in source:
+        host = urlsplit(source).hostname
+        return host.removeprefix("www.") if host else None
+    container = re.sub(r"(?:@\d+|:\d+|#\d+)$", "", source)
+    parent = str(PurePath(container).parent)
+    return f"dir:{parent}"
 
 
 def article_schema() -> dict[str, Any]:

@@ -8,9 +8,12 @@ skipped for that article, and every other article goes on.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from newsdesk.errors import NewsdeskError
 from newsdesk.model import Article, StageError
 from newsdesk.resources import Resources
 from newsdesk.stages.attribution import attribute
@@ -20,8 +23,11 @@ from newsdesk.stages.events import find_events
 from newsdesk.stages.outlet import outlet
 from newsdesk.stages.parse import parse, parse_batch
 from newsdesk.stages.repair import repair
+from newsdesk.stages.repair.boilerplate import parse_rules
 from newsdesk.stages.speakers import resolve_speakers
 from newsdesk.stages.structure import structure
+
+_ALIAS_TYPES = frozenset({"PERSON", "ORG", "NORP", "PLACE"})
 
 StageFunction = Callable[[Article, Resources], Article]
 BatchFunction = Callable[[Sequence[Article], Resources], list[Article]]
@@ -38,21 +44,87 @@ class Stage:
     run_batch: BatchFunction | None = None
 
 
+def _table_lines(path: Path) -> list[tuple[int, list[str]]]:
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError:
+        raise NewsdeskError("ND019", f"{path}: not UTF-8") from None
+    except OSError as exc:
+        raise NewsdeskError("ND019", f"{path}: cannot read: {exc.strerror or exc}") from None
+    return [
+        (number, line.split("\t"))
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def _iso_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return False
+    return True
+
+
+def check_table_files(
+    boilerplate_file: Path | None, alias_files: tuple[Path, ...], office_files: tuple[Path, ...]
+) -> None:
+    """Raise NewsdeskError (ND019) naming the file and line of the first bad row in a user's
+    ``--boilerplate``, ``--aliases`` or ``--offices`` file, before any article is analysed."""
+    if boilerplate_file is not None:
+        try:
+            parse_rules(boilerplate_file.read_text("utf-8"), str(boilerplate_file))
+        except UnicodeDecodeError:
+            raise NewsdeskError("ND019", f"{boilerplate_file}: not UTF-8") from None
+        except ValueError as exc:
+            raise NewsdeskError("ND019", str(exc)) from None
+    for path in alias_files:
+        for number, cells in _table_lines(path):
+            if len(cells) < 2 or cells[0].strip() not in _ALIAS_TYPES or not cells[1].strip():
+                raise NewsdeskError(
+                    "ND019",
+                    f"{path}:{number}: expected 'type<TAB>canonical<TAB>id<TAB>alias|alias' "
+                    f"with type one of {', '.join(sorted(_ALIAS_TYPES))}",
+                )
+    for path in office_files:
+        for number, cells in _table_lines(path):
+            dates_ok = len(cells) >= 3 and _iso_date(cells[2])
+            end_ok = len(cells) < 4 or not cells[3].strip() or _iso_date(cells[3])
+            if len(cells) < 3 or not cells[0].strip() or not cells[1].strip():
+                dates_ok = False
+            if not dates_ok or not end_ok:
+                raise NewsdeskError(
+                    "ND019",
+                    f"{path}:{number}: expected 'office<TAB>holder<TAB>from<TAB>to' with "
+                    "dates as YYYY-MM-DD (to may be empty)",
+                )
+
+
 # The stage list. Data flows one way, top to bottom.
 STAGES: tuple[Stage, ...] = (
     Stage("repair", ("original",), ("text", "repairs", "removed", "offset_map"), repair),
-    Stage("structure", ("text",), ("paragraphs", "title", "lede", "author", "flags"), structure),
-    Stage("outlet", ("text", "removed"), ("outlet",), outlet),
+    Stage("structure", ("text",), ("paragraphs", "author", "flags"), structure),
+    Stage("outlet", ("text", "removed"), ("outlet", "outlet_evidence"), outlet),
     Stage("dates", ("text",), ("dates",), normalise_dates),
-    Stage("parse", ("text", "paragraphs"), ("doc", "sentences"), parse, parse_batch),
-    Stage("entities", ("doc",), ("entities",), find_entities),
-    Stage("attribution", ("doc", "paragraphs"), ("quotes",), attribute),
-    Stage("speakers", ("doc", "quotes", "entities", "author"), ("speakers",), resolve_speakers),
-    Stage("events", ("doc", "quotes", "entities", "dates", "speakers"), ("events",), find_events),
+    Stage("parse", ("text", "paragraphs"), ("parsed", "sentences"), parse, parse_batch),
+    Stage("entities", ("parsed",), ("entities",), find_entities),
+    Stage("attribution", ("parsed", "paragraphs"), ("quotes",), attribute),
+    Stage(
+        "speakers",
+        ("parsed", "quotes", "entities", "author"),
+        ("quotes.speaker",),
+        resolve_speakers,
+    ),
+    Stage(
+        "events",
+        ("parsed", "quotes", "quotes.speaker", "entities", "dates"),
+        ("events",),
+        find_events,
+    ),
 )
 
 # What an article has before any stage runs.
-INPUT_FIELDS = ("original", "source", "published")
+INPUT_FIELDS = ("original", "source", "published", "url", "site_chrome")
 
 
 def check_order(stages: Sequence[Stage]) -> None:

@@ -21,11 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk import corpus_speakers
+from newsdesk.corpus.stories import StoryIndex
 from newsdesk.corpus_speakers import like_escape
 from newsdesk.errors import StoreError
-from newsdesk.model import Article
-from newsdesk.sitechrome import site_of
-from newsdesk.stories import StoryIndex
+from newsdesk.model import Article, site_of
 
 # Each migration brings the schema from the version before it to its own number.
 MIGRATIONS: tuple[str, ...] = (
@@ -126,7 +125,7 @@ MIGRATIONS: tuple[str, ...] = (
         learned_at TEXT NOT NULL, PRIMARY KEY (site, key)
     );
     """,
-    # corpus_speaker: the speaker's name across the corpus (newsdesk.speaker_names), filled
+    # corpus_speaker: the speaker's name across the corpus (newsdesk.lang.speaker_names), filled
     # by Store.unify_speakers at the end of every ingest run and on migrating to this version.
     """
     ALTER TABLE quotes ADD COLUMN speaker_evidence TEXT;
@@ -401,7 +400,7 @@ class Store:
 
     def unify_speakers(self) -> int:
         """Recompute ``corpus_speaker`` for every statement from the corpus's distinct speakers
-        (see :mod:`newsdesk.speaker_names`); return how many statements changed."""
+        (see :mod:`newsdesk.lang.speaker_names`); return how many statements changed."""
         return corpus_speakers.unify(self.connection)
 
     def record_site_chrome(self, learned: Iterable[tuple[str, str, str, int]]) -> None:
@@ -444,7 +443,7 @@ class Store:
             "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
             "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-            (_fts_query(query), limit),
+            (fts_query(query), limit),
         )
 
     def quotes(
@@ -567,7 +566,7 @@ class Store:
 _TABLES = frozenset(TABLE_DESCRIPTIONS)
 
 
-def _fts_query(query: str) -> str:
+def fts_query(query: str) -> str:
     """A user's query as an FTS5 query that cannot fail on punctuation: words are matched
     as written; OR and NOT between words keep their meaning."""
     words = re.findall(r"[^\W_]+", query)

@@ -1,11 +1,11 @@
-"""Build newsdesk/data/first_names.tsv: first names with the gender they almost always carry.
+"""Build newsdesk/lang/en/first_names.tsv: first names with the gender they almost always carry.
 
 Source: the 1990 US Census name frequency files (dist.male.first, dist.female.first), a work
 of the US government in the public domain, as shipped in the ``names`` package on PyPI (0.3.0).
 A name is kept when one gender has at least nine tenths of its combined frequency. Names from
-newsdesk/data/first_names_extra.tsv (international names common in the news) are added after.
+newsdesk/lang/en/first_names_extra.tsv (international names common in the news) are added after.
 
-Usage: python scripts/first_names.py PATH/TO/names-0.3.0/names > newsdesk/data/first_names.tsv
+Usage: python scripts/first_names.py PATH/TO/names-0.3.0/names > newsdesk/lang/en/first_names.tsv
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.ingest import ingest
+from newsdesk.corpus.ingest import ingest
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.dates import find_dates
+from newsdesk.stages.dates import find_dates
 
 ANCHOR = dt.date(2022, 1, 10)  # a Monday
 
@@ -136,6 +136,6 @@ def test_pronouns_numbers_and_percentages_never_become_dates(text: str) -> None:
     [(1998, "1998-04-12"), (2000, "2000-04-23"), (2022, "2022-04-17"), (2024, "2024-03-31")],
 )
 def test_easter_sunday(year: int, sunday: str) -> None:
-    from newsdesk.dates._holidays import easter
+    from newsdesk.stages.dates.holidays import easter
 
     assert easter(year).isoformat() == sunday

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.ingest import IngestSummary, ingest
+from newsdesk.corpus.ingest import IngestSummary, ingest
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
 from tests.test_cli import newsdesk

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk.ingest import ingest
+from newsdesk.corpus.ingest import ingest
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
 from tests.readers.test_archives import _warc

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk.gazetteer import Gazetteer
-from newsdesk.ingest import ingest
+from newsdesk.corpus.ingest import ingest
+from newsdesk.lang.gazetteer import Gazetteer
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import Store, open_store
 from tests.conftest import POLNEAR_DEV, SEED_TEXT, SHARED, require_shared

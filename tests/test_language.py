@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk.language import looks_english
+from newsdesk.lang.detect import looks_english
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 FRENCH = (

@@ -9,12 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 from newsdesk.cli import cli
-from newsdesk.ingest import ingest
-from newsdesk.model import Article
+from newsdesk.corpus.ingest import ingest
+from newsdesk.corpus.sitechrome import SiteChromeLearner
+from newsdesk.model import Article, site_of
 from newsdesk.pipeline import Pipeline
 from newsdesk.resources import Resources
-from newsdesk.sitechrome import SiteChromeLearner, find_site_chrome_lines, line_key, site_of
 from newsdesk.stages.repair import repair
+from newsdesk.stages.repair.chrome import find_site_chrome_lines, line_key
 
 SHARE_BAR = "Harbour Gazette | Local news since 1871 | Contact the newsroom"
 APP_PROMPT = "Tap here to get the Harbour Gazette app on your phone."

@@ -1,10 +1,10 @@
-"""One name per speaker across the corpus: the pure rules of newsdesk.speaker_names."""
+"""One name per speaker across the corpus: the pure rules of newsdesk.lang.speaker_names."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsdesk.speaker_names import PersonKey, corpus_names, person_key, same_first_name
+from newsdesk.lang.speaker_names import PersonKey, corpus_names, person_key, same_first_name
 
 
 def people(*rows: tuple[str, int]) -> dict[str, str]:

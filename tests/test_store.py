@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.ingest import ingest
+from newsdesk.corpus.ingest import ingest
 from newsdesk.model import Article, Attribution, Span, SpeakerEvidence
 from newsdesk.pipeline import Pipeline
-from newsdesk.store import MIGRATIONS, Store, _fts_query, content_hash, open_store
+from newsdesk.store import MIGRATIONS, Store, content_hash, fts_query, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -96,7 +96,7 @@ def test_content_hash_ignores_spacing_and_case() -> None:
 def test_any_search_text_is_a_valid_query(text: str) -> None:
     connection = sqlite3.connect(":memory:")
     connection.execute("CREATE VIRTUAL TABLE t USING fts5(a)")
-    connection.execute("SELECT * FROM t WHERE t MATCH ?", (_fts_query(text),)).fetchall()
+    connection.execute("SELECT * FROM t WHERE t MATCH ?", (fts_query(text),)).fetchall()
 
 
 def test_parallel_ingest_stores_what_a_single_process_stores(

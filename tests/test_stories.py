@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk.ingest import ingest
+from newsdesk.corpus.ingest import ingest
+from newsdesk.corpus.stories import containment, signature
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
-from newsdesk.stories import _containment, signature
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -51,4 +51,4 @@ def test_containment_of_a_truncated_copy() -> None:
     half, half_size = signature(" ".join(f"word{i}" for i in range(200)))
     jaccard = full.jaccard(half)
     assert 0.35 < jaccard < 0.65
-    assert _containment(jaccard, half_size, full_size) > 0.8
+    assert containment(jaccard, half_size, full_size) > 0.8

@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdesk.model import Article
-from newsdesk.textedit import Edit, EditableText
+from newsdesk.stages.repair.edits import Edit, EditableText
 
 
 def unchanged_stretches_match(editable: EditableText) -> None:

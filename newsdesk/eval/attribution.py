@@ -170,7 +170,7 @@ class AttributionScores:
         return result
 
 
-def _predicted_spans(article: Article) -> dict[str, list[tuple[int, ...]]]:
+def predicted_spans(article: Article) -> dict[str, list[tuple[int, ...]]]:
     """Each attribution's spans by role, mapped back to offsets in the original text."""
 
     def back(start: int, end: int) -> tuple[int, int]:
@@ -189,7 +189,7 @@ def _predicted_spans(article: Article) -> dict[str, list[tuple[int, ...]]]:
     return roles
 
 
-def _score_role(
+def score_role(
     text: str,
     predicted: list[tuple[int, ...]],
     gold: list[GoldSpan],
@@ -242,10 +242,10 @@ def evaluate_attribution(
     )
     for document, article in zip(documents, pipeline.run_many(articles), strict=True):
         scores.documents += 1
-        predicted = _predicted_spans(article)
+        predicted = predicted_spans(article)
         for role in ROLES:
             gold = [g.roles[role] for g in document.attributions if role in g.roles]
-            matched = _score_role(
+            matched = score_role(
                 document.text, predicted[role], gold, scores.exact[role], scores.overlap[role]
             )
             if role == "content":

@@ -34,11 +34,12 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.eval.attribution import RoleScore as _RoleScore
-from newsdesk.eval.attribution import _predicted_spans, _score_role, corpus_hash, parse_ann
-from newsdesk.gazetteer import Gazetteer
+from newsdesk.eval.attribution import corpus_hash, parse_ann, predicted_spans, score_role
+from newsdesk.lang.gazetteer import Gazetteer
+from newsdesk.lang.names import TITLES, similar_names
 from newsdesk.model import Article, Attribution
-from newsdesk.names import TITLES, similar_names
 from newsdesk.pipeline import Pipeline
+from newsdesk.stages.outlet import outlet_table
 from newsdesk.stages.structure import byline_author
 
 MENTION_KINDS = ("name", "surname", "title", "pronoun", "relative pronoun", "description")
@@ -325,8 +326,8 @@ def score_speakers(
     for ann, article in articles.items():
         golds = parse_ann((corpus / "attributions" / ann).read_text("utf-8"))
         with_content = [g for g in golds if "content" in g.roles]
-        predicted = _predicted_spans(article)["content"]
-        matched = _score_role(
+        predicted = predicted_spans(article)["content"]
+        matched = score_role(
             article.original,
             predicted,
             [g.roles["content"] for g in with_content],
@@ -370,7 +371,9 @@ def evaluate_speakers(rows: list[GoldSpeaker], corpus: Path, pipeline: Pipeline)
     published, authors = corpus_metadata(corpus)
     articles = analysed_articles(rows, corpus, pipeline, published, authors)
     resources = pipeline.resources
-    return score_speakers(rows, corpus, articles, resources.gazetteer, resources.outlets.by_alias)
+    return score_speakers(
+        rows, corpus, articles, resources.gazetteer, outlet_table(resources).by_alias
+    )
 
 
 def corpus_metadata(corpus: Path) -> tuple[dict[str, str], dict[str, str]]:

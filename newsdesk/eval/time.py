@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdesk.dates import DateMention, find_dates
+from newsdesk.stages.dates import DateMention, find_dates
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")

@@ -17,9 +17,9 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsdesk.gazetteer import Gazetteer, KnownName, Place
+from newsdesk.lang.gazetteer import Gazetteer, KnownName, Place
+from newsdesk.lang.names import HONORIFIC_GENDER, TITLES, Person, called_by_first_word, name_words
 from newsdesk.model import Article
-from newsdesk.names import HONORIFIC_GENDER, TITLES, Person, called_by_first_word, name_words
 from newsdesk.resources import Resources
 
 _LABELS = {

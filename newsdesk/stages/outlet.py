@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from importlib import resources as package_resources
 from pathlib import Path
 from urllib.parse import urlparse
 
+from newsdesk.lang import DEFAULT_LANGUAGE, table_text
 from newsdesk.model import Article
 from newsdesk.resources import Resources
 
@@ -86,10 +86,9 @@ class OutletTable:
         return cls(by_alias, by_domain)
 
     @classmethod
-    def load_default(cls) -> OutletTable:
-        """Return the table shipped in ``newsdesk/data/outlets.tsv``."""
-        path = package_resources.files("newsdesk").joinpath("data/outlets.tsv")
-        return cls.parse(path.read_text("utf-8"))
+    def load_default(cls, language: str = DEFAULT_LANGUAGE) -> OutletTable:
+        """Return the table shipped for ``language`` (``newsdesk/lang/en/outlets.tsv``)."""
+        return cls.parse(table_text("outlets.tsv", language))
 
     @classmethod
     def load(cls, path: Path) -> OutletTable:
@@ -150,12 +149,17 @@ def detect_outlet(
     return best, evidence[best]
 
 
+def outlet_table(resources: Resources) -> OutletTable:
+    """The table of known outlets, their aliases and web domains, loaded once per process."""
+    return resources.cached("outlets", lambda: OutletTable.load_default(resources.language))
+
+
 def outlet(article: Article, resources: Resources) -> Article:
     """Fill ``outlet`` and ``outlet_evidence`` (left as they are when already known)."""
     if article.outlet:
         return article
     chrome = [r.text for r in article.removed]
     name, evidence = detect_outlet(
-        article.text, chrome, article.url or article.source, resources.outlets
+        article.text, chrome, article.url or article.source, outlet_table(resources)
     )
     return article.with_updates(outlet=name, outlet_evidence=evidence)

@@ -43,6 +43,11 @@ def load_pipeline(name: str) -> Language:
     return nlp
 
 
+def spacy_pipeline(resources: Resources) -> Language:
+    """The spaCy pipeline named by ``resources``, loaded once per process."""
+    return resources.cached("nlp", lambda: load_pipeline(resources.spacy_model))
+
+
 def _with_doc(article: Article, doc: Doc) -> Article:
     sentences = []
     for sentence in doc.sents:
@@ -178,12 +183,12 @@ def _groups(articles: Sequence[Article], size: int) -> list[list[Article]]:
 
 def parse(article: Article, resources: Resources) -> Article:
     """Parse the repaired text with spaCy; fill ``sentences`` and keep the Doc for later stages."""
-    return _with_doc(article, parse_text(resources.nlp, article.text))
+    return _with_doc(article, parse_text(spacy_pipeline(resources), article.text))
 
 
 def parse_batch(articles: Sequence[Article], resources: Resources) -> list[Article]:
     """Parse several articles at once (spaCy batches them); same result as :func:`parse`."""
-    nlp = resources.nlp
+    nlp = spacy_pipeline(resources)
     parsed = []
     for group in _groups(articles, CHUNK_CHARS):
         if len(group) == 1:

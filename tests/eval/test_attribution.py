@@ -10,11 +10,11 @@ from pathlib import Path
 from newsdesk.eval.attribution import (
     GoldSpan,
     RoleScore,
-    _score_role,
     corpus_hash,
     evaluate_attribution,
     parse_ann,
     read_corpus,
+    score_role,
 )
 from newsdesk.eval.floors import check_floors
 from newsdesk.pipeline import Pipeline
@@ -62,7 +62,7 @@ def test_exact_and_overlap_matching() -> None:
     gold = [GoldSpan(((15, 37),)), GoldSpan(((39, 53),))]
     # One span exact, one sharing most tokens, one unrelated.
     predicted = [(15, 37), (39, 52), (0, 9)]
-    matched = _score_role(TEXT, predicted, gold, exact, overlap)
+    matched = score_role(TEXT, predicted, gold, exact, overlap)
     assert (exact.matched, overlap.matched) == (1, 2)
     assert sorted(matched) == [(0, 0), (1, 1)]
     assert (exact.predicted, exact.gold) == (3, 2)

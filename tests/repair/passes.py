@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsdesk.textedit import Edit, EditableText
+from newsdesk.stages.repair.edits import Edit, EditableText
 
 
 def repaired(text: str, *finders: Callable[[str], list[Edit]], rounds: int = 1) -> str:

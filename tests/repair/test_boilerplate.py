@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.repair.boilerplate import (
+from newsdesk.stages.repair.boilerplate import (
     boilerplate_reason,
     default_rules,
     find_boilerplate_lines,

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newsdesk.repair.encoding import find_encoding_edits
+from newsdesk.stages.repair.encoding import find_encoding_edits
 from tests.repair.passes import repaired
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.repair.entities import find_entity_edits
+from newsdesk.stages.repair.entities import find_entity_edits
 from tests.repair.passes import repaired
 
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.repair.markup import find_markup_edits
+from newsdesk.stages.repair.markup import find_markup_edits
 from tests.repair.passes import repaired
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.repair.quotes import (
+from newsdesk.stages.repair.quotes import (
     find_attribution_punctuation_edits,
     find_lone_closer_edits,
     find_quote_edits,

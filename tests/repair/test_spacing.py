@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.repair.spacing import (
+from newsdesk.stages.repair.spacing import (
     find_hard_wrap_edits,
     find_layout_edits,
     find_newline_edits,

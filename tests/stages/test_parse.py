@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from newsdesk.model import Article
 from newsdesk.pipeline import Pipeline
+from newsdesk.stages.parse import spacy_pipeline
 
 
 def test_sentences_never_cross_paragraphs(pipeline: Pipeline) -> None:
@@ -34,7 +35,7 @@ def test_long_texts_are_parsed_in_pieces_that_join_exactly(pipeline: Pipeline) -
     pieces = chunks(text, 40)
     assert "".join(pieces) == text
     assert all(len(p) <= 40 for p in pieces)
-    doc = parse_text(pipeline.resources.nlp, text, size=40)
+    doc = parse_text(spacy_pipeline(pipeline.resources), text, size=40)
     assert doc.text == text
     assert len(list(doc.sents)) >= 9
 

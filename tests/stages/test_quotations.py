@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from newsdesk.model import Paragraph
-from newsdesk.stages.quotations import CueLexicon, Quotation, Quotations, find_quotations
+from newsdesk.stages.attribution.quotations import (
+    CueLexicon,
+    Quotation,
+    Quotations,
+    find_quotations,
+)
 
 
 def test_quotations_are_found_per_paragraph() -> None:
@@ -22,7 +27,7 @@ def test_lexicon_file_format() -> None:
 
 
 def test_a_cue_can_restrict_its_content_to_some_prepositions() -> None:
-    from newsdesk.stages.quotations import CueLexicon
+    from newsdesk.stages.attribution.quotations import CueLexicon
 
     lexicon = CueLexicon.parse("speak\tspeech\tobject\tabout|of\nsay\tspeech\tclause\n")
     assert lexicon.verbs["speak"].prepositions == frozenset({"about", "of"})

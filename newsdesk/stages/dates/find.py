@@ -1,0 +1,93 @@
+"""Finding every temporal expression of a text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsdesk.stages.dates.chain import chained_dates
+from newsdesk.stages.dates.mention import DateMention
+from newsdesk.stages.dates.normalise import (
+    Normaliser,
+    match_value,
+    sentence_bounds,
+    speaks_of_future,
+)
+from newsdesk.stages.dates.patterns import PATTERNS, plausible
+from newsdesk.stages.dates.vocabulary import TENSE_WINDOW
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+    """Return the temporal expressions of ``text`` with values resolved against ``anchor``."""
+    norm = Normaliser(anchor)
+    taken = bytearray(len(text))
+    # A report about quarterly results compares quarters: "a year ago" is a quarter then.
+    quarterly_text = len(_QUARTER_WORD.findall(text)) >= _QUARTERLY_MENTIONS
+    found: list[DateMention] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(taken[start:end]) or not plausible(kind, match, text):
+                continue
+            left, right = sentence_bounds(text, start, end)
+            future = speaks_of_future(text, max(left, start - TENSE_WINDOW), start)
+            quarterly = quarterly_text or "quarter" in text[left:right].lower()
+            timex_type, value, end_value = match_value(kind, match, norm, future, quarterly)
+            if kind in ("month_day_range", "day_month_range") and text[
+                start:end
+            ].lower().startswith("from "):
+                start += 5
+            found.append(DateMention(text[start:end], start, end, timex_type, value, end_value))
+            taken[start:end] = b"\x01" * (end - start)
+    found.sort(key=lambda m: m.start)
+    # Dates that refer back ("that day", "the following year") take their value from the
+    # nearest earlier date of the text that is precise enough.
+    earlier = [(m.start, m.value) for m in found if m.type == "DATE" and m.value]
+    for chained in chained_dates(text, earlier, taken):
+        found.append(
+            DateMention(
+                text[chained.start : chained.end], chained.start, chained.end, "DATE", chained.value
+            )
+        )
+    found.sort(key=lambda m: m.start)
+    return _join_times_to_days(text, found)
+
+
+_QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
+_QUARTERLY_MENTIONS = 3
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CLOCK = re.compile(r"T(\d\d:\d\d|MO|AF|EV|NI)$")
+
+
+def _join_times_to_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 9": one time on that day."""
+    joined: list[DateMention] = []
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            following is not None
+            and mention.type == "TIME"
+            and following.type == "DATE"
+            and following.value is not None
+            and _DAY_VALUE.match(following.value)
+            and text[mention.end : following.start].strip(" ,") == ""
+            and following.start - mention.end <= 2
+        ):
+            clock = _CLOCK.search(mention.value or "")
+            value = f"{following.value}T{clock.group(1)}" if clock else mention.value
+            joined.append(
+                DateMention(
+                    text[mention.start : following.end],
+                    mention.start,
+                    following.end,
+                    "TIME",
+                    value,
+                )
+            )
+            index += 2
+            continue
+        joined.append(mention)
+        index += 1
+    return joined

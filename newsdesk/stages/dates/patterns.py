@@ -1,0 +1,260 @@
+"""The expressions looked for, most specific first, and what rules a match out."""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.stages.dates.holidays import HOLIDAY_PATTERN, WEEKEND_PATTERN
+from newsdesk.stages.dates.vocabulary import (
+    DAY,
+    MONTH,
+    NUMBER,
+    PART,
+    SPELLED_YEAR,
+    UNIT,
+    WEEKDAY,
+    YEAR,
+)
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    (
+        "month_day_range",
+        re.compile(
+            rf"\b{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|through)\s*"
+            rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{YEAR})?"
+        ),
+    ),
+    (
+        "day_month_range",
+        re.compile(
+            rf"\b(?:from\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|through)\s*"
+            rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+{YEAR})?\b"
+        ),
+    ),
+    ("holiday", HOLIDAY_PATTERN),
+    ("weekend", WEEKEND_PATTERN),
+    (
+        "week_of",
+        re.compile(rf"\bthe\s+week\s+of\s+{MONTH}\s+{DAY}\b(?![,.]?\d)(?:,?\s+{YEAR}\b)?"),
+    ),
+    (
+        "month_relative_year",
+        re.compile(
+            rf"\b{MONTH}(?:\s+{DAY})?,?\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b(?!'s)"
+        ),
+    ),
+    (
+        "year_quarter",
+        re.compile(
+            r"\b(?:the\s+)?(?:(?P<year>(?:19|20)\d\d)|(?P<which>this|last|next)\s+year's|"
+            r"(?P<ago>year-ago|year-earlier))\s+(?P<ordinal>first|second|third|fourth)"
+            r"[- ]quarter\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "spelled_year",
+        re.compile(
+            r"\b(?:(?:(?P<month>January|February|March|April|May|June|July|August|September|"
+            r"October|November|December)|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+            r"\s+of)\s+)?(?:(?:the\s+)?year\s+)?" + SPELLED_YEAR,
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekday_month_day",
+        re.compile(rf"\b{WEEKDAY},?\s+{MONTH}\s+{DAY}\b(?![,.]?\d)(?!\s*%)(?:,?\s+{YEAR}\b)?"),
+    ),
+    ("month_day_year", re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b")),
+    ("day_month_year", re.compile(rf"\b{DAY}\s+{MONTH},?\s+{YEAR}\b")),
+    ("month_day", re.compile(rf"\b{MONTH}\s+{DAY}\b(?![,.]?\d)(?!\s*%)")),
+    ("day_month", re.compile(rf"\b{DAY}\s+{MONTH}\b")),
+    ("month_year", re.compile(rf"\b{MONTH},?\s+{YEAR}\b")),
+    (
+        "time",
+        re.compile(
+            r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)"
+            r"(?:\s+(?:EST|EDT|GMT|UTC|CST|PST))?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "clock24",
+        re.compile(
+            r"(?<=\bat )(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)\b(?![.,]?\d)"
+            r"(?!\s*(?:%|percent|per cent|billion|million|thousand|points?|cents?|a share)\b)"
+            r"(?:\s+(?:\w+\s+)?(?:time|GMT|UTC))?"
+        ),
+    ),
+    ("noon", re.compile(r"\b(?P<which>noon|midday|midnight)\b", re.IGNORECASE)),
+    (
+        "weekday_part",
+        re.compile(rf"\b{WEEKDAY}\s+{PART}\b", re.IGNORECASE),
+    ),
+    ("weekday", re.compile(rf"\b(?:(?P<modifier>last|next|this)\s+)?{WEEKDAY}\b")),
+    (
+        "part_of_today",
+        re.compile(rf"\b(?P<which>this|last|tomorrow|yesterday)\s+{PART}\b", re.IGNORECASE),
+    ),
+    ("tonight", re.compile(r"\b(?P<which>tonight|overnight)\b", re.IGNORECASE)),
+    (
+        "quarter",
+        re.compile(
+            r"\b(?:the\s+)?(?P<ordinal>first|second|third|fourth)[- ]quarter\b(?:\s+of\s+"
+            + YEAR
+            + r")?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?:(?P<modifier>last|this|next|early|late)\s+)?(?P<season>spring|summer|fall|"
+            r"autumn|winter)\b(?:\s+(?:of\s+)?" + YEAR + r")?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "beginning",
+        re.compile(
+            r"\b(?:since\s+)?the\s+(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+)?"
+            r"(?P<which>this|last|next)\s+(?P<unit>year|month|week)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            rf"\b{NUMBER}\s+{UNIT}\s+(?P<direction>ago|earlier|later|from now)\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "relative_unit",
+        re.compile(
+            r"\b(?P<modifier>(?:earlier|later|early|late)\s+(?:this|last|next)|last|this|next|"
+            r"past|coming|previous)\s+(?P<unit>week|month|year|quarter|decade|century)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "period",
+        re.compile(
+            r"\bthe\s+(?P<which>latest|most recent|same|current|year-ago|year-earlier|"
+            r"comparable|previous|prior)?\s*(?P<unit>quarter|period|year)\b"
+            r"(?![- ]\w*(?:ago|earlier))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "year_ago_adj",
+        re.compile(r"\b(?P<which>year-earlier|year-ago|a year earlier)\b", re.IGNORECASE),
+    ),
+    (
+        "day_word",
+        re.compile(r"\b(?P<which>today|yesterday|tomorrow)\b", re.IGNORECASE),
+    ),
+    (
+        "ref",
+        re.compile(
+            r"\b(?P<which>now|currently|recently|recent years|the past|the future|"
+            r"nowadays|at present|these days|lately|in the future)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month_alone",
+        re.compile(rf"\b(?:(?P<modifier>early|late|mid-?|last|next|this)\s*)?{MONTH}\b"),
+    ),
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)s\b")),
+    (
+        "year",
+        re.compile(rf"(?<![$£€\d.,-]){YEAR}(?![\d%]|[.,]\d|\s*(?:%|percent|per cent))(?!-\d)"),
+    ),
+    (
+        "duration",
+        re.compile(rf"\b{NUMBER}[- ]{UNIT}(?:[- ]long|[- ]old)?\b", re.IGNORECASE),
+    ),
+    (
+        "set",
+        re.compile(
+            r"\b(?P<which>daily|weekly|monthly|annually|yearly|every\s+(?:day|week|month|year))"
+            r"\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+REFS = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "recent": "PAST_REF",
+    "recent years": "PAST_REF",
+    "future": "FUTURE_REF",
+    "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "the past": "PAST_REF",
+    "lately": "PAST_REF",
+    "formerly": "PAST_REF",
+    "previously": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "in the future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+}
+_MAY_AS_MONTH = re.compile(
+    r"(?:\bin|\bof|\bsince|\buntil|\bby|\bearly|\blate|\bmid-?|\blast|"
+    r"\bnext|\bthis)\s*$",
+    re.IGNORECASE,
+)
+
+
+def plausible(kind: str, match: re.Match[str], text: str) -> bool:
+    """Reject what only looks like a date: "May" the verb, a day number that is no day."""
+    g = match.groupdict()
+    if g.get("month") and g["month"].lower() == "may" and kind == "month_alone":
+        before = text[max(0, match.start() - 12) : match.start()]
+        if not _MAY_AS_MONTH.search(before) and not (g.get("modifier")):
+            return False
+    if g.get("month") and g["month"][0].islower():
+        return False
+    month = g.get("month") or ""
+    if (
+        kind == "month_alone"
+        and len(month) <= 4
+        and not month.endswith(".")
+        and month not in ("May", "June", "July")
+    ):
+        return False  # "Jan Kowalski": an abbreviation needs its full stop to stand alone
+    if g.get("day") and not 1 <= int(g["day"]) <= 31:
+        return False
+    if g.get("day2") and not 1 <= int(g["day2"]) <= 31:
+        return False
+    if kind == "weekday" and g.get("weekday") and g["weekday"][0].islower():
+        return False
+    if kind == "season" and not (g.get("modifier") or g.get("year")):
+        # "in the fall", "this summer"; not "the fall of the city"
+        before = text[max(0, match.start() - 12) : match.start()].lower()
+        after = text[match.end() : match.end() + 4].lower()
+        if not re.search(r"\b(in|during|through|by|until|since)( the)?\s*$", before):
+            return False
+        if after.startswith(" of"):
+            return False
+    if kind == "month_alone" and _NAME_AFTER.match(text, match.end()):
+        return False  # "April Smith": a first name
+    if kind == "year":
+        if match.start() > 0 and text[match.start() - 1] in "#$:/":
+            return False
+        before = text[max(0, match.start() - 10) : match.start()]
+        if _PLURAL_AFTER.match(text, match.end()) and not _TEMPORAL_BEFORE.search(before):
+            return False  # "2000 shares": a count
+    return True
+
+
+_NAME_AFTER = re.compile(r"\s+(?!(?:19|20)\d\d)[A-Z][a-z]+\b")
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
+_TEMPORAL_BEFORE = re.compile(
+    r"\b(in|since|by|until|of|from|to|during|before|after|early|late|mid|fiscal)\s*$",
+    re.IGNORECASE,
+)

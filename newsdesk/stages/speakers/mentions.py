@@ -1,0 +1,334 @@
+"""What a source mention is, read off the spaCy parse: a pronoun, a relative pronoun, several
+sources joined by "and", a name (and which name, in a mention that holds several), or a common
+noun of some class (a document, an organisation, a role, unnamed people, a group).
+
+Used by the speakers stage; the noun classes come from ``newsdesk/lang/en/speaker_nouns.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from newsdesk.lang import DEFAULT_LANGUAGE, table_text
+from newsdesk.lang.names import HONORIFIC_GENDER, TITLES
+from newsdesk.resources import Resources
+
+# Personal pronouns: gender (m, f or None) and number (True for plural).
+PRONOUNS: dict[str, tuple[str | None, bool]] = {
+    "he": ("m", False),
+    "him": ("m", False),
+    "his": ("m", False),
+    "himself": ("m", False),
+    "she": ("f", False),
+    "her": ("f", False),
+    "hers": ("f", False),
+    "herself": ("f", False),
+    "it": (None, False),
+    "its": (None, False),
+    "itself": (None, False),
+    "they": (None, True),
+    "them": (None, True),
+    "their": (None, True),
+    "theirs": (None, True),
+    "themselves": (None, True),
+}
+FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
+SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
+RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+DETERMINERS = frozenset(
+    """the a an this that these those some many most few several all both other another any
+    every each such no not only even at least more than fellow""".split()
+)
+_OTHER_ENTITIES = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
+_NAME_JOINERS = frozenset({"and", "&", "of", "for", "the"})
+_NAME_DEPS = frozenset({"compound", "flat", "nmod", "appos", "amod", "punct"})
+# Words that end an organisation's name ("The New York Post", "State Department").
+ORGANISATION_ENDINGS = frozenset(
+    """post times journal news herald tribune observer gazette chronicle daily magazine press
+    service services committee center centre court department party coalition house institute
+    university college council association agency bureau commission foundation campaign
+    administration network group union league fund bank organization organisation office
+    senate congress board ministry government corporation company inc. inc corp. corp ltd.
+    llc co. times-picayune review report channel radio television tv broadcasting reuters
+    alliance federation caucus assembly parliament authority police army navy force forces
+    school hospital club team movement project program programme initiative trust society
+    forum panel watch pac sentinel examiner inquirer courier globe register dispatch
+    telegraph guardian independent mirror express standard bulletin caller""".split()
+)
+
+
+@dataclass(frozen=True)
+class SpeakerNouns:
+    """Nouns by the kind of speaker they name (document, outlet, organisation, anonymous,
+    group, collective, person, male, female)."""
+
+    classes: dict[str, frozenset[str]]
+    same: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def has(self, kind: str, word: str) -> bool:
+        """True when ``word`` (any case) is one of the ``kind`` nouns."""
+        return word.lower() in self.classes.get(kind, frozenset())
+
+    def alike(self, word: str) -> frozenset[str]:
+        """The word with the words that name the same role or kind of document."""
+        lower = word.lower()
+        return self.same.get(lower, frozenset()) | {lower}
+
+    @classmethod
+    def parse(cls, text: str, origin: str) -> SpeakerNouns:
+        """Read ``class<TAB>words`` lines; raise ValueError naming the line that is wrong."""
+        classes: dict[str, set[str]] = {}
+        same: dict[str, set[str]] = {}
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, tab, words = line.partition("\t")
+            if not tab or not words.strip():
+                raise ValueError(f"{origin}:{number}: expected class<TAB>words")
+            group = words.lower().split()
+            if kind.strip() == "same":
+                for word in group:
+                    same.setdefault(word, set()).update(group)
+            else:
+                classes.setdefault(kind.strip(), set()).update(group)
+        return cls(
+            {kind: frozenset(words) for kind, words in classes.items()},
+            {word: frozenset(group) for word, group in same.items()},
+        )
+
+    @classmethod
+    def load_default(cls, language: str = DEFAULT_LANGUAGE) -> SpeakerNouns:
+        """The table shipped for ``language``."""
+        return cls.parse(table_text("speaker_nouns.tsv", language), "speaker_nouns.tsv")
+
+    @classmethod
+    def load(cls, path: Path) -> SpeakerNouns:
+        """A table of the same format from a file."""
+        return cls.parse(path.read_text("utf-8"), str(path))
+
+
+def speaker_nouns(resources: Resources) -> SpeakerNouns:
+    """Nouns by the kind of speaker they name (documents, organisations, groups, ...)."""
+    return resources.cached("speaker_nouns", lambda: SpeakerNouns.load_default(resources.language))
+
+
+def span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens of a character span, without punctuation at either end."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def head_of(tokens: list[Token]) -> Token:
+    """The token of the mention whose head lies outside it (the first such one that does
+    not end in a hyphen: the parser may split "co-host" or "ex-wife" into several)."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if (t.head.i not in inside or t.head is t) and not t.is_punct]
+    for root in roots[:-1]:
+        glued = not root.whitespace_ and root.i + 1 < len(root.doc) and root.nbor().text == "-"
+        if not glued:
+            return root
+    return roots[-1] if roots else tokens[0]
+
+
+def is_title(token: Token) -> bool:
+    """A title or honorific ("Sen.", "President", "Lt.", "Mr.")."""
+    lower = token.lower_
+    return lower in TITLES or lower in HONORIFIC_GENDER or lower.rstrip(".") + "." in TITLES
+
+
+def _name_like(token: Token) -> bool:
+    return (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) and (
+        token.text[:1].isupper() or token.text[:1].isdigit() or token.text in ("-", "'", "’")
+    )
+
+
+def name_run(head: Token, tokens: list[Token]) -> list[Token]:
+    """The proper-name tokens that end at ``head``, without the titles and modifiers before
+    the last title: "New Jersey Gov. Chris Christie" -> "Chris Christie"; the tagger's
+    person name when it is shorter ("House Republican Thomas Massie" -> "Thomas Massie");
+    an organisation's whole name ("the Central and East European Coalition")."""
+    inside = {t.i for t in tokens}
+    doc = head.doc
+    organisation = head.lower_ in ORGANISATION_ENDINGS
+    start = head.i
+    while start - 1 in inside:
+        before = doc[start - 1]
+        possessive = before.text in ("’s", "'s")
+        if possessive and not (organisation and start - 2 in inside and _name_like(doc[start - 2])):
+            break  # "Clinton's campaign manager Robby Mook"; not "the County Coroner's Office"
+        joins = organisation and before.lower_ in _NAME_JOINERS and start - 2 in inside
+        if before.is_space and start - 2 in inside and _name_like(doc[start - 2]):
+            start -= 1  # "Stu  Burguiere": a stray space between names
+            continue
+        if not (_name_like(before) or before.text in ("-", ".") or joins or possessive):
+            break
+        if joins and not _name_like(doc[start - 2]):
+            break
+        start -= 1
+    run = [doc[i] for i in range(start, head.i + 1) if not doc[i].is_space]
+    # Cut after the last title, or after the last word the tagger gave to something else
+    # than the person ("House Republican Thomas Massie", "NBC News moderator Matt Lauer").
+    person_name = head.ent_type_ == "PERSON" and not organisation
+    last_title = max(
+        (
+            k
+            for k, t in enumerate(run)
+            if is_title(t) or (person_name and t.ent_type_ in _OTHER_ENTITIES)
+        ),
+        default=-1,
+    )
+    if 0 <= last_title < len(run) - 1:
+        run = run[last_title + 1 :]
+    while run and (run[0].is_punct or run[0].text in ("-", "'") or run[0].lower_ in _NAME_JOINERS):
+        run = run[1:]
+    return run
+
+
+def named_tokens(tokens: list[Token]) -> list[Token]:
+    """The tokens of the name a mention is about: the name its head ends, or the name in
+    apposition to a common-noun head ("A lawyer for the outlets, David Schulz"). A possessor
+    ("Hillary Clinton's campaign manager Robby Mook") and a modifier ("Trump campaign
+    spokesman Jason Miller") are not what the mention names. Empty when no name is given."""
+    if not tokens:
+        return []
+    head = head_of(tokens)
+    if _name_like(head):
+        run = name_run(head, tokens)
+        if run:
+            return run
+    inside = {t.i for t in tokens}
+    for child in head.children:
+        if child.dep_ == "appos" and child.i in inside and _name_like(child):
+            run = name_run(child, tokens)
+            if run:
+                return run
+    return []
+
+
+def conjuncts(tokens: list[Token]) -> list[list[Token]]:
+    """The sources a mention joins with "and" ("Trump and Clinton", "The Times and the
+    Gannett chain"), each as its tokens; empty when the mention names one source."""
+    if not tokens:
+        return []
+    head = head_of(tokens)
+    inside = {t.i for t in tokens}
+    heads = [head]
+    queue = [head]
+    while queue:
+        token = queue.pop()
+        for child in token.children:
+            if child.dep_ == "conj" and child.i in inside:
+                heads.append(child)
+                queue.append(child)
+    if len(heads) < 2 or not any(t.lower_ in ("and", "&") for t in tokens):
+        return []
+    heads.sort(key=lambda t: t.i)
+    entity = [
+        t.ent_iob_ for t in tokens[heads[0].i - tokens[0].i + 1 : heads[-1].i - tokens[0].i + 1]
+    ]
+    if heads[0].ent_type_ and entity and all(iob == "I" for iob in entity):
+        return []  # one name with "and" in it: "the Central and East European Coalition"
+    for later in heads[1:]:
+        own = [c for c in later.lefts if c.dep_ in ("det", "poss") or c.pos_ == "NUM"]
+        if not own and later.pos_ != "PROPN" and not later.tag_.startswith("NNS"):
+            return []  # one description: "the former first lady and U.S. senator"
+    parts = []
+    for index, part_head in enumerate(heads):
+        end = heads[index + 1].i if index + 1 < len(heads) else tokens[-1].i + 1
+        start = part_head.left_edge.i if index else tokens[0].i
+        if index:
+            start = max(start, heads[index - 1].i + 1)
+        part = [
+            t
+            for t in tokens
+            if start <= t.i < end and t.lower_ not in ("and", "&", ",") and not t.is_punct
+        ]
+        if part:
+            parts.append(part)
+    return parts if len(parts) >= 2 else []
+
+
+def core_phrase(head: Token, tokens: list[Token] | None = None) -> list[Token]:
+    """The head noun with the modifiers before it (compounds, adjectives, numbers,
+    possessors), without determiners: "the latest Reuters/Ipsos opinion poll released
+    Friday" -> "latest Reuters/Ipsos opinion poll"."""
+    inside = {t.i for t in tokens} if tokens is not None else None
+    start = head.i
+    for child in head.lefts:
+        if inside is not None and child.i not in inside:
+            continue
+        if child.dep_ in ("det", "predet", "punct", "cc", "preconj", "advmod", "case"):
+            continue
+        start = min(start, child.left_edge.i)
+    words = [t for t in head.doc[start : head.i + 1] if not t.is_space]
+    while words and (words[0].lower_ in DETERMINERS or words[0].is_punct):
+        words = words[1:]
+    return words or [head]
+
+
+def document_author(head: Token) -> list[Token]:
+    """Who a document is by, when its phrase says ("a report by the Civic Trust")."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects and any(t.pos_ == "PROPN" for t in objects[0].subtree):
+                return [prep, *objects[0].subtree]
+    return []
+
+
+def phrase_text(tokens: list[Token]) -> str:
+    """The tokens as text, with the spacing the article gives them."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text.strip()
+
+
+def description(tokens: list[Token]) -> str:
+    """A common-noun phrase as a speaker's name: its determiners and quantifiers gone, and
+    its first letter lower case unless it begins a name ("Younger black voters, in
+    particular" -> "younger black voters")."""
+    text = phrase_text(tokens)
+    text = re.sub(r"['’]s$", "", text).strip(" ,")
+    if tokens and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def honorific_gender(tokens: list[Token]) -> str | None:
+    """The gender an honorific in the mention gives ("Mr.", "Mrs.", "Ms."), if any."""
+    for token in tokens:
+        gender = HONORIFIC_GENDER.get(token.lower_)
+        if gender is not None:
+            return gender
+    return None
+
+
+_QUOTATION = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*\"", re.MULTILINE)
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """The stretches of the text inside quotation marks, in order."""
+    return [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
+
+
+DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,25})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([A-Za-z .&/-]{1,30}\))?\s*(?:-{1,2}|—|–)\s"
+)
+
+
+def dateline_end(text: str, paragraph_start: int) -> int:
+    """Where a dateline that opens the paragraph ends ("OSLO (Reuters) - ", "PARIS, May 3
+    (AFP) -- "), or ``paragraph_start`` when there is none."""
+    match = DATELINE.match(text, paragraph_start)
+    return match.end() if match else paragraph_start

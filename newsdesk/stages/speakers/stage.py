@@ -1,0 +1,155 @@
+"""The speakers stage: who each attribution's source mention refers to, as a careful reader
+would resolve it, with the rule and the mention that decided it (``speaker_evidence``).
+
+Rule-based and explainable, on the parse the article already has:
+
+- a name resolves to the person or organisation the article names that way, in its fullest
+  form; in a mention that holds several names, to the one the mention is about ("Hillary
+  Clinton's campaign manager Robby Mook" -> Robby Mook); parties and organisations take the
+  gazetteer's canonical name ("GOP" -> Republican Party);
+- a pronoun resolves to the most prominent earlier referent that agrees with it: "he" and
+  "she" to a person of that gender, "it" to an organisation or document, "they" to a group,
+  an organisation or several people; "I" and "we" inside a quotation to that quotation's
+  speaker; a relative pronoun to the phrase it modifies;
+- a description refers back: "the senator" to the person the article gave that role (or the
+  office holder on the publication date), "the report" to the document it named, "the
+  newspaper" to the outlet, "the company" to the organisation;
+- "X and Y" to both; unnamed people ("a source", "officials") are anonymous; populations
+  ("voters", "31 percent of voters") are groups;
+- a quotation with no source of its own continues the previous speaker.
+
+What cannot be resolved (a pronoun with nothing to refer to, "you") has no speaker and the
+type ``unknown``, so a pronoun is never given as a speaker's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from newsdesk.model import Article, Attribution, Span, SpeakerEvidence
+from newsdesk.resources import Resources
+from newsdesk.stages.outlet import outlet_table
+from newsdesk.stages.speakers.discourse import Discourse
+from newsdesk.stages.speakers.mentions import FIRST_PERSON, head_of, span_tokens, speaker_nouns
+from newsdesk.stages.speakers.rules import Resolution, Rules
+
+_SPEAKING = ("person", "organisation", "group")
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+
+
+def _result(attribution: Attribution, found: Resolution) -> Attribution:
+    evidence = SpeakerEvidence(found.rule, found.mention, found.start)
+    return replace(
+        attribution,
+        speaker=found.speaker,
+        speaker_type=found.speaker_type,
+        speaker_evidence=evidence,
+    )
+
+
+def _contains(outer: Attribution, offset: int) -> bool:
+    return outer.kind in ("direct", "mixed") and any(
+        span.start <= offset < span.end for span in outer.content_spans
+    )
+
+
+def _source_start(attribution: Attribution) -> int:
+    span: Span = attribution.source_span or attribution.content_span
+    return span.start
+
+
+def resolve_speakers(article: Article, resources: Resources) -> Article:
+    """Give every attribution a speaker, a speaker type and the evidence for them, resolved
+    over the whole article."""
+    if article.parsed is None:
+        raise ValueError("the article has not been parsed")
+    discourse = Discourse(
+        article, resources.gazetteer, speaker_nouns(resources), outlet_table(resources)
+    )
+    rules = Rules(discourse)
+    done: dict[int, Attribution] = {}
+    quotes = list(article.quotes)
+    first_person: list[int] = []
+    sources: dict[int, list[Token]] = {}
+    for index, attribution in enumerate(quotes):
+        if attribution.source_span is not None and attribution.source is not None:
+            tokens = span_tokens(discourse.doc, *_pair(attribution.source_span))
+            if tokens:
+                sources[index] = tokens
+                rules.learn_name(tokens)
+    # Every mention that can refer back, in text order: sources, and the pronouns and
+    # definite descriptions of people around them, which keep the right people prominent.
+    taken = {t.i for tokens in sources.values() for t in tokens}
+    events: list[tuple[int, int, list[Token]]] = [
+        (tokens[0].idx, index, tokens) for index, tokens in sources.items()
+    ]
+    for token in discourse.doc:
+        if token.lower_ in _PERSON_PRONOUNS and token.i not in taken:
+            events.append((token.idx, -1, [token]))
+    for token in discourse.doc:
+        if token.i not in taken and rules.refers_to_person(token):
+            phrase = [t for t in token.doc[token.left_edge.i : token.i + 1] if not t.is_space]
+            events.append((phrase[0].idx, -1, phrase))
+    for _, index, tokens in sorted(events, key=lambda event: event[0]):
+        if index < 0:
+            found = rules.resolve(tokens)
+            if found.referent is not None and found.speaker_type in _SPEAKING:
+                found.referent.add_mention(discourse.mention(tokens))
+            continue
+        attribution = quotes[index]
+        if len(tokens) == 1 and tokens[0].lower_ in FIRST_PERSON:
+            first_person.append(index)
+            continue
+        found = rules.resolve(tokens)
+        if found.referent is not None and found.speaker_type in _SPEAKING:
+            found.referent.add_mention(discourse.mention([head_of(tokens)], spoke=True))
+        done[index] = _result(attribution, found)
+    for index in first_person:
+        attribution = quotes[index]
+        start = _source_start(attribution)
+        outer = [d for d in done.values() if _contains(d, start) and d.speaker]
+        if outer:
+            holder = min(outer, key=lambda d: d.content_span.end)
+            found = Resolution(
+                holder.speaker,
+                holder.speaker_type or "person",
+                "first person in quotation",
+                holder.source,
+                holder.source_span.start if holder.source_span else None,
+            )
+        elif article.author:
+            found = Resolution(article.author, "person", "first person: the author")
+        else:
+            found = Resolution(None, "unknown", "unresolved: first person outside a quotation")
+        done[index] = _result(attribution, found)
+    resolved: list[Attribution] = []
+    previous: Attribution | None = None
+    for index in sorted(range(len(quotes)), key=lambda i: quotes[i].content_span.start):
+        attribution = quotes[index]
+        if index in done:
+            result = done[index]
+        elif previous is None or attribution.cue_span is not None:
+            # No one before it to continue, or a cue that names no one ("he was accused
+            # of ..."): the source is unknown, not the previous speaker.
+            result = _result(attribution, Resolution(None, "unknown", "no source"))
+        else:
+            result = replace(
+                attribution,
+                speaker=previous.speaker,
+                speaker_type=previous.speaker_type,
+                speaker_evidence=SpeakerEvidence(
+                    "continuation",
+                    previous.source,
+                    previous.source_span.start if previous.source_span else None,
+                ),
+            )
+        resolved.append(result)
+        if result.speaker and result.speaker_type in (*_SPEAKING, "anonymous"):
+            previous = result
+    return article.with_updates(quotes=resolved)
+
+
+def _pair(span: Span) -> tuple[int, int]:
+    return span.start, span.end
