@@ -2,7 +2,9 @@
 
 An :class:`Article` carries the input text as it arrived (``original``), the repaired text
 (``text``) and every annotation as offsets into ``text``. ``offset_map`` maps those offsets back
-to ``original``. JSON serialisation follows ``newsdesk/schema/article.schema.json``.
+to ``original``. Every record writes its JSON with ``to_dict`` and reads it back with
+``from_dict``, key for key as its fields; ``newsdesk/schema/article.schema.json`` publishes that
+JSON, and a test walks every record's fields against it.
 """
 
 from __future__ import annotations
@@ -186,6 +188,103 @@ class Attribution:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """One place where an entity is named: the words as the text has them, and their span."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the mention as a JSON-ready dict."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        """Build a mention from :meth:`to_dict` output."""
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation, place or group (``type`` PERSON, ORG, PLACE or NORP) under its
+    canonical name, with every mention in the text; places carry their GeoNames id and
+    country code."""
+
+    canonical: str
+    type: str
+    geonames_id: int | None
+    country_code: str | None
+    mentions: tuple[Mention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the entity as a JSON-ready dict."""
+        return {**asdict(self), "mentions": [m.to_dict() for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        """Build an entity from :meth:`to_dict` output."""
+        return cls(**{**data, "mentions": tuple(Mention.from_dict(m) for m in data["mentions"])})
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A temporal expression: its span, TimeML type (DATE, TIME, DURATION or SET) and value
+    (``end_value`` for ranges)."""
+
+    text: str
+    start: int
+    end: int
+    type: str
+    value: str | None
+    end_value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the mention as a JSON-ready dict."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateMention:
+        """Build a date mention from :meth:`to_dict` output."""
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A sentence that reports something happening: its main verb (``trigger``), whether it
+    is a ``statement`` or an ``occurrence``, its date and where that came from (``text`` or
+    ``publication``), who took part, where, and who tells it (``outlet`` or ``attribution``,
+    with that attribution's ``speaker``)."""
+
+    text: str
+    start: int
+    end: int
+    trigger: str
+    kind: str
+    date: str | None
+    date_text: str | None
+    date_source: str | None
+    precision: str | None
+    participants: tuple[str, ...]
+    places: tuple[str, ...]
+    narrator: str
+    speaker: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the event as a JSON-ready dict."""
+        data = asdict(self)
+        data["participants"] = list(self.participants)
+        data["places"] = list(self.places)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """Build an event from :meth:`to_dict` output."""
+        lists = {"participants": tuple(data["participants"]), "places": tuple(data["places"])}
+        return cls(**{**data, **lists})
+
+
+@dataclass(frozen=True)
 class StageError:
     """Why a stage could not process an article."""
 
@@ -222,11 +321,9 @@ class Article:
     flags: list[Flag] = field(default_factory=list)
     offset_map: list[OffsetSegment] = field(default_factory=list)
     quotes: list[Attribution] = field(default_factory=list)
-    # Filled by later stages (entities, dates, events); plain JSON objects until those stages
-    # define their records.
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    dates: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     completed: list[str] = field(default_factory=list)
     errors: list[StageError] = field(default_factory=list)
     parsed: Any = field(default=None, repr=False, compare=False)
@@ -310,9 +407,9 @@ class Article:
             "flags": [asdict(f) for f in self.flags],
             "offset_map": [asdict(s) for s in self.offset_map],
             "quotes": [q.to_dict() for q in self.quotes],
-            "entities": list(self.entities),
-            "dates": list(self.dates),
-            "events": list(self.events),
+            "entities": [e.to_dict() for e in self.entities],
+            "dates": [d.to_dict() for d in self.dates],
+            "events": [e.to_dict() for e in self.events],
             "completed": list(self.completed),
             "errors": [asdict(e) for e in self.errors],
         }
@@ -343,9 +440,9 @@ class Article:
             flags=[Flag(**f) for f in data.get("flags", [])],
             offset_map=[OffsetSegment(**s) for s in data.get("offset_map", [])],
             quotes=[Attribution.from_dict(q) for q in data.get("quotes", [])],
-            entities=list(data.get("entities", [])),
-            dates=list(data.get("dates", [])),
-            events=list(data.get("events", [])),
+            entities=[Entity.from_dict(e) for e in data.get("entities", [])],
+            dates=[DateMention.from_dict(d) for d in data.get("dates", [])],
+            events=[Event.from_dict(e) for e in data.get("events", [])],
             completed=list(data.get("completed", [])),
             errors=[StageError(**e) for e in data.get("errors", [])],
         )

@@ -112,7 +112,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "speakers",
         ("parsed", "quotes", "entities", "author"),
-        ("quotes.speaker",),
+        ("quotes.speaker", "quotes.speaker_type", "quotes.speaker_evidence"),
         resolve_speakers,
     ),
     Stage(

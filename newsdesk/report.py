@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsdesk.model import Article
+from newsdesk.model import Article, Event
 from newsdesk.terminal import visible
 
 _PREVIEW = 60
@@ -59,34 +59,34 @@ def _entities_line(article: Article) -> Text:
     for index, entity in enumerate(article.entities):
         if index:
             line.append("; ")
-        line.append(visible(entity["canonical"]), style="bold")
-        variants = sorted({m["text"] for m in entity["mentions"]} - {entity["canonical"]})
-        detail = entity["type"]
-        if entity.get("geonames_id"):
-            detail += f" {entity['geonames_id']}"
+        line.append(visible(entity.canonical), style="bold")
+        variants = sorted({m.text for m in entity.mentions} - {entity.canonical})
+        detail = entity.type
+        if entity.geonames_id:
+            detail += f" {entity.geonames_id}"
         if variants:
             detail += ", as " + ", ".join(variants[:4])
         line.append(f" ({visible(detail)})", style="dim")
     return line
 
 
-def _timeline(events: list[dict[str, object]]) -> Table:
+def _timeline(events: list[Event]) -> Table:
     table = Table(title="Timeline", title_justify="left")
     table.add_column("date", style="bold")
     table.add_column("what", overflow="fold")
     table.add_column("according to", style="dim")
-    for event in sorted(events, key=lambda e: str(e["date"])):
-        date = str(event["date"])
-        if event["date_source"] == "publication":
+    for event in sorted(events, key=lambda e: str(e.date)):
+        date = str(event.date)
+        if event.date_source == "publication":
             date += " (published)"
-        text = str(event["text"])
-        participants = event["participants"]
-        if event["kind"] == "statement" and isinstance(participants, list) and participants:
-            text = f"{participants[0]} {event['trigger']}: {text}"
+        text = event.text
+        participants = event.participants
+        if event.kind == "statement" and participants:
+            text = f"{participants[0]} {event.trigger}: {text}"
         table.add_row(
             visible(date),
             visible(text if len(text) <= 80 else text[:79] + "…"),
-            visible(str(event["speaker"] or "outlet")),
+            visible(event.speaker or "outlet"),
         )
     return table
 
@@ -141,7 +141,7 @@ def render_article(article: Article) -> RenderableType:
         parts.append(_quotes_table(article))
     if article.entities:
         parts.append(_entities_line(article))
-    dated = [e for e in article.events if e["date"]]
+    dated = [e for e in article.events if e.date]
     if dated:
         parts.append(_timeline(dated))
     for error in article.errors:

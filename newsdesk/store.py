@@ -329,21 +329,21 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?)",
                 (
                     article_id,
-                    entity["canonical"],
-                    entity["type"],
-                    entity.get("geonames_id"),
-                    entity.get("country_code"),
+                    entity.canonical,
+                    entity.type,
+                    entity.geonames_id,
+                    entity.country_code,
                 ),
             )
             c.executemany(
                 'INSERT INTO mentions (entity_id, text, start, "end") VALUES (?, ?, ?, ?)',
-                [(cursor.lastrowid, m["text"], m["start"], m["end"]) for m in entity["mentions"]],
+                [(cursor.lastrowid, m.text, m.start, m.end) for m in entity.mentions],
             )
         c.executemany(
             'INSERT INTO dates (article_id, text, type, value, end_value, start, "end") '
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (article_id, d["text"], d["type"], d["value"], d["end_value"], d["start"], d["end"])
+                (article_id, d.text, d.type, d.value, d.end_value, d.start, d.end)
                 for d in article.dates
             ],
         )
@@ -354,17 +354,17 @@ class Store:
             [
                 (
                     article_id,
-                    e["text"],
-                    e["trigger"],
-                    e["kind"],
-                    e["date"],
-                    e["date_source"],
-                    e["narrator"],
-                    e["speaker"],
-                    json.dumps(e["participants"]),
-                    json.dumps(e["places"]),
-                    e["start"],
-                    e["end"],
+                    e.text,
+                    e.trigger,
+                    e.kind,
+                    e.date,
+                    e.date_source,
+                    e.narrator,
+                    e.speaker,
+                    json.dumps(e.participants),
+                    json.dumps(e.places),
+                    e.start,
+                    e.end,
                 )
                 for e in article.events
             ],

@@ -77,7 +77,7 @@ def evaluate_entities(cases: list[EntityCase], pipeline: Pipeline) -> EntityScor
     scores = EntityScores()
     for case in cases:
         article = pipeline.run(Article(case.name, case.text, published=case.published))
-        predicted = {(e["type"], e["canonical"]): e for e in article.entities if e["type"] in TYPES}
+        predicted = {(e.type, e.canonical): e for e in article.entities if e.type in TYPES}
         scores.predicted += len(predicted)
         for gold in case.entities:
             scores.gold += 1
@@ -87,8 +87,8 @@ def evaluate_entities(cases: list[EntityCase], pipeline: Pipeline) -> EntityScor
             scores.found += 1
             if "geonames_id" in gold:
                 scores.ids_expected += 1
-                scores.ids_right += int(found["geonames_id"] == gold["geonames_id"])
-            texts = {m["text"] for m in found["mentions"]}
+                scores.ids_right += int(found.geonames_id == gold["geonames_id"])
+            texts = {m.text for m in found.mentions}
             for mention in gold.get("mentions", []):
                 if mention in article.text:
                     scores.mentions_expected += 1

@@ -16,7 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdesk.stages.dates import DateMention, find_dates
+from newsdesk.model import DateMention
+from newsdesk.stages.dates import find_dates
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")

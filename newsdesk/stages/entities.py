@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsdesk.lang.gazetteer import Gazetteer, KnownName, Place
 from newsdesk.lang.names import HONORIFIC_GENDER, TITLES, Person, called_by_first_word, name_words
-from newsdesk.model import Article
+from newsdesk.model import Article, Entity, Mention
 from newsdesk.resources import Resources
 
 _LABELS = {
@@ -277,11 +276,11 @@ class _Finder:
         holders = [p for p in self.people if p.person and title in p.person.titles]
         return holders[0] if len(holders) == 1 else None
 
-    def records(self) -> list[dict[str, Any]]:
-        """The article's entities as JSON-ready records, in order of first mention."""
+    def records(self) -> list[Entity]:
+        """The article's entities, in order of first mention."""
         found = [*self.entities.values(), *self.people]
         found.sort(key=lambda entity: min(entity.mentions, default=(0, 0)))
-        records: list[dict[str, Any]] = []
+        records: list[Entity] = []
         for entity in found:
             if not entity.mentions:
                 continue
@@ -290,15 +289,13 @@ class _Finder:
                 canonical = entity.person.canonical
             mentions = sorted(set(entity.mentions))
             records.append(
-                {
-                    "canonical": canonical,
-                    "type": entity.type,
-                    "geonames_id": entity.geonames_id,
-                    "country_code": entity.country_code,
-                    "mentions": [
-                        {"text": self.text[s:e], "start": s, "end": e} for s, e in mentions
-                    ],
-                }
+                Entity(
+                    canonical=canonical,
+                    type=entity.type,
+                    geonames_id=entity.geonames_id,
+                    country_code=entity.country_code,
+                    mentions=tuple(Mention(self.text[s:e], s, e) for s, e in mentions),
+                )
             )
         return records
 

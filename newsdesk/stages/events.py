@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from typing import Any
 
-from newsdesk.model import Article, Attribution
+from newsdesk.model import Article, Attribution, DateMention, Entity, Event
 from newsdesk.resources import Resources
 
 # Main verbs that describe a state, not something happening.
@@ -66,8 +66,8 @@ class _Buckets:
     def __init__(self, article: Article, starts: list[int]) -> None:
         self.starts = starts
         self.quotes: dict[int, list[Attribution]] = defaultdict(list)
-        self.dates: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        self.entities: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        self.dates: dict[int, list[DateMention]] = defaultdict(list)
+        self.entities: dict[int, list[Entity]] = defaultdict(list)
         for quote in article.quotes:
             spans = list(quote.content_spans)
             if quote.cue_span is not None:
@@ -76,9 +76,9 @@ class _Buckets:
             for index in indices:
                 self.quotes[index].append(quote)
         for date in article.dates:
-            self.dates[self._index(date["start"])].append(date)
+            self.dates[self._index(date.start)].append(date)
         for entity in article.entities:
-            for index in {self._index(m["start"]) for m in entity["mentions"]}:
+            for index in {self._index(m.start) for m in entity.mentions}:
                 self.entities[index].append(entity)
 
     def _index(self, offset: int) -> int:
@@ -88,9 +88,9 @@ class _Buckets:
         return range(self._index(start), self._index(max(start, end - 1)) + 1)
 
 
-def _events(article: Article) -> list[dict[str, Any]]:
+def _events(article: Article) -> list[Event]:
     doc = article.parsed
-    events: list[dict[str, Any]] = []
+    events: list[Event] = []
     title_end = next((p.end for p in article.paragraphs if p.role == "title"), -1)
     sentences = list(doc.sents)
     buckets = _Buckets(article, [s.start_char for s in sentences])
@@ -119,22 +119,22 @@ def _events(article: Article) -> list[dict[str, Any]]:
         dates = [
             d
             for d in buckets.dates.get(number, [])
-            if start <= d["start"]
-            and d["end"] <= end
-            and d["type"] in ("DATE", "TIME")
-            and d["value"]
-            and not (statement and _inside(d["start"], d["end"], statement))
-            and not (statement and _describes_a_noun(doc, d["start"], d["end"]))
+            if start <= d.start
+            and d.end <= end
+            and d.type in ("DATE", "TIME")
+            and d.value
+            and not (statement and _inside(d.start, d.end, statement))
+            and not (statement and _describes_a_noun(doc, d.start, d.end))
         ]
         date_value = None
         date_text = None
         date_source = None
         if dates:
             first = dates[0]
-            date_value = first["value"]
-            if first.get("end_value"):
-                date_value = f"{first['value']}/{first['end_value']}"
-            date_text = first["text"]
+            date_value = first.value
+            if first.end_value:
+                date_value = f"{first.value}/{first.end_value}"
+            date_text = first.text
             date_source = "text"
         elif statement is not None and article.published and holder is None:
             date_value = article.published
@@ -142,30 +142,30 @@ def _events(article: Article) -> list[dict[str, Any]]:
         participants: list[str] = []
         places: list[str] = []
         for entity in buckets.entities.get(number, []):
-            if any(start <= m["start"] and m["end"] <= end for m in entity["mentions"]):
-                target = places if entity["type"] == "PLACE" else participants
-                if entity["type"] in _PARTICIPANT_TYPES or entity["type"] == "PLACE":
-                    target.append(entity["canonical"])
+            if any(start <= m.start and m.end <= end for m in entity.mentions):
+                target = places if entity.type == "PLACE" else participants
+                if entity.type in _PARTICIPANT_TYPES or entity.type == "PLACE":
+                    target.append(entity.canonical)
         if statement is not None and statement.speaker:
             if statement.speaker in participants:
                 participants.remove(statement.speaker)
             participants.insert(0, statement.speaker)
         events.append(
-            {
-                "text": text,
-                "start": start,
-                "end": end,
-                "trigger": root.text,
-                "kind": "statement" if statement is not None else "occurrence",
-                "date": date_value,
-                "date_text": date_text,
-                "date_source": date_source,
-                "precision": _precision(date_value) if date_value else None,
-                "participants": participants,
-                "places": places,
-                "narrator": "attribution" if holder is not None else "outlet",
-                "speaker": holder.speaker if holder is not None else None,
-            }
+            Event(
+                text=text,
+                start=start,
+                end=end,
+                trigger=root.text,
+                kind="statement" if statement is not None else "occurrence",
+                date=date_value,
+                date_text=date_text,
+                date_source=date_source,
+                precision=_precision(date_value) if date_value else None,
+                participants=tuple(participants),
+                places=tuple(places),
+                narrator="attribution" if holder is not None else "outlet",
+                speaker=holder.speaker if holder is not None else None,
+            )
         )
     return events
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from newsdesk.model import Article
+from newsdesk.model import Article, Entity
 from newsdesk.pipeline import Pipeline
 
 
-def entities(pipeline: Pipeline, text: str, published: str | None = None) -> dict[str, Any]:
+def entities(pipeline: Pipeline, text: str, published: str | None = None) -> dict[str, Entity]:
     article = pipeline.run(Article(source="t", original=text, published=published))
-    return {e["canonical"]: e for e in article.entities}
+    return {e.canonical: e for e in article.entities}
 
 
 def test_place_names_and_historic_names_resolve_to_geonames(pipeline: Pipeline) -> None:
@@ -19,21 +17,21 @@ def test_place_names_and_historic_names_resolve_to_geonames(pipeline: Pipeline) 
         "Flights from Alma-Ata to Nur-Sultan resumed. Burma and Byelorussia sent observers "
         "to Rotterdam.",
     )
-    assert found["Almaty"]["geonames_id"] == 1526384
-    assert found["Astana"]["geonames_id"] == 1526273
-    assert found["Myanmar"]["type"] == "PLACE"
-    assert found["Belarus"]["type"] == "PLACE"
-    assert found["Rotterdam"]["country_code"] == "NL"
+    assert found["Almaty"].geonames_id == 1526384
+    assert found["Astana"].geonames_id == 1526273
+    assert found["Myanmar"].type == "PLACE"
+    assert found["Belarus"].type == "PLACE"
+    assert found["Rotterdam"].country_code == "NL"
 
 
 def test_people_named_like_towns_stay_people(pipeline: Pipeline) -> None:
     found = entities(
         pipeline, "Hillary Clinton met Barack Obama in Paris. Clinton said the talks went well."
     )
-    assert found["Hillary Clinton"]["type"] == "PERSON"
-    assert len(found["Hillary Clinton"]["mentions"]) == 2
-    assert found["Barack Obama"]["type"] == "PERSON"
-    assert found["Paris"]["type"] == "PLACE"
+    assert found["Hillary Clinton"].type == "PERSON"
+    assert len(found["Hillary Clinton"].mentions) == 2
+    assert found["Barack Obama"].type == "PERSON"
+    assert found["Paris"].type == "PLACE"
 
 
 def test_aliases_and_acronyms_take_the_canonical_name(pipeline: Pipeline) -> None:
@@ -46,7 +44,7 @@ def test_aliases_and_acronyms_take_the_canonical_name(pipeline: Pipeline) -> Non
 def test_office_resolves_with_the_publication_date_only(pipeline: Pipeline) -> None:
     text = "The President of Kazakhstan opened the session."
     dated = entities(pipeline, text, published="2018-06-01")
-    assert [m["text"] for m in dated["Nursultan Nazarbayev"]["mentions"]] == [
+    assert [m.text for m in dated["Nursultan Nazarbayev"].mentions] == [
         "The President of Kazakhstan"
     ]
     assert "Kassym-Jomart Tokayev" in entities(pipeline, text, published="2022-01-10")
@@ -59,5 +57,5 @@ def test_office_resolves_to_the_titled_person_in_the_article(pipeline: Pipeline)
         "The President of Freedonia said the talks failed. President Rufus T. Firefly left early."
     )
     found = entities(pipeline, text)
-    mentions = [m["text"] for m in found["Rufus T. Firefly"]["mentions"]]
+    mentions = [m.text for m in found["Rufus T. Firefly"].mentions]
     assert mentions == ["The President of Freedonia", "President Rufus T. Firefly"]

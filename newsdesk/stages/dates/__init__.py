@@ -11,7 +11,6 @@ pronouns are never dates.
 """
 
 from newsdesk.stages.dates.find import find_dates
-from newsdesk.stages.dates.mention import DateMention
 from newsdesk.stages.dates.stage import normalise_dates
 
-__all__ = ["DateMention", "find_dates", "normalise_dates"]
+__all__ = ["find_dates", "normalise_dates"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsdesk.model import DateMention
 from newsdesk.stages.dates.chain import chained_dates
-from newsdesk.stages.dates.mention import DateMention
 from newsdesk.stages.dates.normalise import (
     Normaliser,
     match_value,

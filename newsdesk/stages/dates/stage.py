@@ -13,4 +13,4 @@ def normalise_dates(article: Article, resources: Resources) -> Article:
     """Fill ``dates``; without a publication date, years the text does not give stay XXXX."""
     anchor = dt.date.fromisoformat(article.published) if article.published else None
     mentions = find_dates(article.text, anchor)
-    return article.with_updates(dates=[m.to_dict() for m in mentions])
+    return article.with_updates(dates=mentions)

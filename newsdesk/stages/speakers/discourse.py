@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.lang.gazetteer import Gazetteer
 from newsdesk.lang.names import HONORIFIC_GENDER, Person, called_by_first_word, name_words
-from newsdesk.model import Article
+from newsdesk.model import Article, Entity
 from newsdesk.stages.outlet import OutletTable
 from newsdesk.stages.speakers.mentions import (
     ORGANISATION_ENDINGS,
@@ -218,16 +218,16 @@ class Discourse:
 
     # --- building -----------------------------------------------------------------------
 
-    def _entity(self, record: dict[str, Any]) -> None:
-        kind = record.get("type")
-        canonical = str(record.get("canonical") or "")
+    def _entity(self, record: Entity) -> None:
+        kind = record.type
+        canonical = record.canonical
         if not canonical or kind not in ("PERSON", "ORG", "PLACE", "NORP"):
             return
         referent: Referent | None = None
-        for item in record["mentions"]:
-            if self.in_dateline(item["start"]):
+        for item in record.mentions:
+            if self.in_dateline(item.start):
                 continue
-            tokens = span_tokens(self.doc, item["start"], item["end"])
+            tokens = span_tokens(self.doc, item.start, item.end)
             if not tokens:
                 continue
             if kind == "PERSON":
@@ -247,7 +247,7 @@ class Discourse:
                 gender = next((HONORIFIC_GENDER[t] for t in titles if t in HONORIFIC_GENDER), None)
                 referent.gender = referent.gender or gender
         if referent is not None:
-            self._by_entity[(str(kind), canonical)] = referent
+            self._by_entity[(kind, canonical)] = referent
 
     def _with_first_name(self, tokens: list[Token]) -> list[Token]:
         """A name mention the tagger cut short of its first name ("Al" of "Al Sharpton")."""
