@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsdesk.corpus.ingest import ingest
+from newsdesk.corpus.ingest import IngestOptions, ingest
 from newsdesk.pipeline import STAGES, Pipeline
 from newsdesk.resources import Resources
 from newsdesk.store import open_store
@@ -31,7 +31,7 @@ QUERIES = 200
 def _ingest_rate(source: Path, pipeline: Pipeline, directory: Path, name: str) -> float:
     with open_store(directory / f"{name}.db") as store:
         started = time.perf_counter()
-        summary = ingest([str(source)], store, pipeline, workers=1)
+        summary = ingest([str(source)], store, pipeline, IngestOptions(workers=1))
         seconds = time.perf_counter() - started
     return summary.added / seconds
 

@@ -27,7 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk import __version__
-from newsdesk.corpus.ingest import ingest
+from newsdesk.corpus.ingest import IngestEvents, IngestOptions, ingest
 from newsdesk.corpus.sitechrome import DEFAULT_MIN_PAGES
 from newsdesk.errors import NewsdeskError, StoreError
 from newsdesk.eval.commands import evaluate
@@ -349,13 +349,17 @@ def ingest_command(
             list(paths),
             store,
             _pipeline(boilerplate_file, alias_files, office_files, model),
-            published,
-            max_bytes,
-            published_from_path,
-            on_article=lambda _: progress.advance(task),
-            workers=workers,
-            site_chrome_pages=site_chrome_pages,
-            on_total=lambda total: progress.update(task, total=total),
+            IngestOptions(
+                published=published,
+                max_bytes=max_bytes,
+                published_from_path=published_from_path,
+                site_chrome_pages=site_chrome_pages,
+                workers=workers,
+            ),
+            IngestEvents(
+                on_article=lambda _: progress.advance(task),
+                on_total=lambda total: progress.update(task, total=total),
+            ),
         )
     for problem in summary.problems:
         _error(problem)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.corpus.ingest import IngestSummary, ingest
+from newsdesk.corpus.ingest import IngestOptions, IngestSummary, ingest
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
 from tests.test_cli import newsdesk
@@ -81,7 +81,7 @@ def test_a_json_line_over_the_size_limit_is_refused_without_reading_it_whole(
     big = json.dumps({"text": "word " * 300_000})
     (inputs / "big.jsonl").write_text(big + "\n" + json.dumps({"text": GOOD}) + "\n", "utf-8")
     with open_store(tmp_path / "corpus.db") as store:
-        ingest([str(inputs)], store, pipeline, max_bytes=100_000)
+        ingest([str(inputs)], store, pipeline, IngestOptions(max_bytes=100_000))
         quarantined = dict(store.connection.execute("SELECT source, reason FROM quarantine"))
         stored = [row[0] for row in store.connection.execute("SELECT source FROM articles")]
     assert "line too large" in _reason(quarantined, "big.jsonl:1")

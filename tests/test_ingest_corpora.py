@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk.corpus.ingest import ingest
+from newsdesk.corpus.ingest import IngestOptions, ingest
 from newsdesk.lang.gazetteer import Gazetteer
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import Store, open_store
@@ -24,11 +24,11 @@ def test_seed_benchmark_and_polnear_counts(tmp_path: Path, pipeline: Pipeline) -
     pages = len(list(BENCHMARK.glob("*.html.gz")))
     polnear = len(list((POLNEAR_DEV / "text").glob("*.txt")))
     with open_store(tmp_path / "corpus.db") as store:
-        first = ingest(inputs, store, pipeline, workers=2)
+        first = ingest(inputs, store, pipeline, IngestOptions(workers=2))
         assert first.added == 1 + pages - NON_ENGLISH_PAGES + polnear
         assert first.failed == NON_ENGLISH_PAGES
         assert all("not English" in problem for problem in first.problems)
-        second = ingest(inputs, store, pipeline, workers=2)
+        second = ingest(inputs, store, pipeline, IngestOptions(workers=2))
         assert (second.added, second.duplicates) == (0, first.added)
         assert store.count("articles") == first.added
         assert store.count("quarantine") == NON_ENGLISH_PAGES
@@ -60,7 +60,7 @@ def test_a_political_corpus_lists_no_pronoun_and_each_party_once(
 ) -> None:
     texts = sorted((require_shared(POLNEAR_TRAIN) / "text").glob("*.txt"))[::7]
     with open_store(tmp_path / "train.db") as store:
-        report = ingest([str(p) for p in texts], store, pipeline, workers=2)
+        report = ingest([str(p) for p in texts], store, pipeline, IngestOptions(workers=2))
         assert report.added == len(texts) and store.count("quotes") > 1000
         share, doubled = speaker_problems(store, pipeline.resources.gazetteer)
     assert share <= 0.02

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsdesk.cli import cli
-from newsdesk.corpus.ingest import ingest
+from newsdesk.corpus.ingest import IngestEvents, IngestOptions, ingest
 from newsdesk.corpus.sitechrome import SiteChromeLearner
 from newsdesk.model import Article, site_of
 from newsdesk.pipeline import Pipeline
@@ -160,7 +160,9 @@ def test_ingest_learns_a_sites_chrome_removes_it_and_keeps_it_for_later_runs(
     db = tmp_path / "corpus.db"
     with open_store(db) as store:
         totals: list[int] = []
-        summary = ingest([str(gazette)], store, pipeline, on_total=totals.append)
+        summary = ingest(
+            [str(gazette)], store, pipeline, events=IngestEvents(on_total=totals.append)
+        )
         assert (summary.added, summary.failed, totals) == (5, 0, [5])
         rows = store.connection.execute(
             "SELECT a.site, a.text, (SELECT count(*) FROM removed r WHERE r.article_id = a.id "
@@ -199,7 +201,7 @@ def test_learning_can_be_turned_off(tmp_path: Path, gazette: Path, pipeline: Pip
     from newsdesk.store import open_store
 
     with open_store(tmp_path / "off.db") as store:
-        ingest([str(gazette)], store, pipeline, site_chrome_pages=0)
+        ingest([str(gazette)], store, pipeline, IngestOptions(site_chrome_pages=0))
         assert store.count("site_chrome") == 0
         removed = store.connection.execute(
             "SELECT count(*) FROM removed WHERE reason = 'boilerplate:site'"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.corpus.ingest import ingest
+from newsdesk.corpus.ingest import IngestOptions, ingest
 from newsdesk.model import Article, Attribution, Span, SpeakerEvidence
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import MIGRATIONS, Store, content_hash, fts_query, open_store
@@ -23,7 +23,7 @@ SAMPLES = ROOT / "samples"
 def corpus(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Path:
     db = tmp_path_factory.mktemp("store") / "corpus.db"
     with open_store(db) as store:
-        summary = ingest([str(SAMPLES)], store, pipeline, published_from_path=True)
+        summary = ingest([str(SAMPLES)], store, pipeline, IngestOptions(published_from_path=True))
     assert (summary.added, summary.duplicates, summary.failed) == (16, 0, 0)
     return db
 
@@ -106,7 +106,7 @@ def test_parallel_ingest_stores_what_a_single_process_stores(
     for workers in (1, 2):
         db = tmp_path / f"w{workers}.db"
         with open_store(db) as store:
-            summary = ingest([str(SAMPLES)], store, pipeline, workers=workers)
+            summary = ingest([str(SAMPLES)], store, pipeline, IngestOptions(workers=workers))
             assert (summary.added, summary.failed) == (16, 0)
             contents[workers] = store.connection.execute(
                 "SELECT a.source, a.text, count(q.id) FROM articles a "

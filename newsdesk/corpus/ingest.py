@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from newsdesk.corpus.sitechrome import DEFAULT_MIN_PAGES, SiteChromeLearner
+from newsdesk.engines import engine, engine_for_workers
 from newsdesk.errors import InputError, StoreError, unexpected
 from newsdesk.lang.detect import looks_english
 from newsdesk.model import Article, site_of
@@ -19,44 +17,6 @@ from newsdesk.store import Store, store_error
 
 # Stages whose failure leaves nothing worth storing.
 _ESSENTIAL = frozenset({"repair"})
-# Articles a worker process analyses per task, and tasks in flight per worker: enough to keep
-# both cores busy, few enough that memory stays flat however large the corpus.
-_TASK_SIZE = 16
-_IN_FLIGHT_PER_WORKER = 2
-
-
-# The pipeline of a worker process, shipped to it once when the process starts; its models
-# load on first use and stay for the life of the process. Only worker processes set it.
-_worker: dict[str, Pipeline] = {}
-
-
-def _start_worker(pipeline: Pipeline) -> None:
-    _worker["pipeline"] = pipeline
-
-
-def _analyse_task(articles: list[Article]) -> list[Article]:
-    return list(_worker["pipeline"].run_many(articles, batch_size=_TASK_SIZE))
-
-
-def analyse_in_parallel(
-    articles: Iterable[Article], pipeline: Pipeline, workers: int
-) -> Iterator[Article]:
-    """Run the pipeline over articles in ``workers`` processes, yielding results in order."""
-    source = iter(articles)
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(pipeline,)
-    ) as pool:
-        pending: deque[Future[list[Article]]] = deque()
-        try:
-            while batch := list(itertools.islice(source, _TASK_SIZE)):
-                pending.append(pool.submit(_analyse_task, batch))
-                if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        finally:  # a run stopped early (a full disk) waits for no batch it will not store
-            for future in pending:
-                future.cancel()
 
 
 @dataclass
@@ -70,53 +30,127 @@ class IngestSummary:
     problems: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class IngestOptions:
+    """How one ingest run reads its inputs and where it analyses them.
+
+    ``published`` dates inputs that carry no date of their own; ``max_bytes`` is the size
+    above which an input is quarantined; ``published_from_path`` takes a date from each file's
+    path; ``site_chrome_pages`` is how many of a site's stories a line must be on to be learned
+    as chrome (0 turns learning off). ``engine`` names the engine that analyses the articles
+    (see :mod:`newsdesk.engines`); left out, ``workers`` above 1 asks for worker processes.
+    """
+
+    published: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    published_from_path: bool = False
+    site_chrome_pages: int = DEFAULT_MIN_PAGES
+    workers: int = 1
+    engine: str | None = None
+
+    @property
+    def engine_name(self) -> str:
+        """The engine this run uses."""
+        return self.engine if self.engine is not None else engine_for_workers(self.workers)
+
+
+def _ignore(_: object) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class IngestEvents:
+    """What a caller hears during a run: each input once it is stored, quarantined or found
+    stored before (``on_article``), and how many inputs there are, once known (``on_total``)."""
+
+    on_article: Callable[[Article | InputFailure], None] = _ignore
+    on_total: Callable[[int], None] = _ignore
+
+
 def ingest(
     paths: list[str],
     store: Store,
     pipeline: Pipeline,
-    published: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    published_from_path: bool = False,
-    on_article: Callable[[Article | InputFailure], None] | None = None,
-    workers: int = 1,
-    site_chrome_pages: int = DEFAULT_MIN_PAGES,
-    on_total: Callable[[int], None] | None = None,
+    options: IngestOptions | None = None,
+    events: IngestEvents | None = None,
 ) -> IngestSummary:
     """Analyse and store every article behind ``paths``; return the counts.
 
-    First the inputs are read once to learn each site's chrome (lines on at least
-    ``site_chrome_pages`` of its stories; 0 turns that off) and to count them; standard input
-    cannot be read twice, so there chrome is learned as the pages arrive. With ``workers``
-    above 1 the analysis runs in that many processes (each loads the models once); storing
+    First the inputs are read once to learn each site's chrome and to count them; standard
+    input cannot be read twice, so there chrome is learned as the pages arrive. The engine the
+    options name analyses the articles (worker processes each load the models once); storing
     stays in this process, one transaction per article, so a run killed midway leaves only
-    whole articles and a second run completes it.
+    whole articles and a second run completes it. A full disk (ND020) or a lock held too long
+    (ND021) ends the run with what was committed kept.
     """
-    summary = IngestSummary()
+    options = options if options is not None else IngestOptions()
+    events = events if events is not None else IngestEvents()
+    with engine(options.engine_name, options.workers) as analyser:
+        run = _IngestRun(paths, store, options, events, _start_run(store))
+        run.learn_site_chrome_first()
+        # Stopped early or not, the engine's workers are shut down when this block ends.
+        run.store_all(analyser.run(pipeline, run.articles_to_analyse()))
+    return run.finish()
+
+
+def _start_run(store: Store) -> int:
+    """Open the run in the store; a lock held too long or a read-only file ends it here."""
     try:
-        run_id = store.start_run()
-    except sqlite3.Error as exc:  # a lock held too long, a read-only file: nothing to keep
+        return store.start_run()
+    except sqlite3.Error as exc:  # nothing to keep
         stop = store_error(exc, store.path)
         if stop is None:
             raise
         raise stop from None
-    learner = SiteChromeLearner(min_pages=site_chrome_pages)
-    for site, key in store.known_site_chrome():
-        learner.add_known(site, key)
-    learn_first = site_chrome_pages > 0 and "-" not in paths
-    learn_as_read = site_chrome_pages > 0 and not learn_first
-    if learn_first:
+
+
+@dataclass
+class _IngestRun:
+    """One ingest run's inputs, store, site-chrome learner and counts."""
+
+    paths: list[str]
+    store: Store
+    options: IngestOptions
+    events: IngestEvents
+    run_id: int
+    summary: IngestSummary = field(default_factory=IngestSummary)
+    learner: SiteChromeLearner = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.learner = SiteChromeLearner(min_pages=self.options.site_chrome_pages)
+        for site, key in self.store.known_site_chrome():
+            self.learner.add_known(site, key)
+
+    @property
+    def _learning(self) -> bool:
+        return self.options.site_chrome_pages > 0
+
+    @property
+    def _learn_first(self) -> bool:
+        """True when the inputs can be read twice: chrome is learned before any is analysed."""
+        return self._learning and "-" not in self.paths
+
+    def _read(self) -> Iterator[Article | InputFailure]:
+        options = self.options
+        return read_articles(
+            self.paths, options.published, options.max_bytes, options.published_from_path
+        )
+
+    def learn_site_chrome_first(self) -> None:
+        """Read every input once to learn its site's chrome and to count the inputs."""
+        if not self._learn_first:
+            return
         total = 0
-        for item in read_articles(paths, published, max_bytes, published_from_path):
+        for item in self._read():
             total += 1
             try:
                 if isinstance(item, Article) and looks_english(item.original):
-                    learner.observe(item)
+                    self.learner.observe(item)
             except Exception:
-                continue  # the record fails again, with its reason, below
-        if on_total is not None:
-            on_total(total)
+                continue  # the record fails again, with its reason, when it is prepared
+        self.events.on_total(total)
 
-    def prepared(item: Article | InputFailure) -> Article | InputFailure:
+    def _prepared(self, item: Article | InputFailure) -> Article | InputFailure:
         """The article ready for analysis, or why it cannot be analysed."""
         if isinstance(item, InputFailure):
             return item
@@ -125,85 +159,71 @@ def ingest(
                 return InputFailure(
                     item.source, InputError("ND015", f"{item.source}: not English; skipped")
                 )
-            if learn_as_read:
-                learner.observe(item)
-            item.site_chrome = learner.chrome(site_of(item))
+            if self._learning and not self._learn_first:
+                self.learner.observe(item)
+            item.site_chrome = self.learner.chrome(site_of(item))
         except Exception as exc:  # one record's surprise must not end the run
             error = unexpected("ND018", item.source, "cannot analyse", exc)
             return InputFailure(item.source, error)
         return item
 
-    def readable() -> Iterator[Article]:
-        for read in read_articles(paths, published, max_bytes, published_from_path):
-            summary.read += 1
-            item = prepared(read)
+    def articles_to_analyse(self) -> Iterator[Article]:
+        """The inputs not stored before, ready for analysis; the others are counted, and
+        those that cannot be analysed quarantined, as they are read."""
+        for read in self._read():
+            self.summary.read += 1
+            item = self._prepared(read)
             if isinstance(item, InputFailure):
-                summary.failed += 1
-                summary.problems.append(str(item.error))
-                store.quarantine(item.source, str(item.error))
-                if on_article is not None:
-                    on_article(item)
-            elif store.seen(item) is not None:
-                summary.duplicates += 1  # stored before: no need to analyse it again
-                if on_article is not None:
-                    on_article(item)
+                self._quarantine(str(item.error), item.source, str(item.error))
+                self.events.on_article(item)
+            elif self.store.seen(item) is not None:
+                self.summary.duplicates += 1  # stored before: no need to analyse it again
+                self.events.on_article(item)
             else:
                 yield item
 
-    analysed: Iterable[Article]
-    if workers > 1:
-        analysed = analyse_in_parallel(readable(), pipeline, workers)
-    else:
-        analysed = pipeline.run_many(readable(), batch_size=_TASK_SIZE)
-    try:
-        _store_analysed(analysed, store, summary, on_article)
-    finally:  # stopped early or not, the workers are shut down here, not at exit
-        close = getattr(analysed, "close", None)
-        if close is not None:
-            close()
-    store.record_site_chrome(learner.learned())
-    store.finish_run(run_id, summary.added, summary.duplicates, summary.failed)
-    if summary.read == 0:
-        summary.problems.append(str(InputError("ND009", "no inputs: nothing was read")))
-    return summary
+    def _quarantine(self, problem: str, source: str, reason: str) -> None:
+        self.summary.failed += 1
+        self.summary.problems.append(problem)
+        self.store.quarantine(source, reason)
 
-
-def _store_analysed(
-    analysed: Iterable[Article],
-    store: Store,
-    summary: IngestSummary,
-    on_article: Callable[[Article | InputFailure], None] | None,
-) -> None:
-    """Store each analysed article, or quarantine it; stop at a failure of the database."""
-    for article in analysed:
-        fatal = [e for e in article.errors if e.stage in _ESSENTIAL]
-        if fatal:
-            reason = f"stage {fatal[0].stage} failed: {fatal[0].message} [ND018]"
-            summary.failed += 1
-            summary.problems.append(f"{article.source}: {reason}")
-            store.quarantine(article.source, reason)
-        else:
-            try:
-                added = store.add(article)
-            except StoreError:
-                raise  # the database itself failed: stop, with what is committed kept
-            except sqlite3.Error as exc:
-                stop = store_error(exc, store.path)
-                if stop is not None:
-                    raise stop from None
-                error = unexpected("ND018", article.source, "cannot store", exc)
-                summary.failed += 1
-                summary.problems.append(str(error))
-                store.quarantine(article.source, str(error))
-            except Exception as exc:  # this record cannot be stored; the others can
-                error = unexpected("ND018", article.source, "cannot store", exc)
-                summary.failed += 1
-                summary.problems.append(str(error))
-                store.quarantine(article.source, str(error))
+    def store_all(self, analysed: Iterable[Article]) -> None:
+        """Store each analysed article, or quarantine it; stop at a failure of the database."""
+        for article in analysed:
+            fatal = [e for e in article.errors if e.stage in _ESSENTIAL]
+            if fatal:
+                reason = f"stage {fatal[0].stage} failed: {fatal[0].message} [ND018]"
+                self._quarantine(f"{article.source}: {reason}", article.source, reason)
             else:
-                if added.new:
-                    summary.added += 1
-                else:
-                    summary.duplicates += 1
-        if on_article is not None:
-            on_article(article)
+                self._store(article)
+            self.events.on_article(article)
+
+    def _store(self, article: Article) -> None:
+        """Store one article; a failure of this record alone quarantines it."""
+        try:
+            added = self.store.add(article)
+        except StoreError:
+            raise  # the database itself failed: stop, with what is committed kept
+        except sqlite3.Error as exc:
+            stop = store_error(exc, self.store.path)
+            if stop is not None:
+                raise stop from None
+            error = unexpected("ND018", article.source, "cannot store", exc)
+            self._quarantine(str(error), article.source, str(error))
+        except Exception as exc:  # this record cannot be stored; the others can
+            error = unexpected("ND018", article.source, "cannot store", exc)
+            self._quarantine(str(error), article.source, str(error))
+        else:
+            if added.new:
+                self.summary.added += 1
+            else:
+                self.summary.duplicates += 1
+
+    def finish(self) -> IngestSummary:
+        """Keep the site chrome learned, close the run in the store, and return its counts."""
+        self.store.record_site_chrome(self.learner.learned())
+        summary = self.summary
+        self.store.finish_run(self.run_id, summary.added, summary.duplicates, summary.failed)
+        if summary.read == 0:
+            summary.problems.append(str(InputError("ND009", "no inputs: nothing was read")))
+        return summary
