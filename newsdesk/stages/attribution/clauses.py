@@ -107,31 +107,11 @@ class ClauseRules(FinderBase):
                 return  # "wants to discuss", "refused to tell": nothing said yet
             # "went on to discuss", "appeared to suggest": said, in so many words.
             cue_span = (cue_extent(head)[0], cue_extent(token)[1])
-        elif token.tag_ == "VBG" and token.dep_ in ("xcomp", "pcomp"):
-            head = token.head.head if token.head.dep_ == "prep" else token.head
-            if head.lemma_.lower() in ASPECTUAL | CATENATIVE and head.i < token.i:
-                # "could not resist pointing out", "started off by emphasizing".
-                cue_span = (cue_extent(head)[0], cue_extent(token)[1])
-        elif token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp"):
-            head = token.head
-            if head.lemma_.lower() in PUBLISHING and head.i < token.i:
-                # "released a letter that says", "unleashed a series of tweets saying".
-                cue_span = (cue_extent(head)[0], cue_extent(token)[1])
-        if hypothetical(token):
+        elif token.tag_ == "VBG":
+            cue_span = _gerund_cue_span(token)
+        subject = self._statement_source(token)
+        if subject is None:
             return
-        if token.lemma_.lower() == "continue" and any(
-            c.dep_ == "xcomp" or c.tag_ == "VBG" for c in token.children
-        ):
-            return  # "continue to ignore the fact that …": the verb continued is the cue
-        subject = self._reporter_of_conjunct(token) or self._source_of(token)
-        if subject is None and self._agentless_passive(token):
-            return
-        if subject is None or subject.lower_ == "there":
-            return
-        if token.lemma_.lower() == "talk" and subject.lower_ in ("i", "we", "you"):
-            return  # "we are talking about a coup": what the matter is, not a report
-        if token.lemma_.lower() in VERBAL_ONLY and not between_people(token, subject):
-            return  # "Armed men attacked the city" is no statement
         called_on = self._called_on(token)
         if called_on is not None:
             cue_span, content = called_on
@@ -149,6 +129,27 @@ class ClauseRules(FinderBase):
             if through is not None:
                 cue_span, content = through
         self._make(content, token, subject, confidence=0.7, cue_span=cue_span)
+
+    def _statement_source(self, token: Token) -> Token | None:
+        """Who a cue verb says made a statement; None when the verb reports none that this
+        rule records (a hypothetical, an activity, no subject). A passive with no agent is
+        recorded here as an attribution without a source, and also gives None."""
+        if hypothetical(token):
+            return None
+        if token.lemma_.lower() == "continue" and any(
+            c.dep_ == "xcomp" or c.tag_ == "VBG" for c in token.children
+        ):
+            return None  # "continue to ignore the fact that …": the verb continued is the cue
+        subject = self._reporter_of_conjunct(token) or self._source_of(token)
+        if subject is None and self._agentless_passive(token):
+            return None
+        if subject is None or subject.lower_ == "there":
+            return None
+        if token.lemma_.lower() == "talk" and subject.lower_ in ("i", "we", "you"):
+            return None  # "we are talking about a coup": what the matter is, not a report
+        if token.lemma_.lower() in VERBAL_ONLY and not between_people(token, subject):
+            return None  # "Armed men attacked the city" is no statement
+        return subject
 
     def _through_preposition(
         self, verb: Token, content: tuple[int, int]
@@ -378,6 +379,26 @@ class ClauseRules(FinderBase):
         self._make([subtree_span(clause)], token, owner, confidence=0.6)
 
     def _content(self, verb: Token, cue: Cue) -> list[tuple[int, int]]:
+        clause = self._clause_content(verb, cue)
+        if clause is not None:
+            return clause
+        around = _around_aside(verb)
+        if around is not None:
+            return around
+        that = self._that_clause(verb)
+        if that is not None:
+            return [that]
+        if cue.kind == "speech":
+            standing = self._word_for_what_was_said(verb)
+            if standing is not None:
+                return standing
+        if cue.frame != "object" and cue.kind != "speech":
+            return []
+        return self._object_content(verb, cue)
+
+    def _clause_content(self, verb: Token, cue: Cue) -> list[tuple[int, int]] | None:
+        """The clause a cue verb reports, before it ("…, the source added.") or after it
+        ("said that …"); None when it has none."""
         # "While he admitted X, she noted Y": with a clause after the cue, that one is reported.
         reports_after = any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)
         for child in verb.children:
@@ -410,41 +431,25 @@ class ClauseRules(FinderBase):
                         end = max(end, subtree_span(conj)[1])
                 end = self._through_sentence(verb, end)
                 return [(start, self._without_trailing_clause(child, start, end))]
-        if verb.dep_ == "parataxis" and len(list(verb.subtree)) <= SHORT_CUE_CLAUSE:
-            # "…, he believes." and "But, he said, officials should be vigilant."
-            start, end = subtree_span(verb.head)
-            cue_start, cue_end = subtree_span(verb)
-            return [(start, cue_start), (cue_end, end)]
-        if (
-            verb.dep_ == "advcl"
-            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-            and not any(
-                # "as he discussed his plan": the "as" clause has its own content ("as one
-                # critic put it" has not).
-                (c.dep_ in OBJECT_DEPS and c.pos_ != "PRON")
-                or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS and not is_time_phrase(c))
-                for c in verb.rights
-            )
-        ):
-            # "Hawaii, as one adviser pointed out, rarely gets two hurricanes": the clause
-            # around the "as" clause is what it reports.
-            start, end = subtree_span(verb.head)
-            cue_start, cue_end = subtree_span(verb)
-            return [(start, cue_start), (cue_end, end)]
-        that = self._that_clause(verb)
-        if that is not None:
-            return [that]
-        if cue.kind == "speech" and verb.i + 1 < len(self.doc):
-            # "said so", "said as much": a word standing for what was said before.
-            nxt = self.doc[verb.i + 1]
-            if nxt.lower_ == "so" and nxt.head.i == verb.i:
-                return [(nxt.idx, nxt.idx + len(nxt.text))]
-            if nxt.lower_ == "as" and verb.i + 2 < len(self.doc):
-                much = self.doc[verb.i + 2]
-                if much.lower_ == "much" and much.head.i == verb.i:
-                    return [(nxt.idx, much.idx + len(much.text))]
-        if cue.frame != "object" and cue.kind != "speech":
-            return []
+        return None
+
+    def _word_for_what_was_said(self, verb: Token) -> list[tuple[int, int]] | None:
+        """ "said so", "said as much": a word standing for what was said before; None when
+        the verb has none."""
+        if verb.i + 1 >= len(self.doc):
+            return None
+        nxt = self.doc[verb.i + 1]
+        if nxt.lower_ == "so" and nxt.head.i == verb.i:
+            return [(nxt.idx, nxt.idx + len(nxt.text))]
+        if nxt.lower_ == "as" and verb.i + 2 < len(self.doc):
+            much = self.doc[verb.i + 2]
+            if much.lower_ == "much" and much.head.i == verb.i:
+                return [(nxt.idx, much.idx + len(much.text))]
+        return None
+
+    def _object_content(self, verb: Token, cue: Cue) -> list[tuple[int, int]]:
+        """What a cue verb's objects and prepositional phrases say it is about, as one span;
+        empty when it has none."""
         parts = []
         for child in verb.rights:
             if cue.prepositions is not None:
@@ -541,3 +546,46 @@ class ClauseRules(FinderBase):
             if self.lexicon.get(token) is not None or token.text in ".;":
                 return None
         return None
+
+
+def _gerund_cue_span(token: Token) -> tuple[int, int] | None:
+    """The cue of a gerund that continues the verb it hangs on ("could not resist pointing
+    out", "released a letter saying"), from that verb to the gerund; None for any other."""
+    if token.dep_ in ("xcomp", "pcomp"):
+        head = token.head.head if token.head.dep_ == "prep" else token.head
+        if head.lemma_.lower() in ASPECTUAL | CATENATIVE and head.i < token.i:
+            # "could not resist pointing out", "started off by emphasizing".
+            return (cue_extent(head)[0], cue_extent(token)[1])
+    elif token.dep_ in ("advcl", "acl", "xcomp"):
+        head = token.head
+        if head.lemma_.lower() in PUBLISHING and head.i < token.i:
+            # "released a letter that says", "unleashed a series of tweets saying".
+            return (cue_extent(head)[0], cue_extent(token)[1])
+    return None
+
+
+def _around_aside(verb: Token) -> list[tuple[int, int]] | None:
+    """The clause around a short cue clause set into it ("…, he believes.", "Hawaii, as one
+    adviser pointed out, rarely …"), as the fragments either side; None for other verbs."""
+    if verb.dep_ == "parataxis" and len(list(verb.subtree)) <= SHORT_CUE_CLAUSE:
+        # "…, he believes." and "But, he said, officials should be vigilant."
+        start, end = subtree_span(verb.head)
+        cue_start, cue_end = subtree_span(verb)
+        return [(start, cue_start), (cue_end, end)]
+    if (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(
+            # "as he discussed his plan": the "as" clause has its own content ("as one
+            # critic put it" has not).
+            (c.dep_ in OBJECT_DEPS and c.pos_ != "PRON")
+            or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS and not is_time_phrase(c))
+            for c in verb.rights
+        )
+    ):
+        # "Hawaii, as one adviser pointed out, rarely gets two hurricanes": the clause
+        # around the "as" clause is what it reports.
+        start, end = subtree_span(verb.head)
+        cue_start, cue_end = subtree_span(verb)
+        return [(start, cue_start), (cue_end, end)]
+    return None

@@ -56,6 +56,25 @@ class EditableText:
         return self._origin[position]
 
     def _apply(self, edits: Iterable[Edit], removal_reasons: dict[int, str] | None) -> int:
+        accepted = self._accepted(edits)
+        if not accepted:
+            return 0
+        text_after, origin, changed, new_spans = self._rebuilt(accepted)
+        shift = _shifter(accepted, new_spans)
+        if removal_reasons is not None:
+            self._log_removals(accepted, removal_reasons)
+        self.repairs = self._carried_repairs(
+            accepted, new_spans, text_after, shift, fold=removal_reasons is None
+        )
+        self.repairs.sort(key=lambda r: (r.start, r.end))
+        self.text = text_after
+        self._origin = origin
+        self._changed = changed
+        return len(accepted)
+
+    def _accepted(self, edits: Iterable[Edit]) -> list[Edit]:
+        """The edits of a batch that apply, in text order: in range, not overlapping an
+        earlier one, and changing something."""
         accepted: list[Edit] = []
         last_end = -1
         for edit in sorted(edits, key=lambda e: (e.start, e.end)):
@@ -65,9 +84,13 @@ class EditableText:
                 continue
             accepted.append(edit)
             last_end = edit.end
-        if not accepted:
-            return 0
+        return accepted
 
+    def _rebuilt(
+        self, accepted: list[Edit]
+    ) -> tuple[str, list[int], bytearray, list[tuple[int, int]]]:
+        """The text with the edits made, its origin and changed marks, and where each edit's
+        replacement lies in it."""
         pieces: list[str] = []
         origin: list[int] = []
         changed = bytearray()
@@ -89,49 +112,35 @@ class EditableText:
         pieces.append(self.text[cursor:])
         origin.extend(self._origin[cursor:])
         changed.extend(self._changed[cursor:])
+        return "".join(pieces), origin, changed, new_spans
 
-        old_starts = [e.start for e in accepted]
-        old_ends = [e.end for e in accepted]
-
-        def shift(position: int, right: bool) -> int:
-            # Map an old offset to the new text: after an edit it moves by that edit's change in
-            # length; strictly inside an edit it is clamped to the edit's new extent. An
-            # insertion at a span's start goes before the span, one at its end after it.
-            index = bisect_right(old_starts, position) - 1
-            if index < 0:
-                return position
-            edit = accepted[index]
-            new_start, new_end = new_spans[index]
-            if edit.start == position:
-                if edit.start == edit.end and not right:
-                    return new_end
-                return new_start
-            if position < edit.end:
-                return new_end if right else new_start
-            return new_end + (position - edit.end)
-
-        text_after = "".join(pieces)
-        if removal_reasons is not None:
-            for edit in accepted:
-                self.removed.append(
-                    Removed(
-                        text=self.text[edit.start : edit.end],
-                        reason=removal_reasons.get(edit.start, "removed"),
-                        start=self._original_offset(edit.start),
-                        end=self._original_offset(edit.end),
-                    )
+    def _log_removals(self, accepted: list[Edit], removal_reasons: dict[int, str]) -> None:
+        for edit in accepted:
+            self.removed.append(
+                Removed(
+                    text=self.text[edit.start : edit.end],
+                    reason=removal_reasons.get(edit.start, "removed"),
+                    start=self._original_offset(edit.start),
+                    end=self._original_offset(edit.end),
                 )
+            )
+
+    def _carried_repairs(
+        self,
+        accepted: list[Edit],
+        new_spans: list[tuple[int, int]],
+        text_after: str,
+        shift: Callable[[int, bool], int],
+        fold: bool,
+    ) -> list[Repair]:
+        """The repairs after a batch: earlier ones it leaves alone, moved to the new text,
+        and with ``fold`` one repair per group of edits and the earlier repairs they touch."""
         # Earlier repairs that this batch touches again are folded, with every edit touching
         # them, into one repair: its ``after`` is what the final text holds at its span and its
         # ``before`` what stood there before any repair. A repair inside a removed stretch goes
         # (the removal records the text).
+        old_ends = [e.end for e in accepted]
         group = list(range(len(accepted)))
-
-        def root_of(index: int) -> int:
-            while group[index] != index:
-                index = group[index]
-            return index
-
         folded: dict[int, list[Repair]] = {}
         kept: list[Repair] = []
         for repair in self.repairs:
@@ -146,28 +155,21 @@ class EditableText:
                         repair.after,
                     )
                 )
-            elif removal_reasons is None:
+            elif fold:
                 for index in touched[1:]:
-                    group[root_of(index)] = root_of(touched[0])
+                    group[_root(group, index)] = _root(group, touched[0])
                 folded.setdefault(touched[0], []).append(repair)
-        self.repairs = kept
-        if removal_reasons is None:
+        if fold:
             members: dict[int, list[int]] = {}
             for index in range(len(accepted)):
-                members.setdefault(root_of(index), []).append(index)
+                members.setdefault(_root(group, index), []).append(index)
             for indices in members.values():
                 earlier = sorted(
                     (r for index in indices for r in folded.get(index, [])),
                     key=lambda r: (r.start, r.end),
                 )
-                self.repairs.append(
-                    self._merged(accepted, new_spans, indices, earlier, text_after, shift)
-                )
-        self.repairs.sort(key=lambda r: (r.start, r.end))
-        self.text = text_after
-        self._origin = origin
-        self._changed = changed
-        return len(accepted)
+                kept.append(self._merged(accepted, new_spans, indices, earlier, text_after, shift))
+        return kept
 
     @staticmethod
     def _touching(accepted: list[Edit], ends: list[int], repair: Repair) -> list[int]:
@@ -229,3 +231,34 @@ class EditableText:
         if new_end != len(self.text) or orig_end != len(self.original):
             segments.append(OffsetSegment(new_end, len(self.text), orig_end, len(self.original)))
         return segments
+
+
+def _root(group: list[int], index: int) -> int:
+    """The representative of the group of edits ``index`` belongs to."""
+    while group[index] != index:
+        index = group[index]
+    return index
+
+
+def _shifter(accepted: list[Edit], new_spans: list[tuple[int, int]]) -> Callable[[int, bool], int]:
+    """A map from offsets of the text before a batch of edits to offsets after it."""
+    old_starts = [e.start for e in accepted]
+
+    def shift(position: int, right: bool) -> int:
+        # Map an old offset to the new text: after an edit it moves by that edit's change in
+        # length; strictly inside an edit it is clamped to the edit's new extent. An
+        # insertion at a span's start goes before the span, one at its end after it.
+        index = bisect_right(old_starts, position) - 1
+        if index < 0:
+            return position
+        edit = accepted[index]
+        new_start, new_end = new_spans[index]
+        if edit.start == position:
+            if edit.start == edit.end and not right:
+                return new_end
+            return new_start
+        if position < edit.end:
+            return new_end if right else new_start
+        return new_end + (position - edit.end)
+
+    return shift

@@ -95,6 +95,20 @@ def type_of(referent: Referent) -> str:
     return referent.kind
 
 
+@dataclass(frozen=True)
+class _Described:
+    """A common-noun mention and what its words say about it."""
+
+    tokens: list[Token]
+    head: Token
+    lower: str  # the head word, lower-cased
+    first: str  # the first word, lower-cased
+    plural: bool
+    core: list[Token]
+    definite: bool  # "the", "this", or a possessive
+    at: int  # where the mention starts
+
+
 class Descriptions:
     """Resolves common-noun mentions for :class:`~newsdesk.stages.speakers.rules.Rules`."""
 
@@ -108,36 +122,62 @@ class Descriptions:
         """A description: a document, an outlet, an organisation, a role, unnamed people or
         a group."""
         head = head_of(tokens)
-        lower = head.lower_
         first = tokens[0].lower_
-        plural = head.tag_ in PLURAL_TAGS
-        core = core_phrase(head, tokens)
-        definite = first in _DEFINITE or any(c.dep_ == "poss" for c in head.lefts)
-        at = tokens[0].idx
+        mention = _Described(
+            tokens=tokens,
+            head=head,
+            lower=head.lower_,
+            first=first,
+            plural=head.tag_ in PLURAL_TAGS,
+            core=core_phrase(head, tokens),
+            definite=first in _DEFINITE or any(c.dep_ == "poss" for c in head.lefts),
+            at=tokens[0].idx,
+        )
         of = self._of_object(head, tokens)
+        found = (
+            self._share_or_people(mention, of, depth)
+            or self._document_or_organisation(mention)
+            or self._person_or_group(mention)
+        )
+        if found is not None:
+            return found
+        text = description(mention.core)
+        if head.pos_ == "PRON" or text.lower() in PRONOUNS or text.lower() in RELATIVES:
+            return Resolution(None, "unknown", "unresolved: a pronoun in a longer mention")
+        return Resolution(text or None, "unknown", "unresolved: description")
+
+    def _share_or_people(
+        self, m: _Described, of: list[Token] | None, depth: int
+    ) -> Resolution | None:
+        """A share of people ("31 percent of voters"), what a collective noun gathers ("a
+        group of senators"), "both", unnamed people ("some", "others") or a relative."""
+        lower, first, at = m.lower, m.first, m.at
         if lower in _SHARES:
             # "31 percent of voters", "Another 19 percent", "half of Americans": a group.
-            whole = [t for t in tokens if t.lower_ not in DETERMINERS and not t.is_punct]
-            name = description(whole if of is not None else core)
+            whole = [t for t in m.tokens if t.lower_ not in DETERMINERS and not t.is_punct]
+            name = description(whole if of is not None else m.core)
             referent = self.discourse.add(Referent("group", name, plural=True, head=lower))
             return Resolution(name, "group", "group", None, at, referent)
         if of is not None and self.nouns.has("collective", lower) and depth < 3:
             inner = self.rules.resolve(of, depth + 1)
             if inner.speaker is not None:
                 return inner
-        if lower in ("each", "both") or (first == "both" and plural):
+        if lower in ("each", "both") or (first == "both" and m.plural):
             found = self.rules.best(at, lambda r: r.kind == "group" and " and " in r.name, "both")
             if found is not None:
                 return found
-        if lower in _INDEFINITE_PEOPLE or first in ("those", "not") or self._informants(head):
-            name = description(core) or lower
+        if lower in _INDEFINITE_PEOPLE or first in ("those", "not") or self._informants(m.head):
+            name = description(m.core) or lower
             referent = self.discourse.add(
                 Referent("group", name, plural=True, head=lower, unnamed=True)
             )
             return Resolution(name, "anonymous", "unnamed people", None, at, referent)
-        relative = self._relative(head, tokens, at)
-        if relative is not None:
-            return relative
+        return self._relative(m.head, m.tokens, at)
+
+    def _document_or_organisation(self, m: _Described) -> Resolution | None:
+        """A document, a party, a gendered person named before ("the woman"), an outlet or an
+        organisation."""
+        head, lower, core, definite, at = m.head, m.lower, m.core, m.definite, m.at
         if self.nouns.has("document", lower):
             return self.document(head, core, definite, at)
         party = self._party([head])
@@ -153,7 +193,7 @@ class Descriptions:
             )
             if found is not None:
                 return found
-        if self.nouns.has("outlet", lower) and not plural:
+        if self.nouns.has("outlet", lower) and not m.plural:
             if definite:
                 alike = self.nouns.alike(lower)
                 found = self.rules.best(
@@ -164,12 +204,25 @@ class Descriptions:
                 if found is not None:
                     return found
             return self.organisation(head, core, definite, at)
-        if self.nouns.has("organisation", lower) and not plural:
+        if self.nouns.has("organisation", lower) and not m.plural:
             return self.organisation(head, core, definite, at)
+        return None
+
+    def _person_or_group(self, m: _Described) -> Resolution | None:
+        """A person by their role, an unnamed person or people ("a protester", "officials"),
+        or a group ("the farmers")."""
+        head, lower, core, definite, plural, at = (
+            m.head,
+            m.lower,
+            m.core,
+            m.definite,
+            m.plural,
+            m.at,
+        )
         person_noun = self.nouns.has("person", lower) or is_title(head)
         agent = self.nouns.has("anonymous", lower) or _AGENT.search(lower) is not None
         if not plural and (person_noun or (definite and agent)):
-            return self.role(head, core, tokens, definite, at)
+            return self.role(head, core, m.tokens, definite, at)
         if not plural and agent and lower not in _NOT_PEOPLE:
             referent = self.discourse.add(
                 Referent("person", description(core), unnamed=True, head=lower)
@@ -193,10 +246,7 @@ class Descriptions:
                 Referent("group", description(core), plural=True, head=lower)
             )
             return Resolution(referent.name, "group", "group", None, at, referent)
-        text = description(core)
-        if head.pos_ == "PRON" or text.lower() in PRONOUNS or text.lower() in RELATIVES:
-            return Resolution(None, "unknown", "unresolved: a pronoun in a longer mention")
-        return Resolution(text or None, "unknown", "unresolved: description")
+        return None
 
     @staticmethod
     def _informants(head: Token) -> bool:

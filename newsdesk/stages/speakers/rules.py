@@ -230,31 +230,9 @@ class Rules:
         rule = "name" if len(named) == len(mention) else "name in a longer mention"
         _, words = name_words(named)
         gender = honorific_gender(mention)
-        entity = self.discourse.entity_at(named)
-        if entity is not None and entity.kind != "person" and len(words) == 1:
-            entity = self.discourse.person_named(words, gender) or entity
-        if (
-            entity is not None
-            and entity.place
-            and bare != entity.name
-            and self.gazetteer.place(bare) is None
-        ):
-            entity = None  # "The Daily Caller" is not the city an alternate name gives
-        if entity is not None and entity.kind == "person" and self._organisation_word(named[-1]):
-            entity = None  # "The Daily Ledger": the tagger's person is a newspaper
-        if entity is not None and entity.kind != "person" and self._titled(named):
-            entity = self.discourse.person_named(words, gender)  # "Lord Ashby"
-        if entity is not None and entity.kind == "person":
-            if gender and entity.gender and gender != entity.gender:
-                entity = self.discourse.person_named(words, gender) or entity
-            self._fuller(entity, words)
-            return self.found(entity, rule)
+        entity = self._tagged_entity(named, words, gender, bare)
         if entity is not None:
-            if entity.kind == "organisation" and not entity.place:
-                fuller = self.discourse.organisation_called([t.text for t in named], at)
-                if fuller is not None and len(fuller.name) > len(entity.name):
-                    return self.found(fuller, "short name", at)
-            return self.found(entity, rule)
+            return self._entity_found(entity, named, words, gender, rule)
         canonical = self._organisation_canonical(bare)
         if canonical is not None:
             referent = self.discourse.add(Referent("organisation", canonical))
@@ -282,6 +260,49 @@ class Rules:
         referent = Referent("person", join_name(words), gender=gender, person=Person([words]))
         referent = self.discourse.add(referent)
         return Resolution(referent.name, "person", rule, text, at, referent)
+
+    def _tagged_entity(
+        self, named: list[Token], words: list[str], gender: str | None, bare: str
+    ) -> Referent | None:
+        """The person or organisation the entity tagger found at the name, corrected where
+        the tagger is known to be wrong; None when there is none or it was wrong."""
+        entity = self.discourse.entity_at(named)
+        if entity is not None and entity.kind != "person" and len(words) == 1:
+            entity = self.discourse.person_named(words, gender) or entity
+        if (
+            entity is not None
+            and entity.place
+            and bare != entity.name
+            and self.gazetteer.place(bare) is None
+        ):
+            entity = None  # "The Daily Caller" is not the city an alternate name gives
+        if entity is not None and entity.kind == "person" and self._organisation_word(named[-1]):
+            entity = None  # "The Daily Ledger": the tagger's person is a newspaper
+        if entity is not None and entity.kind != "person" and self._titled(named):
+            entity = self.discourse.person_named(words, gender)  # "Lord Ashby"
+        return entity
+
+    def _entity_found(
+        self,
+        entity: Referent,
+        named: list[Token],
+        words: list[str],
+        gender: str | None,
+        rule: str,
+    ) -> Resolution:
+        """A resolution to a tagged entity: a person of the name's gender, named in full, or
+        an organisation by the fuller name the article gave it before."""
+        if entity.kind == "person":
+            if gender and entity.gender and gender != entity.gender:
+                entity = self.discourse.person_named(words, gender) or entity
+            self._fuller(entity, words)
+            return self.found(entity, rule)
+        if entity.kind == "organisation" and not entity.place:
+            at = named[0].idx
+            fuller = self.discourse.organisation_called([t.text for t in named], at)
+            if fuller is not None and len(fuller.name) > len(entity.name):
+                return self.found(fuller, "short name", at)
+        return self.found(entity, rule)
 
     def _fuller(self, person: Referent, words: list[str]) -> None:
         """A source that names a person more fully than the article did elsewhere gives the

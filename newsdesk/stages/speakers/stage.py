@@ -72,27 +72,8 @@ def resolve_speakers(article: Article, resources: Resources) -> Article:
     done: dict[int, Attribution] = {}
     quotes = list(article.quotes)
     first_person: list[int] = []
-    sources: dict[int, list[Token]] = {}
-    for index, attribution in enumerate(quotes):
-        if attribution.source_span is not None and attribution.source is not None:
-            tokens = span_tokens(discourse.doc, *_pair(attribution.source_span))
-            if tokens:
-                sources[index] = tokens
-                rules.learn_name(tokens)
-    # Every mention that can refer back, in text order: sources, and the pronouns and
-    # definite descriptions of people around them, which keep the right people prominent.
-    taken = {t.i for tokens in sources.values() for t in tokens}
-    events: list[tuple[int, int, list[Token]]] = [
-        (tokens[0].idx, index, tokens) for index, tokens in sources.items()
-    ]
-    for token in discourse.doc:
-        if token.lower_ in _PERSON_PRONOUNS and token.i not in taken:
-            events.append((token.idx, -1, [token]))
-    for token in discourse.doc:
-        if token.i not in taken and rules.refers_to_person(token):
-            phrase = [t for t in token.doc[token.left_edge.i : token.i + 1] if not t.is_space]
-            events.append((phrase[0].idx, -1, phrase))
-    for _, index, tokens in sorted(events, key=lambda event: event[0]):
+    sources = _source_mentions(quotes, discourse, rules)
+    for _, index, tokens in _mentions_in_order(sources, discourse, rules):
         if index < 0:
             found = rules.resolve(tokens)
             if found.referent is not None and found.speaker_type in _SPEAKING:
@@ -108,22 +89,72 @@ def resolve_speakers(article: Article, resources: Resources) -> Article:
         done[index] = _result(attribution, found)
     for index in first_person:
         attribution = quotes[index]
-        start = _source_start(attribution)
-        outer = [d for d in done.values() if _contains(d, start) and d.speaker]
-        if outer:
-            holder = min(outer, key=lambda d: d.content_span.end)
-            found = Resolution(
-                holder.speaker,
-                holder.speaker_type or "person",
-                "first person in quotation",
-                holder.source,
-                holder.source_span.start if holder.source_span else None,
-            )
-        elif article.author:
-            found = Resolution(article.author, "person", "first person: the author")
-        else:
-            found = Resolution(None, "unknown", "unresolved: first person outside a quotation")
-        done[index] = _result(attribution, found)
+        done[index] = _result(attribution, _first_person(attribution, done, article))
+    return article.with_updates(quotes=_with_continuations(quotes, done))
+
+
+def _source_mentions(
+    quotes: list[Attribution], discourse: Discourse, rules: Rules
+) -> dict[int, list[Token]]:
+    """The tokens of each attribution's source mention, by its index; the names among them
+    are learnt first."""
+    sources: dict[int, list[Token]] = {}
+    for index, attribution in enumerate(quotes):
+        if attribution.source_span is not None and attribution.source is not None:
+            tokens = span_tokens(discourse.doc, *_pair(attribution.source_span))
+            if tokens:
+                sources[index] = tokens
+                rules.learn_name(tokens)
+    return sources
+
+
+def _mentions_in_order(
+    sources: dict[int, list[Token]], discourse: Discourse, rules: Rules
+) -> list[tuple[int, int, list[Token]]]:
+    """(offset, attribution index or -1, tokens) of every mention that can refer back, in
+    text order."""
+    # Sources, and the pronouns and definite descriptions of people around them, which keep
+    # the right people prominent.
+    taken = {t.i for tokens in sources.values() for t in tokens}
+    events: list[tuple[int, int, list[Token]]] = [
+        (tokens[0].idx, index, tokens) for index, tokens in sources.items()
+    ]
+    for token in discourse.doc:
+        if token.lower_ in _PERSON_PRONOUNS and token.i not in taken:
+            events.append((token.idx, -1, [token]))
+    for token in discourse.doc:
+        if token.i not in taken and rules.refers_to_person(token):
+            phrase = [t for t in token.doc[token.left_edge.i : token.i + 1] if not t.is_space]
+            events.append((phrase[0].idx, -1, phrase))
+    return sorted(events, key=lambda event: event[0])
+
+
+def _first_person(
+    attribution: Attribution, done: dict[int, Attribution], article: Article
+) -> Resolution:
+    """ "I" or "we" as a source: the speaker of the quotation it stands in, else the
+    article's author."""
+    start = _source_start(attribution)
+    outer = [d for d in done.values() if _contains(d, start) and d.speaker]
+    if outer:
+        holder = min(outer, key=lambda d: d.content_span.end)
+        return Resolution(
+            holder.speaker,
+            holder.speaker_type or "person",
+            "first person in quotation",
+            holder.source,
+            holder.source_span.start if holder.source_span else None,
+        )
+    if article.author:
+        return Resolution(article.author, "person", "first person: the author")
+    return Resolution(None, "unknown", "unresolved: first person outside a quotation")
+
+
+def _with_continuations(
+    quotes: list[Attribution], done: dict[int, Attribution]
+) -> list[Attribution]:
+    """The attributions in text order, each one left without a source continuing the
+    previous speaker."""
     resolved: list[Attribution] = []
     previous: Attribution | None = None
     for index in sorted(range(len(quotes)), key=lambda i: quotes[i].content_span.start):
@@ -148,7 +179,7 @@ def resolve_speakers(article: Article, resources: Resources) -> Article:
         resolved.append(result)
         if result.speaker and result.speaker_type in (*_SPEAKING, "anonymous"):
             previous = result
-    return article.with_updates(quotes=resolved)
+    return resolved
 
 
 def _pair(span: Span) -> tuple[int, int]:
