@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import click
-
 from newsdesk._docs import cli_reference, store_reference
+
 from newsdesk.cli import cli
 from newsdesk.store import TABLE_DESCRIPTIONS, open_store
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from newsdesk.export import QUERIES, export_table
 
 from newsdesk.corpus.ingest import ingest
-from newsdesk.export import QUERIES, export_table
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
 

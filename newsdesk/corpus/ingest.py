@@ -10,6 +10,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from newsdesk.corpus.sitechrome import DEFAULT_MIN_PAGES, SiteChromeLearner
+from newsdesk.corpus.stories import StoryIndex
 from newsdesk.errors import InputError, StoreError, unexpected
 from newsdesk.lang.detect import looks_english
 from newsdesk.model import Article, site_of
@@ -175,6 +176,7 @@ def _store_analysed(
     on_article: Callable[[Article | InputFailure], None] | None,
 ) -> None:
     """Store each analysed article, or quarantine it; stop at a failure of the database."""
+    stories = StoryIndex(store)
     for article in analysed:
         fatal = [e for e in article.errors if e.stage in _ESSENTIAL]
         if fatal:
@@ -184,7 +186,7 @@ def _store_analysed(
             store.quarantine(article.source, reason)
         else:
             try:
-                added = store.add(article)
+                added = stories.add(article)
             except StoreError:
                 raise  # the database itself failed: stop, with what is committed kept
             except sqlite3.Error as exc:
