@@ -21,7 +21,7 @@ import pytest
 from newsdesk.corpus.ingest import IngestSummary, ingest
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
-from tests.test_cli import newsdesk
+from tests.cli.test_cli import newsdesk
 
 GOOD = (
     "Tram line opens in the old town\n\n"

@@ -14,7 +14,7 @@ from newsdesk.corpus.ingest import ingest
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 @pytest.mark.parametrize("table", sorted(QUERIES))
