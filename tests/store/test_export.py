@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from newsdesk.export import QUERIES, export_table
 
 from newsdesk.corpus.ingest import ingest
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
+from newsdesk.store.export import QUERIES, export_table
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
