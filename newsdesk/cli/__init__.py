@@ -33,20 +33,17 @@ def cli() -> None:
     """Repair scraped news and record who said what, about whom, when and where."""
 
 
-for _command in (
-    analyze,
-    ingest_command,
-    search_command,
-    quotes_command,
-    speakers_command,
-    site_chrome_command,
-    timeline_command,
-    summary_command,
-    stories_command,
-    export_command,
-    evaluate,
-):
-    cli.add_command(_command)
+cli.add_command(analyze)
+cli.add_command(ingest_command)
+cli.add_command(search_command)
+cli.add_command(quotes_command)
+cli.add_command(speakers_command)
+cli.add_command(site_chrome_command)
+cli.add_command(timeline_command)
+cli.add_command(summary_command)
+cli.add_command(stories_command)
+cli.add_command(export_command)
+cli.add_command(evaluate)
 
 
 def main() -> None:

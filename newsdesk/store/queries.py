@@ -147,21 +147,28 @@ def site_chrome(
     return [SiteChromeRow(*row) for row in rows]
 
 
-_COUNTS = {
-    "articles": "SELECT count(*) FROM articles",
-    "statements": "SELECT count(*) FROM quotes",
-    "speakers": "SELECT count(DISTINCT corpus_speaker) FROM quotes",
-    "unresolved_statements": "SELECT count(*) FROM quotes WHERE speaker IS NULL",
-    "stories_with_copies": "SELECT count(*) FROM stories s WHERE s.size > 1 OR EXISTS "
-    "(SELECT 1 FROM copies c JOIN articles m ON m.id = c.article_id "
-    "WHERE m.story_id = s.id)",
-    "copies": "SELECT count(*) FROM copies",
-    "entities": "SELECT count(DISTINCT canonical) FROM entities",
-    "dated_events": "SELECT count(*) FROM events WHERE date IS NOT NULL AND date NOT LIKE 'XXXX%'",
-    "quarantined": "SELECT count(*) FROM quarantine",
-    "site_chrome_lines": "SELECT count(*) FROM site_chrome",
-    "ingest_runs": "SELECT count(*) FROM ingest_runs",
-}
+# Each count of CorpusCounts and the query that makes it.
+_COUNTS = (
+    ("articles", "SELECT count(*) FROM articles"),
+    ("statements", "SELECT count(*) FROM quotes"),
+    ("speakers", "SELECT count(DISTINCT corpus_speaker) FROM quotes"),
+    ("unresolved_statements", "SELECT count(*) FROM quotes WHERE speaker IS NULL"),
+    (
+        "stories_with_copies",
+        "SELECT count(*) FROM stories s WHERE s.size > 1 OR EXISTS "
+        "(SELECT 1 FROM copies c JOIN articles m ON m.id = c.article_id "
+        "WHERE m.story_id = s.id)",
+    ),
+    ("copies", "SELECT count(*) FROM copies"),
+    ("entities", "SELECT count(DISTINCT canonical) FROM entities"),
+    (
+        "dated_events",
+        "SELECT count(*) FROM events WHERE date IS NOT NULL AND date NOT LIKE 'XXXX%'",
+    ),
+    ("quarantined", "SELECT count(*) FROM quarantine"),
+    ("site_chrome_lines", "SELECT count(*) FROM site_chrome"),
+    ("ingest_runs", "SELECT count(*) FROM ingest_runs"),
+)
 
 
 def counts(connection: sqlite3.Connection) -> CorpusCounts:
@@ -169,7 +176,7 @@ def counts(connection: sqlite3.Connection) -> CorpusCounts:
     statements with no resolved speaker, stories told by more than one copy, linked
     copies, entities, dated events, quarantined inputs, learned site-chrome lines and
     ingest runs."""
-    values = {name: int(connection.execute(sql).fetchone()[0]) for name, sql in _COUNTS.items()}
+    values = {name: int(connection.execute(sql).fetchone()[0]) for name, sql in _COUNTS}
     return CorpusCounts(**values)
 
 
@@ -255,6 +262,7 @@ def article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | 
         return None
 
     def rows(sql: str) -> list[Any]:
+        """The rows of a query about this article."""
         return connection.execute(sql, (article_id,)).fetchall()
 
     entities = []
