@@ -18,7 +18,7 @@ from pathlib import Path
 
 from newsdesk.errors import StoreError
 from newsdesk.model import Article
-from newsdesk.store import queries, speakers, writes
+from newsdesk.store import queries, speakers, stories, writes
 from newsdesk.store.rows import (
     ArticleRecord,
     CorpusCounts,
@@ -101,11 +101,11 @@ class Store:
 
     def signatures(self) -> list[StoredSignature]:
         """Every stored MinHash signature, by article id."""
-        return queries.signatures(self.connection)
+        return stories.signatures(self.connection)
 
     def story_of(self, article_id: int) -> tuple[int, str | None] | None:
         """The story of a stored article and the article's publication date, if it has one."""
-        return queries.story_of(self.connection, article_id)
+        return stories.story_of(self.connection, article_id)
 
     def known_site_chrome(self) -> list[tuple[str, str]]:
         """``(site, key)`` of every line learned as chrome in earlier runs."""
