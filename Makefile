@@ -48,5 +48,5 @@ clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
 
 docs: $(VENV)/.installed
-	$(BIN)/python -m newsdesk._docs cli > docs/cli.md
-	$(BIN)/python -m newsdesk._docs store > docs/store.md
+	$(BIN)/python -m newsdesk.cli.docs cli > docs/cli.md
+	$(BIN)/python -m newsdesk.cli.docs store > docs/store.md

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from newsdesk._docs import cli_reference, store_reference
 from newsdesk.cli import cli
+from newsdesk.cli.docs import cli_reference, store_reference
 from newsdesk.store import TABLE_DESCRIPTIONS, open_store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,7 +21,7 @@ import pytest
 from newsdesk.corpus.ingest import IngestOptions, IngestSummary, ingest
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
-from tests.test_cli import newsdesk
+from tests.cli.test_cli import newsdesk
 
 GOOD = (
     "Tram line opens in the old town\n\n"
@@ -205,9 +205,7 @@ def test_a_read_only_store_answers_queries(tmp_path: Path, pipeline: Pipeline) -
     with open_store(db) as store:
         ingest([str(tmp_path / "story.txt")], store, pipeline)
     with open_store(db, read_only=True) as store:
-        assert [row["title"] for row in store.search("tram", 5)] == [
-            "Tram line opens in the old town"
-        ]
+        assert [row.title for row in store.search("tram", 5)] == ["Tram line opens in the old town"]
         with pytest.raises(sqlite3.OperationalError):
             store.connection.execute("DELETE FROM articles")
 

@@ -49,7 +49,7 @@ def speaker_problems(store: Store, gazetteer: Gazetteer) -> tuple[float, list[st
     total, pronouns = store.connection.execute(
         f"SELECT count(*), sum(lower(coalesce(corpus_speaker, '')) IN ({names})) FROM quotes"
     ).fetchone()
-    listed = [row["speaker"] for row in store.speakers(10_000, ("organisation", "group"))]
+    listed = [row.speaker for row in store.speakers(10_000, ("organisation", "group"))]
     parties = {n for n in listed if (k := gazetteer.known(n)) is not None and k.type == "ORG"}
     doubled = [n for n in parties if gazetteer.known(n).canonical != n]  # type: ignore[union-attr]
     return (pronouns or 0) / max(total, 1), doubled

@@ -174,7 +174,7 @@ def test_ingest_learns_a_sites_chrome_removes_it_and_keeps_it_for_later_runs(
                 assert removed == 2 and SHARE_BAR not in text and APP_PROMPT not in text
             else:
                 assert removed == 0 and SHARE_BAR in text
-        learned = {(r["site"], r["line"], r["pages"]) for r in store.site_chrome()}
+        learned = {(r.site, r.line, r.pages) for r in store.site_chrome()}
         assert learned == {
             ("harbourgazette.example", SHARE_BAR, 4),
             ("harbourgazette.example", APP_PROMPT, 4),

@@ -40,8 +40,8 @@ def test_copies_become_one_story_with_the_earliest_as_origin(
         summary = ingest([str(wire), str(other)], store, pipeline, published_from_path=True)
         assert first.added == 1 and (summary.added, summary.duplicates) == (5, 2)
         [flood] = store.stories()
-        assert flood["articles"] == 3 and flood["exact_copies"] == 1
-        assert flood["origin"].endswith("2024-09-19_original.txt")
+        assert flood.articles == 3 and flood.exact_copies == 1
+        assert flood.origin.endswith("2024-09-19_original.txt")
         assert store.count("stories") == 4  # the flood, the copy months later, two others
 
 

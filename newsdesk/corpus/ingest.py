@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from newsdesk.corpus.sitechrome import DEFAULT_MIN_PAGES, SiteChromeLearner
+from newsdesk.corpus.stories import StoryIndex
 from newsdesk.engines import engine, engine_for_workers
 from newsdesk.errors import InputError, StoreError, unexpected
 from newsdesk.lang.detect import looks_english
@@ -189,19 +190,20 @@ class _IngestRun:
 
     def store_all(self, analysed: Iterable[Article]) -> None:
         """Store each analysed article, or quarantine it; stop at a failure of the database."""
+        stories = StoryIndex(self.store)
         for article in analysed:
             fatal = [e for e in article.errors if e.stage in _ESSENTIAL]
             if fatal:
                 reason = f"stage {fatal[0].stage} failed: {fatal[0].message} [ND018]"
                 self._quarantine(f"{article.source}: {reason}", article.source, reason)
             else:
-                self._store(article)
+                self._store(article, stories)
             self.events.on_article(article)
 
-    def _store(self, article: Article) -> None:
+    def _store(self, article: Article, stories: StoryIndex) -> None:
         """Store one article; a failure of this record alone quarantines it."""
         try:
-            added = self.store.add(article)
+            added = stories.add(article)
         except StoreError:
             raise  # the database itself failed: stop, with what is committed kept
         except sqlite3.Error as exc:

@@ -6,16 +6,22 @@ candidate joins a story when the estimated Jaccard similarity is at least 0.7, o
 shorter text is at least 80% contained in the longer (a truncated copy), and the two were
 published within a week of each other when both dates are known. A story's origin is its
 earliest published copy.
+
+The matching is here; the rows it reads and the story it decides are the store's
+(:meth:`newsdesk.store.Store.signatures`, :meth:`~newsdesk.store.Store.story_of`, and the
+placement :meth:`~newsdesk.store.Store.add` records with the article, in one transaction).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from newsdesk.model import Article
+from newsdesk.store import Added, Store, StoryPlacement
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -52,28 +58,47 @@ def _close_in_time(a: str | None, b: str | None) -> bool:
 
 
 class StoryIndex:
-    """The near-duplicate index of one store, loaded from its signatures on first use."""
+    """The near-duplicate index of one store, loaded from its stored signatures on first use;
+    it decides the story each new article joins and has the store record it."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.connection = connection
+    def __init__(self, store: Store) -> None:
+        self.store = store
         self.lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
         self.sizes: dict[int, int] = {}
         self.hashes: dict[int, MinHash] = {}
-        for article_id, size, blob in connection.execute(
-            "SELECT article_id, shingles, minhash FROM signatures"
-        ):
-            values = np.frombuffer(blob, dtype=np.uint64).copy()
+        self._loaded = False
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        for stored in self.store.signatures():
+            values = np.frombuffer(stored.minhash, dtype=np.uint64).copy()
             minhash = MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=_SCHEME)
-            self._remember(int(article_id), minhash, int(size))
+            self._remember(stored.article_id, minhash, stored.shingles)
 
     def _remember(self, article_id: int, minhash: MinHash, size: int) -> None:
         self.lsh.insert(str(article_id), minhash)
         self.sizes[article_id] = size
         self.hashes[article_id] = minhash
 
-    def assign(self, article_id: int, text: str, published: str | None) -> int:
-        """Put a newly stored article in its story (a new one if it has none); return its id."""
-        minhash, size = signature(text)
+    def add(self, article: Article) -> Added:
+        """Store an analysed article (see :meth:`newsdesk.store.Store.add`) in the story of
+        its nearest stored copy, or in a new story when it has none."""
+        self._load()
+        minhash, size = signature(article.text)
+        placement = StoryPlacement(
+            self._story_for(minhash, size, article.published),
+            size,
+            minhash.hashvalues.astype(np.uint64).tobytes(),
+        )
+        added = self.store.add(article, placement)
+        if added.new:
+            self._remember(added.article_id, minhash, size)
+        return added
+
+    def _story_for(self, minhash: MinHash, size: int, published: str | None) -> int | None:
+        """The story of the closest stored copy published near enough in time, if any."""
         story = None
         best = 0.0
         for candidate in self.lsh.query(minhash):
@@ -82,36 +107,9 @@ class StoryIndex:
             contained = containment(jaccard, size, self.sizes[other])
             if jaccard < SAME_STORY_JACCARD and contained < SAME_STORY_CONTAINMENT:
                 continue
-            row = self.connection.execute(
-                "SELECT story_id, published FROM articles WHERE id = ?", (other,)
-            ).fetchone()
-            if row is None or row[0] is None or not _close_in_time(published, row[1]):
+            found = self.store.story_of(other)
+            if found is None or not _close_in_time(published, found[1]):
                 continue
             if max(jaccard, contained) > best:
-                story, best = int(row[0]), max(jaccard, contained)
-        c = self.connection
-        if story is None:
-            story = int(
-                c.execute(
-                    "INSERT INTO stories (origin_article_id, size) VALUES (?, 1)", (article_id,)
-                ).lastrowid
-                or 0
-            )
-        else:
-            c.execute("UPDATE stories SET size = size + 1 WHERE id = ?", (story,))
-            origin_date = c.execute(
-                "SELECT a.published FROM stories s JOIN articles a "
-                "ON a.id = s.origin_article_id WHERE s.id = ?",
-                (story,),
-            ).fetchone()[0]
-            if published and (origin_date is None or published < origin_date):
-                c.execute(
-                    "UPDATE stories SET origin_article_id = ? WHERE id = ?", (article_id, story)
-                )
-        c.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story, article_id))
-        c.execute(
-            "INSERT INTO signatures (article_id, shingles, minhash) VALUES (?, ?, ?)",
-            (article_id, size, minhash.hashvalues.astype(np.uint64).tobytes()),
-        )
-        self._remember(article_id, minhash, size)
+                story, best = found[0], max(jaccard, contained)
         return story

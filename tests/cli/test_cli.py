@@ -13,7 +13,7 @@ import pytest
 
 from newsdesk import article_schema
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def newsdesk(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
@@ -190,7 +190,7 @@ def speakers_db(tmp_path: Path) -> Path:
     """A corpus stored without the NLP pipeline: Trump under three names, two Obamas, a
     statement with no resolved speaker and a name with a literal %."""
     from newsdesk.store import open_store
-    from tests.test_store import said, store_run
+    from tests.store.test_store import said, store_run
 
     db = tmp_path / "speakers.db"
     with open_store(db) as store:

@@ -10,11 +10,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsdesk.corpus.ingest import ingest
-from newsdesk.export import QUERIES, export_table
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
+from newsdesk.store.export import QUERIES, export_table
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 @pytest.mark.parametrize("table", sorted(QUERIES))

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from newsdesk.store import Store
+from newsdesk.store.connection import Store
 
 # What each exportable table holds, joined with its article's source and date where useful.
 QUERIES = {

@@ -1,8 +1,8 @@
 """Builds docs/cli.md from the command line's own help and docs/store.md from the database
 schema itself, so neither can drift from the code.
 
-Run ``make docs`` (``python -m newsdesk._docs cli > docs/cli.md`` and ``python -m
-newsdesk._docs store > docs/store.md``) after changing a command or the schema.
+Run ``make docs`` (``python -m newsdesk.cli.docs cli > docs/cli.md`` and ``python -m
+newsdesk.cli.docs store > docs/store.md``) after changing a command or the schema.
 """
 
 from __future__ import annotations
@@ -46,23 +46,17 @@ def store_reference() -> str:
         "`text`, except in `removed`, where they count characters of the input.",
         "",
     ]
-    store = open_store(":memory:")
-    connection = store.connection
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    lines += [f"Schema version (`PRAGMA user_version`): {version}.", ""]
-    tables = [
-        row[0]
-        for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
-            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        )
-    ]
+    with open_store(":memory:") as store:
+        lines += [f"Schema version (`PRAGMA user_version`): {store.schema_version()}.", ""]
+        tables = store.tables()
     for table in tables:
-        lines += [f"## {table}", "", TABLE_DESCRIPTIONS.get(table, ""), ""]
+        lines += [f"## {table.name}", "", TABLE_DESCRIPTIONS.get(table.name, ""), ""]
         lines += ["| column | type |", "| --- | --- |"]
-        for _, name, kind, notnull, _, primary in connection.execute(f"PRAGMA table_info({table})"):
-            flags = " primary key" if primary else (" not null" if notnull else "")
-            lines.append(f"| `{name}` | {kind or 'any'}{flags} |")
+        for column in table.columns:
+            flags = (
+                " primary key" if column.primary_key else (" not null" if column.not_null else "")
+            )
+            lines.append(f"| `{column.name}` | {column.type or 'any'}{flags} |")
         lines.append("")
     lines += [
         "## Full-text indexes",
@@ -71,7 +65,6 @@ def store_reference() -> str:
         "`articles` and `quotes`, matched with `newsdesk search` or SQL `MATCH`.",
         "",
     ]
-    store.close()
     return "\n".join(lines)
 
 

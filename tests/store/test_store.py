@@ -15,7 +15,7 @@ from newsdesk.model import Article, Attribution, Span, SpeakerEvidence
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import MIGRATIONS, Store, content_hash, fts_query, open_store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 
 
@@ -53,14 +53,14 @@ def test_queries(corpus: Path) -> None:
         hits = store.search("Rotterdam strike")
         # The story and its wire copy.
         assert len(hits) == 2
-        assert all("port_strike" in h["source"] and "[" in h["snippet"] for h in hits)
+        assert all("port_strike" in h.source and "[" in h.snippet for h in hits)
         assert len(store.search("Rotterdam OR Bratislava")) == 3
         assert store.search('"unbalanced (query') == []
         statements = store.quotes(speaker="de Vries")
-        assert statements and all(s["speaker"] == "Marieke de Vries" for s in statements)
+        assert statements and all(s.speaker == "Marieke de Vries" for s in statements)
         assert store.quotes(since="2024-10-01")
-        assert all(row["published"] >= "2024-10-01" for row in store.quotes(since="2024-10-01"))
-        speakers = {row["speaker"] for row in store.speakers()}
+        assert all(row.published >= "2024-10-01" for row in store.quotes(since="2024-10-01"))
+        speakers = {row.speaker for row in store.speakers()}
         assert {"Marieke de Vries", "Peter Horváth"} <= speakers
         # The ingest run ended by giving every resolved statement its corpus name.
         unnamed = store.connection.execute(
@@ -68,10 +68,10 @@ def test_queries(corpus: Path) -> None:
         ).fetchone()[0]
         assert unnamed == 0
         timeline = store.timeline(entity="Bratislava")
-        assert timeline and all(row["date"].startswith("2024-09") for row in timeline)
+        assert timeline and all(row.date.startswith("2024-09") for row in timeline)
         # A statement's speaker stands beside it in the timeline.
         strike = store.timeline(entity="Rotterdam")
-        assert "Marieke de Vries" in {row["speaker"] for row in strike}
+        assert "Marieke de Vries" in {row.speaker for row in strike}
 
 
 def test_a_second_run_adds_nothing_and_bad_inputs_are_quarantined(
@@ -131,12 +131,12 @@ def test_non_english_documents_are_skipped_with_that_reason(
 def test_overview_counts_what_the_corpus_holds(corpus: Path) -> None:
     with open_store(corpus) as store:
         counts = store.overview()
-        assert counts["articles"] == 16
-        assert counts["statements"] == store.count("quotes")
+        assert counts.articles == 16
+        assert counts.statements == store.count("quotes")
         # The wire copy of the port strike joins its origin's story.
-        assert counts["stories_with_copies"] == 1
+        assert counts.stories_with_copies == 1
         # The three Harbour Gazette samples share two template lines.
-        assert counts["site_chrome_lines"] == 2
+        assert counts.site_chrome_lines == 2
         removed = store.connection.execute(
             "SELECT count(*) FROM removed WHERE reason = 'boilerplate:site'"
         ).fetchone()[0]
@@ -188,22 +188,22 @@ def test_an_ingest_run_ends_with_one_name_per_speaker(tmp_path: Path) -> None:
             said("d.txt", ("Obama", PERSON), ("the Senate", "organisation")),
             said("e.txt", ("Senate", "organisation"), ("officials", "anonymous")),
         )
-        rows = {row["speaker"]: row for row in store.speakers()}
+        rows = {row.speaker: row for row in store.speakers()}
         trump = rows["Donald J. Trump"]
-        assert (trump["speaker_type"], trump["statements"], trump["articles"]) == (PERSON, 4, 3)
-        assert trump["names"] == ["Trump", "Donald J. Trump", "Donald Trump"]
+        assert (trump.speaker_type, trump.statements, trump.articles) == (PERSON, 4, 3)
+        assert trump.names == ("Trump", "Donald J. Trump", "Donald Trump")
         # Two Obamas with one statement each: "Obama" joins neither.
         assert {"Barack Obama", "Michelle Obama", "Obama"} <= set(rows)
-        assert rows["Senate"]["names"] == ["Senate", "the Senate"]
-        assert rows["officials"]["speaker_type"] == "anonymous"
+        assert rows["Senate"].names == ("Senate", "the Senate")
+        assert rows["officials"].speaker_type == "anonymous"
         assert None not in rows
         assert store.unresolved() == 1
         counts = store.overview()
-        assert (counts["speakers"], counts["unresolved_statements"]) == (len(rows), 1)
+        assert (counts.speakers, counts.unresolved_statements) == (len(rows), 1)
         # A later run that makes Barack dominant moves "Obama" to him.
         store_run(store, said("f.txt", *[("Barack Obama", PERSON)] * 4))
-        assert {r["speaker"] for r in store.speakers()} >= {"Barack Obama", "Michelle Obama"}
-        assert "Obama" not in {r["speaker"] for r in store.speakers()}
+        assert {r.speaker for r in store.speakers()} >= {"Barack Obama", "Michelle Obama"}
+        assert "Obama" not in {r.speaker for r in store.speakers()}
 
 
 def test_statements_are_found_by_corpus_name_or_by_the_articles_name(tmp_path: Path) -> None:
@@ -214,12 +214,12 @@ def test_statements_are_found_by_corpus_name_or_by_the_articles_name(tmp_path: P
             said("b.txt", ("Donald J. Trump", PERSON), ("Mike Pence", PERSON)),
         )
         exact = store.quotes(speaker="Donald J. Trump", exact=True)
-        assert len(exact) == 3 and {q["speaker"] for q in exact} == {"Donald J. Trump"}
-        assert {q["article_speaker"] for q in exact} == {"Trump", "Donald J. Trump"}
+        assert len(exact) == 3 and {q.speaker for q in exact} == {"Donald J. Trump"}
+        assert {q.article_speaker for q in exact} == {"Trump", "Donald J. Trump"}
         assert store.quotes(speaker="Trump", exact=True) == []
         assert len(store.quotes(speaker="trump")) == 3
         assert len(store.quotes(speaker="J. Tr")) == 3
-        assert [q["speaker"] for q in store.quotes(speaker="pence")] == ["Mike Pence"]
+        assert [q.speaker for q in store.quotes(speaker="pence")] == ["Mike Pence"]
 
 
 def test_like_wildcards_in_a_speaker_match_only_themselves(tmp_path: Path) -> None:
@@ -229,11 +229,11 @@ def test_like_wildcards_in_a_speaker_match_only_themselves(tmp_path: Path) -> No
             said("a.txt", ("Club 100% Green", "organisation"), ("Club 1000 Green", "organisation")),
             said("b.txt", ("user_name", "unknown"), ("username", "unknown"), (r"a\b", "unknown")),
         )
-        assert [q["speaker"] for q in store.quotes(speaker="%")] == ["Club 100% Green"]
-        assert [q["speaker"] for q in store.quotes(speaker="100%")] == ["Club 100% Green"]
-        assert [q["speaker"] for q in store.quotes(speaker="_")] == ["user_name"]
-        assert [q["speaker"] for q in store.quotes(speaker="r_n")] == ["user_name"]
-        assert [q["speaker"] for q in store.quotes(speaker="\\")] == [r"a\b"]
+        assert [q.speaker for q in store.quotes(speaker="%")] == ["Club 100% Green"]
+        assert [q.speaker for q in store.quotes(speaker="100%")] == ["Club 100% Green"]
+        assert [q.speaker for q in store.quotes(speaker="_")] == ["user_name"]
+        assert [q.speaker for q in store.quotes(speaker="r_n")] == ["user_name"]
+        assert [q.speaker for q in store.quotes(speaker="\\")] == [r"a\b"]
         assert len(store.quotes(speaker="user")) == 2
 
 
@@ -297,9 +297,9 @@ def test_a_database_at_version_4_migrates_with_corpus_names(tmp_path: Path) -> N
             (None, None, None),
         ]
         [row] = store.speakers()
-        assert (row["speaker"], row["statements"], row["names"]) == (
+        assert (row.speaker, row.statements, row.names) == (
             "Donald Trump",
             2,
-            ["Donald Trump", "Trump"],
+            ("Donald Trump", "Trump"),
         )
         assert store.unresolved() == 1

@@ -2,8 +2,8 @@
 
 The SQL side of :mod:`newsdesk.lang.speaker_names`: recomputing every statement's corpus name from
 one GROUP BY over the distinct speakers, and the queries that list speakers by it. The
-:class:`newsdesk.store.Store` methods ``unify_speakers``, ``speakers`` and ``unresolved`` call
-these.
+:class:`newsdesk.store.Store` methods ``unify_speakers``, ``speakers``,
+``statements_by_type`` and ``unresolved`` call these.
 """
 
 from __future__ import annotations
@@ -12,10 +12,7 @@ import sqlite3
 from typing import Any
 
 from newsdesk.lang.speaker_names import corpus_names
-
-# The schema version (PRAGMA user_version) that added quotes.corpus_speaker: a database
-# migrated from an older one has its corpus names computed on opening.
-SCHEMA_VERSION = 5
+from newsdesk.store.rows import SpeakerRow, SpeakerStatements
 
 
 def unify(connection: sqlite3.Connection) -> int:
@@ -43,12 +40,15 @@ def unify(connection: sqlite3.Connection) -> int:
 
 
 def speakers(
-    connection: sqlite3.Connection, limit: int, types: tuple[str, ...] | None = None
-) -> list[dict[str, Any]]:
-    """The ``limit`` speakers with most statements, by corpus name and type: ``speaker``,
-    ``speaker_type``, ``statements``, ``articles`` and ``names`` (the names articles give
-    them, most used first); only those of the given speaker ``types`` when given.
-    Statements with no resolved speaker are not listed."""
+    connection: sqlite3.Connection,
+    limit: int,
+    types: tuple[str, ...] | None = None,
+    offset: int = 0,
+) -> list[SpeakerRow]:
+    """The ``limit`` speakers with most statements (after the first ``offset``), by corpus
+    name and type, with the names articles give them, most used first; only those of the
+    given speaker ``types`` when given. Statements with no resolved speaker are not
+    listed."""
     clause = ""
     params: tuple[Any, ...] = ()
     if types:
@@ -57,10 +57,11 @@ def speakers(
     cursor = connection.execute(
         "SELECT corpus_speaker, speaker_type, count(*) AS statements, "
         f"count(DISTINCT article_id) FROM quotes WHERE corpus_speaker IS NOT NULL {clause}"
-        "GROUP BY corpus_speaker, speaker_type ORDER BY statements DESC, corpus_speaker LIMIT ?",
-        (*params, limit),
+        "GROUP BY corpus_speaker, speaker_type "
+        "ORDER BY statements DESC, corpus_speaker, speaker_type LIMIT ? OFFSET ?",
+        (*params, limit, offset),
     )
-    rows: list[dict[str, Any]] = []
+    rows: list[SpeakerRow] = []
     for speaker, speaker_type, statements, articles in cursor.fetchall():
         names = connection.execute(
             "SELECT speaker FROM quotes WHERE corpus_speaker = ? AND speaker_type IS ? "
@@ -68,25 +69,21 @@ def speakers(
             (speaker, speaker_type),
         ).fetchall()
         rows.append(
-            {
-                "speaker": speaker,
-                "speaker_type": speaker_type,
-                "statements": statements,
-                "articles": articles,
-                "names": [name for (name,) in names],
-            }
+            SpeakerRow(
+                speaker, speaker_type, statements, articles, tuple(name for (name,) in names)
+            )
         )
     return rows
 
 
-def statements_by_type(connection: sqlite3.Connection) -> dict[str, int]:
+def statements_by_type(connection: sqlite3.Connection) -> SpeakerStatements:
     """How many statements each speaker type has; ``unresolved`` counts those with no
     resolved speaker."""
     rows = connection.execute(
         "SELECT CASE WHEN speaker IS NULL THEN 'unresolved' ELSE coalesce(speaker_type, "
         "'unknown') END, count(*) FROM quotes GROUP BY 1"
     ).fetchall()
-    return {str(kind): int(count) for kind, count in rows}
+    return SpeakerStatements({str(kind): int(count) for kind, count in rows})
 
 
 def unresolved(connection: sqlite3.Connection) -> int:

@@ -1,15 +1,31 @@
-"""The readable text report of an analysed article, rendered with Rich."""
+"""Everything the command line prints: the readable report of an analysed article, the
+ingest progress bar, and query results as Rich tables or JSON Lines."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from collections.abc import Sequence
+from typing import Any
 
+import click
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
+from rich.progress import (
+    BarColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
 from newsdesk.model import Article, Event
+from newsdesk.store import CorpusSummary, SpeakerRow, SpeakerStatements, as_dict
 from newsdesk.terminal import visible
 
 _PREVIEW = 60
@@ -154,3 +170,103 @@ def render_article(article: Article) -> RenderableType:
 def print_article(article: Article, console: Console) -> None:
     """Print the text report of one article."""
     console.print(render_article(article))
+
+
+class _RateColumn(ProgressColumn):
+    """Inputs per second so far."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f}/s" if speed else "…/s", style="progress.data.speed")
+
+
+def ingest_progress(console: Console) -> Progress:
+    """The progress display of an ingest run: inputs done, rate, time spent and left."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} inputs"),
+        BarColumn(),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+
+
+def rows_table(title: str, rows: Sequence[dict[str, Any]], columns: list[str]) -> Table:
+    """A table of the given columns of ``rows``, every value shown as safe text."""
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        # Text, not markup: stored text may hold brackets ("[Bridge]" snippets) Rich would eat.
+        table.add_row(
+            *(Text(visible("" if row.get(c) is None else str(row.get(c)))) for c in columns)
+        )
+    return table
+
+
+def print_json_lines(rows: Sequence[dict[str, Any]]) -> None:
+    """Print each row as one JSON object on its own line."""
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+def print_rows(title: str, rows: Sequence[Any], columns: list[str], output_format: str) -> None:
+    """Print query rows: a table of ``columns`` (text) or one JSON object per row (json)."""
+    plain = [as_dict(row) for row in rows]
+    if output_format == "json":
+        print_json_lines(plain)
+    else:
+        Console(highlight=False).print(rows_table(title, plain, columns))
+
+
+def print_speakers(
+    rows: Sequence[SpeakerRow],
+    statements: SpeakerStatements,
+    wanted: tuple[str, ...] | None,
+    output_format: str,
+) -> None:
+    """Print the speakers and how many statements the types not listed (``wanted``) and
+    those with no resolved speaker have."""
+    by_type = statements.by_type
+    if output_format == "json":
+        summary = {"unresolved": statements.unresolved, "statements_by_type": by_type}
+        print_json_lines([*(as_dict(row) for row in rows), summary])
+        return
+    shown = [{**as_dict(row), "names": " | ".join(row.names)} for row in rows]
+    columns = ["speaker", "speaker_type", "statements", "articles", "names"]
+    Console(highlight=False).print(rows_table("Speakers", shown, columns))
+    others = [
+        f"{count} by {kind} speakers"
+        for kind, count in sorted(by_type.items())
+        if kind != "unresolved" and (wanted is not None and kind not in wanted)
+    ]
+    if others:
+        click.echo("also " + ", ".join(others) + " (see --type)")
+    click.echo(f"unresolved: {statements.unresolved} statements with no resolved speaker")
+
+
+def print_summary(summary: CorpusSummary, output_format: str) -> None:
+    """Print the corpus summary: one JSON object (json) or its tables (text)."""
+    report = as_dict(summary)
+    if output_format == "json":
+        click.echo(json.dumps(report, ensure_ascii=False))
+        return
+    console = Console(highlight=False)
+    measures = [{"measure": k.replace("_", " "), "count": v} for k, v in report["counts"].items()]
+    console.print(rows_table("Corpus", measures, ["measure", "count"]))
+    rows = [
+        {
+            "speaker": s.speaker,
+            "statements": s.statements,
+            "said": "\n".join(f"{q.cue}: {q.content}" for q in s.said),
+        }
+        for s in summary.speakers
+    ]
+    console.print(rows_table("Top speakers", rows, ["speaker", "statements", "said"]))
+    story_columns = ["articles", "exact_copies", "origin_published", "origin_title"]
+    console.print(rows_table("Stories told by several copies", report["stories"], story_columns))
+    console.print(rows_table("Timeline", report["timeline"], ["date", "text", "speaker"]))

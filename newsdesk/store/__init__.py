@@ -1,0 +1,57 @@
+"""The corpus store, the one home of the corpus's SQL: schema and migrations
+(:mod:`~newsdesk.store.schema`), writes (:mod:`~newsdesk.store.writes`), typed read queries
+(:mod:`~newsdesk.store.queries`, rows in :mod:`~newsdesk.store.rows`), speakers under their
+corpus names (:mod:`~newsdesk.store.speakers`) and exports (:mod:`~newsdesk.store.export`).
+Callers open a :class:`Store` with :func:`open_store` and call its methods.
+"""
+
+from __future__ import annotations
+
+from newsdesk.store.connection import BUSY_TIMEOUT, Store, open_store, store_error
+from newsdesk.store.queries import fts_query
+from newsdesk.store.rows import (
+    ArticleRecord,
+    CorpusCounts,
+    CorpusSummary,
+    QuoteRow,
+    SearchHit,
+    SiteChromeRow,
+    SpeakerRow,
+    SpeakerStatements,
+    SpeakerSummary,
+    Statement,
+    StoredSignature,
+    StoryRow,
+    TimelineRow,
+    as_dict,
+)
+from newsdesk.store.schema import MIGRATIONS, TABLE_DESCRIPTIONS
+from newsdesk.store.writes import Added, StoryPlacement, content_hash, input_hash
+
+__all__ = [
+    "BUSY_TIMEOUT",
+    "MIGRATIONS",
+    "TABLE_DESCRIPTIONS",
+    "Added",
+    "ArticleRecord",
+    "CorpusCounts",
+    "CorpusSummary",
+    "QuoteRow",
+    "SearchHit",
+    "SiteChromeRow",
+    "SpeakerRow",
+    "SpeakerStatements",
+    "SpeakerSummary",
+    "Statement",
+    "Store",
+    "StoredSignature",
+    "StoryPlacement",
+    "StoryRow",
+    "TimelineRow",
+    "as_dict",
+    "content_hash",
+    "fts_query",
+    "input_hash",
+    "open_store",
+    "store_error",
+]

@@ -1,0 +1,386 @@
+"""The store's read queries, each a typed function over an open connection.
+
+List queries have a stable order and take ``limit`` and ``offset``. The command line calls
+these through :class:`newsdesk.store.Store`; so will any other front end.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Any
+
+from newsdesk.store import speakers as speaker_queries
+from newsdesk.store.rows import (
+    ArticleRecord,
+    CorpusCounts,
+    CorpusSummary,
+    QuoteRow,
+    SearchHit,
+    SiteChromeRow,
+    SpeakerSummary,
+    Statement,
+    StoredCopy,
+    StoredDate,
+    StoredEntity,
+    StoredEvent,
+    StoredMention,
+    StoredQuote,
+    StoredRemoval,
+    StoredRepair,
+    StoryRow,
+    TimelineRow,
+)
+from newsdesk.store.schema import TABLES
+from newsdesk.store.speakers import like_escape
+
+# The speaker types the corpus summary lists.
+SUMMARY_SPEAKER_TYPES = ("person", "organisation")
+
+
+def fts_query(query: str) -> str:
+    """A user's query as an FTS5 query that cannot fail on punctuation: words are matched
+    as written; OR and NOT between words keep their meaning."""
+    words = re.findall(r"[^\W_]+", query)
+    terms: list[str] = []
+    for word in words:
+        if word in ("OR", "NOT") and terms and terms[-1] not in ("OR", "NOT"):
+            terms.append(word)
+        elif word not in ("OR", "NOT", "AND"):
+            terms.append(f'"{word}"')
+    while terms and terms[-1] in ("OR", "NOT"):
+        terms.pop()
+    return " ".join(terms) or '""'
+
+
+def count(connection: sqlite3.Connection, table: str) -> int:
+    """The number of rows in one of the store's tables."""
+    if table not in TABLES:
+        raise ValueError(f"no table {table!r}")
+    return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def search(
+    connection: sqlite3.Connection, query: str, limit: int = 20, offset: int = 0
+) -> list[SearchHit]:
+    """Articles whose title or text match the words of ``query``, best first."""
+    rows = connection.execute(
+        "SELECT a.id, a.title, a.source, a.published, a.outlet, "
+        "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
+        "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+        "WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ? OFFSET ?",
+        (fts_query(query), limit, offset),
+    ).fetchall()
+    return [SearchHit(*row) for row in rows]
+
+
+def quotes(
+    connection: sqlite3.Connection,
+    speaker: str | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    limit: int = 100,
+    exact: bool = False,
+    *,
+    until: str | None = None,
+    text: str | None = None,
+    kind: str | None = None,
+    offset: int = 0,
+) -> list[QuoteRow]:
+    """Attributed statements, newest articles first, filtered as asked. ``speaker`` with
+    ``exact`` is a corpus name; without, part of the corpus name or of the name an article
+    gives (``%`` and ``_`` match themselves). ``since`` and ``until`` bound the publication
+    date (both included), ``text`` are words the statement or its speaker must hold (as in
+    :func:`search`), ``kind`` is the attribution kind (direct, indirect, ...)."""
+    where = []
+    params: list[Any] = []
+    if speaker and exact:
+        where.append("q.corpus_speaker = ?")
+        params.append(speaker)
+    elif speaker:
+        where.append(r"(q.corpus_speaker LIKE ? ESCAPE '\' OR q.speaker LIKE ? ESCAPE '\')")
+        params += [f"%{like_escape(speaker)}%"] * 2
+    if outlet:
+        where.append("a.outlet = ?")
+        params.append(outlet)
+    if since:
+        where.append("a.published >= ?")
+        params.append(since)
+    if until:
+        where.append("a.published <= ?")
+        params.append(until)
+    if text:
+        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(fts_query(text))
+    if kind:
+        where.append("q.kind = ?")
+        params.append(kind)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = connection.execute(
+        "SELECT q.corpus_speaker AS speaker, q.speaker AS article_speaker, q.kind, q.cue, "
+        "q.content, a.published, a.outlet, a.source "
+        f"FROM quotes q JOIN articles a ON a.id = q.article_id {clause} "
+        "ORDER BY a.published DESC, q.article_id, q.start, q.id LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    ).fetchall()
+    return [QuoteRow(*row) for row in rows]
+
+
+def known_site_chrome(connection: sqlite3.Connection) -> list[tuple[str, str]]:
+    """``(site, key)`` of every line learned as chrome in earlier runs."""
+    rows = connection.execute("SELECT site, key FROM site_chrome ORDER BY site, key").fetchall()
+    return [(str(site), str(key)) for site, key in rows]
+
+
+def site_chrome(
+    connection: sqlite3.Connection, site: str | None = None, limit: int = 100, offset: int = 0
+) -> list[SiteChromeRow]:
+    """Lines learned as site chrome, most widespread first, for one site when given."""
+    clause, params = ("WHERE site = ?", (site,)) if site else ("", ())
+    rows = connection.execute(
+        f"SELECT site, line, pages, learned_at FROM site_chrome {clause} "
+        "ORDER BY pages DESC, site, line LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    ).fetchall()
+    return [SiteChromeRow(*row) for row in rows]
+
+
+# Each count of CorpusCounts and the query that makes it.
+_COUNTS = (
+    ("articles", "SELECT count(*) FROM articles"),
+    ("statements", "SELECT count(*) FROM quotes"),
+    ("speakers", "SELECT count(DISTINCT corpus_speaker) FROM quotes"),
+    ("unresolved_statements", "SELECT count(*) FROM quotes WHERE speaker IS NULL"),
+    (
+        "stories_with_copies",
+        "SELECT count(*) FROM stories s WHERE s.size > 1 OR EXISTS "
+        "(SELECT 1 FROM copies c JOIN articles m ON m.id = c.article_id "
+        "WHERE m.story_id = s.id)",
+    ),
+    ("copies", "SELECT count(*) FROM copies"),
+    ("entities", "SELECT count(DISTINCT canonical) FROM entities"),
+    (
+        "dated_events",
+        "SELECT count(*) FROM events WHERE date IS NOT NULL AND date NOT LIKE 'XXXX%'",
+    ),
+    ("quarantined", "SELECT count(*) FROM quarantine"),
+    ("site_chrome_lines", "SELECT count(*) FROM site_chrome"),
+    ("ingest_runs", "SELECT count(*) FROM ingest_runs"),
+)
+
+
+def counts(connection: sqlite3.Connection) -> CorpusCounts:
+    """How much the corpus holds: articles, statements, speakers (by corpus name),
+    statements with no resolved speaker, stories told by more than one copy, linked
+    copies, entities, dated events, quarantined inputs, learned site-chrome lines and
+    ingest runs."""
+    values = {name: int(connection.execute(sql).fetchone()[0]) for name, sql in _COUNTS}
+    return CorpusCounts(**values)
+
+
+def timeline(
+    connection: sqlite3.Connection, entity: str | None = None, limit: int = 100, offset: int = 0
+) -> list[TimelineRow]:
+    """Dated events in date order, those involving ``entity`` when given; ``speaker`` is
+    whose attribution holds the event or, for a statement, who makes it."""
+    params: list[Any] = []
+    clause = ""
+    if entity:
+        clause = "AND (e.participants LIKE ? OR e.places LIKE ?)"
+        params += [f"%{entity}%", f"%{entity}%"]
+    rows = connection.execute(
+        "SELECT e.date, e.date_source, e.text, coalesce(e.speaker, CASE WHEN e.kind = "
+        "'statement' THEN json_extract(e.participants, '$[0]') END) AS speaker, a.source "
+        "FROM events e "
+        "JOIN articles a ON a.id = e.article_id "
+        f"WHERE e.date IS NOT NULL AND e.date NOT LIKE 'XXXX%' {clause} "
+        "ORDER BY e.date, e.article_id, e.start, e.rowid LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    ).fetchall()
+    return [TimelineRow(*row) for row in rows]
+
+
+def stories(
+    connection: sqlite3.Connection, minimum: int = 2, limit: int = 50, offset: int = 0
+) -> list[StoryRow]:
+    """Stories told by at least ``minimum`` stored articles, largest first, with their
+    origin (the earliest copy) and how many exact copies were linked to them."""
+    rows = connection.execute(
+        "SELECT s.id AS story, s.size AS articles, "
+        "(SELECT count(*) FROM copies c JOIN articles m ON m.id = c.article_id "
+        " WHERE m.story_id = s.id) AS exact_copies, "
+        "o.title AS origin_title, o.source AS origin, o.published AS origin_published "
+        "FROM stories s JOIN articles o ON o.id = s.origin_article_id "
+        "WHERE s.size + (SELECT count(*) FROM copies c JOIN articles m "
+        " ON m.id = c.article_id WHERE m.story_id = s.id) >= ? "
+        "ORDER BY articles DESC, s.id LIMIT ? OFFSET ?",
+        (minimum, limit, offset),
+    ).fetchall()
+    return [StoryRow(*row) for row in rows]
+
+
+def summary(
+    connection: sqlite3.Connection, speaker_limit: int, statement_limit: int, event_limit: int
+) -> CorpusSummary:
+    """The corpus at a glance: its counts, the ``speaker_limit`` people and organisations
+    with most statements and the first ``statement_limit`` statements of each, the stories
+    told by several copies (ten at most) and the first ``event_limit`` dated events."""
+    top = (
+        speaker_queries.speakers(connection, speaker_limit, SUMMARY_SPEAKER_TYPES)
+        if speaker_limit
+        else []
+    )
+    speakers = []
+    for row in top:
+        said = tuple(
+            Statement(q.kind, q.cue, q.content, q.published, q.source)
+            for q in quotes(connection, speaker=row.speaker, limit=statement_limit, exact=True)
+        )
+        speakers.append(
+            SpeakerSummary(
+                row.speaker, row.speaker_type, row.statements, row.articles, row.names, said
+            )
+        )
+    return CorpusSummary(
+        counts=counts(connection),
+        speakers=tuple(speakers),
+        stories=tuple(stories(connection, 2, 10)),
+        timeline=tuple(timeline(connection, limit=event_limit)) if event_limit else (),
+    )
+
+
+def article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | None:
+    """The stored article with this id and everything stored about it, or None."""
+    row = connection.execute(
+        "SELECT id, source, url, site, title, lede, text, published, outlet, ingested_at, "
+        "story_id, errors FROM articles WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        return None
+
+    def rows(sql: str) -> list[Any]:
+        """The rows of a query about this article."""
+        return connection.execute(sql, (article_id,)).fetchall()
+
+    entities = []
+    for entity_id, canonical, kind, geonames_id, country in rows(
+        "SELECT id, canonical, type, geonames_id, country_code FROM entities "
+        "WHERE article_id = ? ORDER BY id"
+    ):
+        mentions = connection.execute(
+            'SELECT text, start, "end" FROM mentions WHERE entity_id = ? ORDER BY rowid',
+            (entity_id,),
+        ).fetchall()
+        entities.append(
+            StoredEntity(
+                entity_id,
+                canonical,
+                kind,
+                geonames_id,
+                country,
+                tuple(StoredMention(*m) for m in mentions),
+            )
+        )
+    quote_rows = rows(
+        "SELECT id, kind, content, cue, source, speaker, corpus_speaker, speaker_type, "
+        'confidence, fragment, start, "end" FROM quotes WHERE article_id = ? ORDER BY id'
+    )
+    event_rows = rows(
+        "SELECT text, trigger, kind, date, date_source, narrator, speaker, participants, "
+        'places, start, "end" FROM events WHERE article_id = ? ORDER BY rowid'
+    )
+    (
+        article_key,
+        source,
+        url,
+        site,
+        title,
+        lede,
+        text,
+        published,
+        outlet,
+        ingested_at,
+        story_id,
+        errors,
+    ) = row
+    return ArticleRecord(
+        id=article_key,
+        source=source,
+        url=url,
+        site=site,
+        title=title,
+        lede=lede,
+        text=text,
+        published=published,
+        outlet=outlet,
+        ingested_at=ingested_at,
+        story_id=story_id,
+        errors=tuple(json.loads(errors)),
+        repairs=tuple(
+            StoredRepair(*r)
+            for r in rows(
+                'SELECT kind, start, "end", before, after FROM repairs '
+                "WHERE article_id = ? ORDER BY rowid"
+            )
+        ),
+        removed=tuple(
+            StoredRemoval(*r)
+            for r in rows(
+                'SELECT text, reason, start, "end" FROM removed WHERE article_id = ? ORDER BY rowid'
+            )
+        ),
+        quotes=tuple(_stored_quote(q) for q in quote_rows),
+        entities=tuple(entities),
+        dates=tuple(
+            StoredDate(*d)
+            for d in rows(
+                'SELECT text, type, value, end_value, start, "end" FROM dates '
+                "WHERE article_id = ? ORDER BY rowid"
+            )
+        ),
+        events=tuple(_stored_event(e) for e in event_rows),
+        copies=tuple(
+            StoredCopy(*c)
+            for c in rows(
+                "SELECT source, url, published, seen_at FROM copies "
+                "WHERE article_id = ? ORDER BY rowid"
+            )
+        ),
+    )
+
+
+def _stored_quote(row: Any) -> StoredQuote:
+    (key, kind, content, cue, source, speaker, corpus, speaker_type, confidence) = row[:9]
+    return StoredQuote(
+        key,
+        kind,
+        content,
+        cue,
+        source,
+        speaker,
+        corpus,
+        speaker_type,
+        confidence,
+        bool(row[9]),
+        row[10],
+        row[11],
+    )
+
+
+def _stored_event(row: Any) -> StoredEvent:
+    text, trigger, kind, date, date_source, narrator, speaker = row[:7]
+    return StoredEvent(
+        text,
+        trigger,
+        kind,
+        date,
+        date_source,
+        narrator,
+        speaker,
+        tuple(json.loads(row[7])),
+        tuple(json.loads(row[8])),
+        row[9],
+        row[10],
+    )
