@@ -5,6 +5,9 @@ The public API is small::
     import newsdesk
     article = newsdesk.analyze(text, published="2022-01-10")
     article.title, article.text, article.repairs, article.to_json()
+
+    with newsdesk.open_store("corpus.db", read_only=True) as store:
+        store.quotes(speaker="Hillary Clinton")
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from newsdesk.errors import InputError, NewsdeskError
 from newsdesk.model import Article, Flag, Paragraph, Removed, Repair, Span, article_schema
 from newsdesk.pipeline import STAGES, Pipeline, Stage
 from newsdesk.resources import Resources
+from newsdesk.store import Store, open_store
 
 __version__ = "0.1.0"
 
@@ -29,9 +33,11 @@ __all__ = [
     "Resources",
     "Span",
     "Stage",
+    "Store",
     "__version__",
     "analyze",
     "article_schema",
+    "open_store",
 ]
 
 

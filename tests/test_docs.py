@@ -59,3 +59,17 @@ def test_every_error_code_is_documented() -> None:
     assert codes
     for code in codes:
         assert f"| {code} |" in README, code
+
+
+def test_architecture_names_every_package_and_module() -> None:
+    """docs/architecture.md gives every package and top-level module of newsdesk a place."""
+    text = (ROOT / "docs" / "architecture.md").read_text("utf-8")
+    package = ROOT / "newsdesk"
+    names = [
+        f"`{path.name}/`" if path.is_dir() else f"`{path.name}`"
+        for path in sorted(package.iterdir())
+        if (path.is_dir() and (path / "__init__.py").exists())
+        or (path.suffix == ".py" and path.name != "__main__.py")
+    ]
+    missing = [name for name in names if name not in text]
+    assert not missing, f"docs/architecture.md does not describe {missing}"

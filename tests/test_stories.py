@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk.corpus.ingest import ingest
+from newsdesk.corpus.ingest import IngestOptions, ingest
 from newsdesk.corpus.stories import containment, signature
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
@@ -35,9 +35,14 @@ def test_copies_become_one_story_with_the_earliest_as_origin(
     with open_store(tmp_path / "corpus.db") as store:
         # The later repost arrives first; the origin must still be the earliest copy.
         first = ingest(
-            [str(wire / "2024-09-20_repost.txt")], store, pipeline, published_from_path=True
+            [str(wire / "2024-09-20_repost.txt")],
+            store,
+            pipeline,
+            IngestOptions(published_from_path=True),
         )
-        summary = ingest([str(wire), str(other)], store, pipeline, published_from_path=True)
+        summary = ingest(
+            [str(wire), str(other)], store, pipeline, IngestOptions(published_from_path=True)
+        )
         assert first.added == 1 and (summary.added, summary.duplicates) == (5, 2)
         [flood] = store.stories()
         assert flood.articles == 3 and flood.exact_copies == 1

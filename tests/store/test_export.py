@@ -9,7 +9,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from newsdesk.corpus.ingest import ingest
+from newsdesk.corpus.ingest import IngestOptions, ingest
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
 from newsdesk.store.export import QUERIES, export_table
@@ -22,7 +22,10 @@ def test_every_table_in_every_format(tmp_path: Path, pipeline: Pipeline, table: 
     db = tmp_path / "corpus.db"
     with open_store(db) as store:
         ingest(
-            [str(SAMPLES / "2024-09-19_river_flood.txt")], store, pipeline, published_from_path=True
+            [str(SAMPLES / "2024-09-19_river_flood.txt")],
+            store,
+            pipeline,
+            IngestOptions(published_from_path=True),
         )
         counts = {}
         for fmt in ("jsonl", "csv", "parquet"):

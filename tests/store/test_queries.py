@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.corpus.ingest import ingest
+from newsdesk.corpus.ingest import IngestOptions, ingest
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import CorpusCounts, QuoteRow, Store, open_store
 
@@ -19,7 +19,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 def store(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Store:
     db = tmp_path_factory.mktemp("queries") / "corpus.db"
     with open_store(db) as writer:
-        summary = ingest([str(SAMPLES)], writer, pipeline, published_from_path=True)
+        summary = ingest([str(SAMPLES)], writer, pipeline, IngestOptions(published_from_path=True))
     assert (summary.added, summary.failed) == (16, 0)
     return open_store(db, read_only=True)
 
