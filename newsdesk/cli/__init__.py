@@ -22,6 +22,7 @@ from newsdesk.cli.queries import (
     summary_command,
     timeline_command,
 )
+from newsdesk.cli.serve import serve_command
 from newsdesk.errors import NewsdeskError
 from newsdesk.eval.commands import evaluate
 from newsdesk.store import store_error
@@ -43,6 +44,7 @@ cli.add_command(timeline_command)
 cli.add_command(summary_command)
 cli.add_command(stories_command)
 cli.add_command(export_command)
+cli.add_command(serve_command)
 cli.add_command(evaluate)
 
 

@@ -25,7 +25,9 @@ from newsdesk.store.rows import (
     StoredDate,
     StoredEntity,
     StoredEvent,
+    StoredFlag,
     StoredMention,
+    StoredParagraph,
     StoredQuote,
     StoredRemoval,
     StoredRepair,
@@ -254,7 +256,7 @@ def article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | 
     """The stored article with this id and everything stored about it, or None."""
     row = connection.execute(
         "SELECT id, source, url, site, title, lede, text, published, outlet, ingested_at, "
-        "story_id, errors FROM articles WHERE id = ?",
+        "story_id, errors, paragraphs, sentences FROM articles WHERE id = ?",
         (article_id,),
     ).fetchone()
     if row is None:
@@ -285,7 +287,8 @@ def article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | 
         )
     quote_rows = rows(
         "SELECT id, kind, content, cue, source, speaker, corpus_speaker, speaker_type, "
-        'confidence, fragment, start, "end" FROM quotes WHERE article_id = ? ORDER BY id'
+        'confidence, fragment, start, "end", source_start, source_end, cue_start, cue_end, '
+        "content_spans FROM quotes WHERE article_id = ? ORDER BY id"
     )
     event_rows = rows(
         "SELECT text, trigger, kind, date, date_source, narrator, speaker, participants, "
@@ -304,6 +307,8 @@ def article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | 
         ingested_at,
         story_id,
         errors,
+        paragraphs,
+        sentences,
     ) = row
     return ArticleRecord(
         id=article_key,
@@ -348,6 +353,15 @@ def article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | 
                 "WHERE article_id = ? ORDER BY rowid"
             )
         ),
+        paragraphs=tuple(StoredParagraph(*p) for p in json.loads(paragraphs or "[]")),
+        sentences=tuple((s, e) for s, e in json.loads(sentences or "[]")),
+        flags=tuple(
+            StoredFlag(*f)
+            for f in rows(
+                'SELECT kind, text, start, "end", note FROM flags '
+                "WHERE article_id = ? ORDER BY rowid"
+            )
+        ),
     )
 
 
@@ -366,7 +380,14 @@ def _stored_quote(row: Any) -> StoredQuote:
         bool(row[9]),
         row[10],
         row[11],
+        _pair(row[12], row[13]),
+        _pair(row[14], row[15]),
+        tuple((s, e) for s, e in json.loads(row[16])) if row[16] else ((row[10], row[11]),),
     )
+
+
+def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return (start, end) if start is not None and end is not None else None
 
 
 def _stored_event(row: Any) -> StoredEvent:

@@ -167,6 +167,12 @@ class StoredQuote:
     fragment: bool
     start: int
     end: int
+    # Where the source and the cue are, and the content's pieces (a quotation interrupted by
+    # its attribution has two); None and the whole content span for rows stored before
+    # newsdesk kept them.
+    source_span: tuple[int, int] | None = None
+    cue_span: tuple[int, int] | None = None
+    content_spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -241,6 +247,26 @@ class StoredRemoval:
 
 
 @dataclass(frozen=True)
+class StoredParagraph:
+    """A paragraph of the stored text with its role: title, lede or body."""
+
+    start: int
+    end: int
+    role: str
+
+
+@dataclass(frozen=True)
+class StoredFlag:
+    """Something a reader should know about a part of the text, such as an orphan fragment."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    note: str
+
+
+@dataclass(frozen=True)
 class StoredCopy:
     """Another input whose text was this article's, linked rather than stored."""
 
@@ -273,6 +299,9 @@ class ArticleRecord:
     dates: tuple[StoredDate, ...]
     events: tuple[StoredEvent, ...]
     copies: tuple[StoredCopy, ...]
+    paragraphs: tuple[StoredParagraph, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()
+    flags: tuple[StoredFlag, ...] = ()
 
 
 @dataclass(frozen=True)

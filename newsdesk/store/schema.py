@@ -115,6 +115,23 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX quotes_corpus_speaker ON quotes(corpus_speaker);
     UPDATE quotes SET corpus_speaker = speaker;
     """,
+    # What a reader of one article needs to see it marked up: where each statement's source,
+    # cue and content pieces are, the paragraphs and sentences, and the flags.
+    """
+    ALTER TABLE quotes ADD COLUMN source_start INTEGER;
+    ALTER TABLE quotes ADD COLUMN source_end INTEGER;
+    ALTER TABLE quotes ADD COLUMN cue_start INTEGER;
+    ALTER TABLE quotes ADD COLUMN cue_end INTEGER;
+    ALTER TABLE quotes ADD COLUMN content_spans TEXT;
+    ALTER TABLE articles ADD COLUMN paragraphs TEXT;
+    ALTER TABLE articles ADD COLUMN sentences TEXT;
+    CREATE TABLE flags (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        note TEXT NOT NULL
+    );
+    CREATE INDEX flags_article ON flags(article_id);
+    """,
 )
 
 
@@ -132,6 +149,8 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "entities": "People, organisations and places of an article under their canonical names "
     "(GeoNames id and country for places).",
     "mentions": "Each place in the text an entity is mentioned.",
+    "flags": "What a reader should know about a part of an article's text, such as a "
+    "fragment whose start was lost (kind orphan_fragment), with its span and a note.",
     "dates": "Temporal expressions with their TimeML type and value (a range ends at end_value).",
     "events": "Sentences reporting something happening: date, participants, places (JSON "
     "lists), and whether the outlet narrates them or a speaker's attribution holds them.",

@@ -131,7 +131,8 @@ def _place_in_story(
 def _insert(c: sqlite3.Connection, article: Article, digest: str) -> int:
     cursor = c.execute(
         "INSERT INTO articles (content_hash, input_hash, source, url, site, title, lede, text,"
-        " published, outlet, ingested_at, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " published, outlet, ingested_at, errors, paragraphs, sentences) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             digest,
             input_hash(article.original),
@@ -145,6 +146,8 @@ def _insert(c: sqlite3.Connection, article: Article, digest: str) -> int:
             article.outlet,
             now(),
             json.dumps([e.__dict__ for e in article.errors]),
+            json.dumps([[p.start, p.end, p.role] for p in article.paragraphs]),
+            json.dumps([[s.start, s.end] for s in article.sentences]),
         ),
     )
     article_id = int(cursor.lastrowid or 0)
@@ -161,6 +164,10 @@ def _insert(c: sqlite3.Connection, article: Article, digest: str) -> int:
         'INSERT INTO removed (article_id, text, reason, start, "end") VALUES (?, ?, ?, ?, ?)',
         [(article_id, r.text, r.reason, r.start, r.end) for r in article.removed],
     )
+    c.executemany(
+        'INSERT INTO flags (article_id, kind, text, start, "end", note) VALUES (?, ?, ?, ?, ?, ?)',
+        [(article_id, f.kind, f.text, f.start, f.end, f.note) for f in article.flags],
+    )
     for quote in article.quotes:
         span = quote.content_span
         evidence = quote.speaker_evidence
@@ -169,9 +176,10 @@ def _insert(c: sqlite3.Connection, article: Article, digest: str) -> int:
         cursor = c.execute(
             "INSERT INTO quotes (article_id, kind, content, cue, source, speaker, "
             'speaker_type, confidence, fragment, start, "end", speaker_evidence, '
-            "corpus_speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce((SELECT "
-            "corpus_speaker FROM quotes WHERE speaker = ? AND speaker_type IS ? AND "
-            "corpus_speaker IS NOT NULL LIMIT 1), ?))",
+            "source_start, source_end, cue_start, cue_end, content_spans, "
+            "corpus_speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "coalesce((SELECT corpus_speaker FROM quotes WHERE speaker = ? AND "
+            "speaker_type IS ? AND corpus_speaker IS NOT NULL LIMIT 1), ?))",
             (
                 article_id,
                 quote.kind,
@@ -185,6 +193,11 @@ def _insert(c: sqlite3.Connection, article: Article, digest: str) -> int:
                 span.start,
                 span.end,
                 json.dumps(evidence.to_dict()) if evidence is not None else None,
+                quote.source_span.start if quote.source_span else None,
+                quote.source_span.end if quote.source_span else None,
+                quote.cue_span.start if quote.cue_span else None,
+                quote.cue_span.end if quote.cue_span else None,
+                json.dumps([[s.start, s.end] for s in quote.content_spans]),
                 quote.speaker,
                 quote.speaker_type,
                 quote.speaker,

@@ -38,6 +38,14 @@ def test_an_article_by_id_holds_what_was_stored_about_it(store: Store) -> None:
     assert (quote.kind, quote.cue, quote.speaker) == ("indirect", "said", "Marieke de Vries")
     assert quote.source == "union leader Marieke de Vries" and quote.fragment is False
     assert record.text[quote.start : quote.end] == quote.content
+    # Source, cue and content pieces are kept apart, so a page can mark each.
+    assert quote.source_span is not None and quote.cue_span is not None
+    assert record.text[slice(*quote.source_span)] == quote.source
+    assert record.text[slice(*quote.cue_span)] == "said"
+    assert [record.text[slice(*s)] for s in quote.content_spans] == [quote.content]
+    assert [p.role for p in record.paragraphs][:2] == ["title", "lede"]
+    assert record.text[slice(*record.sentences[0])] == record.title
+    assert record.flags == ()
     rotterdam = next(e for e in record.entities if e.canonical == "Rotterdam")
     assert (rotterdam.type, rotterdam.geonames_id, rotterdam.country_code) == (
         "PLACE",

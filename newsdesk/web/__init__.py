@@ -1,0 +1,9 @@
+"""The web front end: a JSON API under ``/api/`` and server-rendered pages over one store.
+
+Optional: it needs the ``web`` extra (``pip install newsdesk[web]``). ``create_app`` builds the
+ASGI application; ``newsdesk serve`` runs it on Uvicorn.
+"""
+
+from newsdesk.web.app import WebSettings, create_app
+
+__all__ = ["WebSettings", "create_app"]

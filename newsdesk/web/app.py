@@ -1,0 +1,153 @@
+"""The ASGI application: settings, the store each request reads, security headers, and errors
+that answer with a status and a message, never a stack trace."""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import threading
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from newsdesk import __version__
+from newsdesk.errors import NewsdeskError
+from newsdesk.store import Store, open_store
+
+STATIC = Path(__file__).parent / "static"
+
+# Pages load their own script and style only: no inline script, nothing from elsewhere.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """How one server runs: its database, its write token (None: read-only) and its limits."""
+
+    db: Path
+    token: str | None = None
+    max_page_size: int = 200
+    max_query_chars: int = 500
+    max_body_bytes: int = 2_000_000
+
+
+class StoreReaders:
+    """One read-only connection to the store per server thread, opened on first use.
+
+    SQLite connections belong to the thread that opened them; the server answers requests on a
+    pool of threads, so each keeps its own, and all of them are closed with the server.
+    """
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        """This thread's read-only store."""
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.db, read_only=True)
+            self._local.store = store
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        """Close every connection opened so far."""
+        with self._lock:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
+
+
+def reader(request: Request) -> Store:
+    """The read-only store for this request (a FastAPI dependency)."""
+    readers: StoreReaders = request.app.state.readers
+    return readers.get()
+
+
+def settings_of(request: Request) -> WebSettings:
+    """The settings of the server answering this request (a FastAPI dependency)."""
+    settings: WebSettings = request.app.state.settings
+    return settings
+
+
+def token_matches(settings: WebSettings, header: str | None) -> bool:
+    """True when the request's ``Authorization: Bearer`` header carries the server's token."""
+    if settings.token is None or header is None:
+        return False
+    scheme, _, given = header.partition(" ")
+    return scheme.lower() == "bearer" and secrets.compare_digest(given.strip(), settings.token)
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"detail": message}, status_code=status, headers=SECURITY_HEADERS)
+
+
+def create_app(settings: WebSettings) -> FastAPI:
+    """Build the application serving the store at ``settings.db``."""
+    from newsdesk.web.api import api
+    from newsdesk.web.pages import pages
+
+    if not settings.db.exists():
+        raise NewsdeskError("ND030", f"{settings.db}: no such database; run newsdesk ingest first")
+    open_store(settings.db, read_only=True).close()  # refuse a file that is not a store now
+    app = FastAPI(
+        title="newsdesk",
+        version=__version__,
+        description="Who said what, about whom, when and where, across a news corpus.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.readers = StoreReaders(settings.db)
+
+    @app.middleware("http")
+    async def guard(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        length = request.headers.get("content-length", "0")
+        if not length.isdigit() or int(length) > settings.max_body_bytes:
+            return _error(413, f"request body over {settings.max_body_bytes} bytes")
+        try:
+            response = await call_next(request)
+        except Exception:  # an answer without a trace, whatever went wrong
+            return _error(500, "internal error")
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+        return _error(422, "; ".join(problems) or "invalid request")
+
+    @app.exception_handler(NewsdeskError)
+    async def refused(_request: Request, exc: NewsdeskError) -> JSONResponse:
+        return _error(400, str(exc))
+
+    @app.exception_handler(sqlite3.Error)
+    async def database(_request: Request, exc: sqlite3.Error) -> JSONResponse:
+        return _error(503, f"the database cannot answer now: {type(exc).__name__}")
+
+    app.router.add_event_handler("shutdown", app.state.readers.close)
+    app.include_router(api)
+    app.include_router(pages)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
