@@ -291,29 +291,12 @@ def speaker_statements(store: Store, speaker: str, limit: int = 500) -> list[Spo
         (speaker, limit),
     ).fetchall()
     found = []
-    for (
-        key,
-        article_id,
-        title,
-        published,
-        outlet,
-        kind,
-        cue,
-        content,
-        name,
-        start,
-        end,
-        *rest,
-    ) in rows:
-        text, sentences = rest[0], json.loads(rest[1] or "[]")
-        before, sentence, after = _around(text, sentences, start, end)
+    for row in rows:
+        article_id, start, end = row[1], row[9], row[10]
+        before, sentence, after = _around(row[11], json.loads(row[12] or "[]"), start, end)
         date = _event_date(connection, article_id, start, end)
-        found.append(
-            SpokenStatement(
-                key, article_id, title, published, outlet, kind, cue, content, name, date,
-                before, sentence, after,
-            )
-        )  # fmt: skip
+        fields: tuple[Any, ...] = (*row[:9], date, before, sentence, after)
+        found.append(SpokenStatement(*fields))
     found.sort(key=lambda s: ((s.event_date or s.published or "")[:10], s.published or ""))
     return found
 
@@ -399,13 +382,11 @@ def dated_events(
         "ORDER BY e.date, e.article_id, e.start LIMIT ?",
         (*params, limit),
     ).fetchall()
-    return [
-        DatedEvent(
-            row[0], row[1], row[2], row[3], row[4], row[5],
-            tuple(json.loads(row[6])), tuple(json.loads(row[7])), row[8],
-        )
-        for row in rows
-    ]  # fmt: skip
+    events = []
+    for row in rows:
+        fields: tuple[Any, ...] = (*row[:6], *(tuple(json.loads(r)) for r in row[6:8]), row[8])
+        events.append(DatedEvent(*fields))
+    return events
 
 
 def story_members(store: Store, story_id: int) -> list[StoryMember]:
