@@ -3,6 +3,7 @@ that answer with a status and a message, never a stack trace."""
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import sqlite3
 import threading
@@ -72,7 +73,10 @@ class StoreReaders:
         """Close every connection opened so far."""
         with self._lock:
             for store in self._opened:
-                store.close()
+                # A connection of a thread now gone cannot be closed here; it closes when
+                # collected.
+                with contextlib.suppress(sqlite3.ProgrammingError):
+                    store.close()
             self._opened.clear()
 
 
