@@ -105,22 +105,30 @@ def free_port() -> int:
         return port
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """``newsdesk serve`` on the corpus, read-only on 127.0.0.1, once it answers."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "newsdesk", "serve", "--db", str(db), "--port", str(port)],
-        stdin=subprocess.DEVNULL,
-    )
+def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    """Start ``newsdesk serve`` on the corpus, read-only on 127.0.0.1; what it prints goes to
+    ``log``."""
+    with log.open("wb") as output:
+        return subprocess.Popen(
+            [sys.executable, "-m", "newsdesk", "serve", "--db", str(db), "--port", str(port)],
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def wait_until_answering(server: subprocess.Popen[bytes], base: str, log: Path) -> None:
+    """Return once the server answers; raise when it exits or stays silent too long."""
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"newsdesk serve exited with status {server.returncode}")
+            said = log.read_text("utf-8", errors="replace").strip()
+            raise RuntimeError(f"newsdesk serve exited with status {server.returncode}: {said}")
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/counts", timeout=5).status_code == 200:
-                return server
+            if httpx.get(base + "/api/counts", timeout=5).status_code == 200:
+                return
         except httpx.TransportError:
             time.sleep(0.2)
-    stop_server(server)
     raise RuntimeError(f"newsdesk serve did not answer within {START_TIMEOUT:.0f} s")
 
 
@@ -209,17 +217,19 @@ def measure(db: Path, articles: int, seconds: int) -> list[tuple[Route, str, Loa
     """Serve the corpus and load each route; the server is stopped whatever happens."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(db, port)
     results = []
-    try:
-        with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "server.log"
+        server = start_server(db, port, log)
+        try:
+            wait_until_answering(server, base, log)
             for route in ROUTES:
                 path = measured_path(base, route)
                 script = wrk_script(path, articles, Path(folder))
                 run_wrk(base + "/", WARM_UP_SECONDS, script)
                 results.append((route, path, run_wrk(base + "/", seconds, script)))
-    finally:
-        stop_server(server)
+        finally:
+            stop_server(server)
     return results
 
 
@@ -242,12 +252,19 @@ def main() -> int:
         f"{'route':<34}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'requests':>10}  "
         f"{'target':<28}verdict"
     )
+    stand_ins: list[str] = []
     for route, path, load in measure(corpus.path, articles, seconds):
-        label = route.label if path == route.path else f"{route.label} -> {path} (stand-in)"
+        label = route.label
+        if path != route.path:
+            mark = "*" * (len(stand_ins) + 1)
+            label = f"{label} {mark}"
+            stand_ins.append(f"{mark} measured on {path}: the server has no {route.path} yet")
         print(
             f"{label:<34}{load.requests_per_second:>9.0f}{load.p50_ms:>9.1f}{load.p99_ms:>9.1f}"
             f"{load.requests:>10}  {target(route):<28}{verdict(route, load)}"
         )
+    for note in stand_ins:
+        print(note)
     return 0
 
 
