@@ -15,7 +15,9 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[web]'
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed
+# The browser test drives Debian's Chromium; the script installs it when it is missing.
+$(VENV)/.installed-dev: $(VENV)/.installed scripts/system-packages.sh
+	sh scripts/system-packages.sh chromium=/usr/bin/chromium
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
@@ -40,9 +42,12 @@ pytest: $(VENV)/.installed-dev
 
 test: lint typecheck pytest
 
+# The web bench loads the server with wrk (a Debian package the script installs when missing).
 bench: $(VENV)/.installed
+	sh scripts/system-packages.sh wrk=/usr/bin/wrk
 	OMP_NUM_THREADS=1 $(BIN)/python bench/bench_pipeline.py
 	OMP_NUM_THREADS=1 $(BIN)/python bench/bench_store.py
+	OMP_NUM_THREADS=1 $(BIN)/python bench/bench_web.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
