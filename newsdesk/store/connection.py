@@ -238,10 +238,12 @@ def store_error(exc: sqlite3.Error, path: str) -> StoreError | None:
     return None
 
 
-def open_store(path: str | Path, read_only: bool = False) -> Store:
+def open_store(path: str | Path, read_only: bool = False, any_thread: bool = False) -> Store:
     """Open the corpus database at ``path``: created and migrated as needed, or (``read_only``)
     only read, which also works on a read-only file or directory. Raise StoreError for a file
-    that is not a newsdesk database, is corrupt or comes from a newer newsdesk."""
+    that is not a newsdesk database, is corrupt or comes from a newer newsdesk. With
+    ``any_thread`` the connection may be used from any thread, by one at a time (a pool of a
+    server's connections); otherwise only by the thread that opened it."""
     name = str(path)
     try:
         with open(name, "rb") as handle:
@@ -253,7 +255,7 @@ def open_store(path: str | Path, read_only: bool = False) -> Store:
     if header and header != _SQLITE_HEADER:
         raise StoreError("ND023", f"{name}: not a SQLite database; the file is left untouched")
     try:
-        connection = _connect(name, read_only)
+        connection = _connect(name, read_only, any_thread)
         store = Store(connection, name)
         if read_only:
             version = schema_version(connection)
@@ -271,19 +273,25 @@ def open_store(path: str | Path, read_only: bool = False) -> Store:
     return store
 
 
-def _connect(name: str, read_only: bool) -> sqlite3.Connection:
+def _connect(name: str, read_only: bool, any_thread: bool = False) -> sqlite3.Connection:
     if not read_only:
-        connection = sqlite3.connect(name, timeout=_busy_timeout())
+        connection = sqlite3.connect(
+            name, timeout=_busy_timeout(), check_same_thread=not any_thread
+        )
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = NORMAL")
         return connection
     uri = "file:" + urllib.parse.quote(os.path.abspath(name))
     try:
-        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=_busy_timeout())
+        connection = sqlite3.connect(
+            f"{uri}?mode=ro", uri=True, timeout=_busy_timeout(), check_same_thread=not any_thread
+        )
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
         # A WAL database in a read-only directory: no shared-memory file can be made there,
         # so read it as an immutable file.
-        connection = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+        connection = sqlite3.connect(
+            f"{uri}?immutable=1", uri=True, check_same_thread=not any_thread
+        )
     return connection

@@ -3,11 +3,11 @@ that answer with a status and a message, never a stack trace."""
 
 from __future__ import annotations
 
-import contextlib
+import queue
 import secrets
 import sqlite3
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,43 +47,49 @@ class WebSettings:
 
 
 class StoreReaders:
-    """One read-only connection to the store per server thread, opened on first use.
+    """A pool of read-only connections to the store, lent to one request at a time.
 
-    SQLite connections belong to the thread that opened them; the server answers requests on a
-    pool of threads, so each keeps its own, and all of them are closed with the server.
+    A request's dependencies and its handler may run on different threads of the server's
+    pool, so the connections are opened for use from any thread; the pool makes sure no two
+    requests share one at once. It grows to the number of requests served at the same time.
     """
 
     def __init__(self, db: Path) -> None:
         self.db = db
-        self._local = threading.local()
+        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
         self._opened: list[Store] = []
         self._lock = threading.Lock()
 
-    def get(self) -> Store:
-        """This thread's read-only store."""
-        store: Store | None = getattr(self._local, "store", None)
-        if store is None:
-            store = open_store(self.db, read_only=True)
-            self._local.store = store
+    def borrow(self) -> Store:
+        """An idle connection, or a new one when all are lent."""
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            store = open_store(self.db, read_only=True, any_thread=True)
             with self._lock:
                 self._opened.append(store)
-        return store
+            return store
+
+    def give_back(self, store: Store) -> None:
+        """Return a connection to the pool."""
+        self._idle.put(store)
 
     def close(self) -> None:
-        """Close every connection opened so far."""
+        """Close every connection the pool opened."""
         with self._lock:
             for store in self._opened:
-                # A connection of a thread now gone cannot be closed here; it closes when
-                # collected.
-                with contextlib.suppress(sqlite3.ProgrammingError):
-                    store.close()
+                store.close()
             self._opened.clear()
 
 
-def reader(request: Request) -> Store:
-    """The read-only store for this request (a FastAPI dependency)."""
+def reader(request: Request) -> Iterator[Store]:
+    """A read-only store for the length of this request (a FastAPI dependency)."""
     readers: StoreReaders = request.app.state.readers
-    return readers.get()
+    store = readers.borrow()
+    try:
+        yield store
+    finally:
+        readers.give_back(store)
 
 
 def settings_of(request: Request) -> WebSettings:
