@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -20,16 +21,38 @@ from newsdesk.errors import NewsdeskError
     help="Accept writes (POST /api/articles) from requests bearing this token; without it "
     "the server only reads, and opens the database read-only.",
 )
-def serve_command(db_path: Path, host: str, port: int, token: str | None) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes: more than one answers on several cores at once.",
+)
+def serve_command(db_path: Path, host: str, port: int, token: str | None, workers: int) -> None:
     """Serve the corpus in a browser and as a JSON API (needs the web extra)."""
     try:
         import uvicorn
 
         from newsdesk.web import WebSettings, create_app
+        from newsdesk.web.app import DB_VARIABLE, TOKEN_VARIABLE
     except ImportError as exc:
         raise NewsdeskError(
             "ND031", f"the web extra is not installed ({exc.name}): pip install 'newsdesk[web]'"
         ) from None
-    app = create_app(WebSettings(db=db_path, token=token or None))
+    app = create_app(WebSettings(db=db_path, token=token or None))  # refuses a bad file now
     click.echo(f"newsdesk: serving {db_path} on http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    # Each worker process builds its own app from the environment it inherits.
+    os.environ[DB_VARIABLE] = str(db_path.resolve())
+    if token:
+        os.environ[TOKEN_VARIABLE] = token
+    uvicorn.run(
+        "newsdesk.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )

@@ -3,6 +3,7 @@ that answer with a status and a message, never a stack trace."""
 
 from __future__ import annotations
 
+import os
 import queue
 import secrets
 import sqlite3
@@ -21,6 +22,9 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.store import Store, open_store
 
 STATIC = Path(__file__).parent / "static"
+# Where a server process started by `newsdesk serve --workers N` finds its database and token.
+DB_VARIABLE = "NEWSDESK_SERVE_DB"
+TOKEN_VARIABLE = "NEWSDESK_TOKEN"
 
 # Pages load their own script and style only: no inline script, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = (
@@ -161,3 +165,10 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The application a worker process of ``newsdesk serve --workers N`` builds from the
+    database and token its environment names."""
+    token = os.environ.get(TOKEN_VARIABLE) or None
+    return create_app(WebSettings(db=Path(os.environ[DB_VARIABLE]), token=token))
