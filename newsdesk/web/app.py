@@ -3,6 +3,7 @@ that answer with a status and a message, never a stack trace."""
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import sqlite3
 import threading
@@ -72,7 +73,9 @@ class StoreReaders:
         """Close every connection opened so far."""
         with self._lock:
             for store in self._opened:
-                store.close()
+                # One opened on another thread is closed when that thread's store is freed.
+                with contextlib.suppress(sqlite3.ProgrammingError):
+                    store.close()
             self._opened.clear()
 
 
@@ -102,7 +105,7 @@ def _error(status: int, message: str) -> JSONResponse:
 
 def create_app(settings: WebSettings) -> FastAPI:
     """Build the application serving the store at ``settings.db``."""
-    from newsdesk.web.api import api
+    from newsdesk.web.api import install_api
     from newsdesk.web.pages import pages
 
     if not settings.db.exists():
@@ -147,7 +150,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         return _error(503, f"the database cannot answer now: {type(exc).__name__}")
 
     app.router.add_event_handler("shutdown", app.state.readers.close)
-    app.include_router(api)
+    install_api(app, settings)
     app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
