@@ -216,3 +216,26 @@ def test_a_body_over_the_limit_is_refused(writable_server: Served) -> None:
 
     streamed = httpx.post(url, content=chunks(), headers=AUTHORISED, timeout=30)  # type: ignore[arg-type]
     assert streamed.status_code == 413
+
+
+def test_an_article_not_in_english_is_refused(writable_server: Served) -> None:
+    text = (
+        "Die Hafenlotsen in Valletta haben am Montag die Arbeit niedergelegt, weil die neuen "
+        "Schichtregeln ihrer Meinung nach zu lang sind und die Sicherheit gefährden. Die "
+        "Gewerkschaft sagte, man werde die Gespräche mit der Hafenbehörde erst fortsetzen, "
+        "wenn die Regeln zurückgenommen werden. Die Behörde erklärte, sie sei zu Gesprächen "
+        "bereit und wolle am Donnerstag einen neuen Vorschlag vorlegen."
+    )
+    answer = httpx.post(
+        writable_server.url + "/api/articles",
+        json={"text": text},
+        headers=AUTHORISED,
+        timeout=120,
+    )
+    assert answer.status_code == 422 and "ND015" in answer.json()["detail"]
+
+
+def test_a_method_a_path_does_not_take_names_those_it_does(server: Served) -> None:
+    answer = httpx.delete(server.url + "/api/articles", timeout=10)
+    assert answer.status_code == 405
+    assert answer.headers["allow"] == "GET, POST"

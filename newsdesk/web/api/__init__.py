@@ -4,11 +4,12 @@ write behind the server's token (:mod:`.writes`), and what every list shares
 
 from __future__ import annotations
 
+import re
+
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
-from starlette.routing import Match
 
 from newsdesk.web.api.params import document_limits
 from newsdesk.web.api.reads import reads
@@ -32,17 +33,23 @@ def install_api(app: FastAPI, settings: WebSettings) -> None:
 
 
 async def _with_every_method(request: Request, exc: Exception) -> Response:
-    """The answer to an HTTP error; a method a path does not take (405) lists in ``Allow``
-    every method the path takes, not only those of the first route found for it."""
+    """The answer to an HTTP error; a method an API path does not take (405) lists in
+    ``Allow`` every method ``/openapi.json`` gives the path, not only the first route's."""
     assert isinstance(exc, HTTPException)
     if exc.status_code == 405:
-        methods: set[str] = set()
-        for route in request.app.routes:
-            match, _ = route.matches({**request.scope, "method": "GET"})
-            if match != Match.NONE:
-                methods |= getattr(route, "methods", None) or set()
-        exc.headers = {**(exc.headers or {}), "Allow": ", ".join(sorted(methods))}
+        methods = _described_methods(request.app, request.url.path)
+        if methods:
+            exc.headers = {**(exc.headers or {}), "Allow": ", ".join(methods)}
     return await http_exception_handler(request, exc)
+
+
+def _described_methods(app: FastAPI, path: str) -> list[str]:
+    """The methods the API description gives the path template ``path`` fits."""
+    for template, operations in app.openapi().get("paths", {}).items():
+        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, path):
+            return sorted(method.upper() for method in operations)
+    return []
 
 
 __all__ = ["api", "install_api"]
