@@ -8,11 +8,15 @@ Callers open a :class:`Store` with :func:`open_store` and call its methods.
 from __future__ import annotations
 
 from newsdesk.store.connection import BUSY_TIMEOUT, Store, open_store, store_error
+from newsdesk.store.listings import ArticleFilter, EventFilter, StatementFilter
 from newsdesk.store.queries import fts_query
 from newsdesk.store.rows import (
     ArticleRecord,
+    ArticleRow,
     CorpusCounts,
     CorpusSummary,
+    EntityRow,
+    EventRow,
     QuoteRow,
     SearchHit,
     SiteChromeRow,
@@ -20,8 +24,11 @@ from newsdesk.store.rows import (
     SpeakerStatements,
     SpeakerSummary,
     Statement,
+    StatementRow,
     StoredSignature,
+    StoryDetail,
     StoryRow,
+    StorySummary,
     TimelineRow,
     as_dict,
 )
@@ -33,9 +40,14 @@ __all__ = [
     "MIGRATIONS",
     "TABLE_DESCRIPTIONS",
     "Added",
+    "ArticleFilter",
     "ArticleRecord",
+    "ArticleRow",
     "CorpusCounts",
     "CorpusSummary",
+    "EntityRow",
+    "EventFilter",
+    "EventRow",
     "QuoteRow",
     "SearchHit",
     "SiteChromeRow",
@@ -43,10 +55,14 @@ __all__ = [
     "SpeakerStatements",
     "SpeakerSummary",
     "Statement",
+    "StatementFilter",
+    "StatementRow",
     "Store",
     "StoredSignature",
+    "StoryDetail",
     "StoryPlacement",
     "StoryRow",
+    "StorySummary",
     "TimelineRow",
     "as_dict",
     "content_hash",

@@ -18,18 +18,25 @@ from pathlib import Path
 
 from newsdesk.errors import StoreError
 from newsdesk.model import Article
-from newsdesk.store import queries, speakers, stories, writes
+from newsdesk.store import listings, queries, speakers, stories, writes
+from newsdesk.store.listings import ArticleFilter, EventFilter, StatementFilter
 from newsdesk.store.rows import (
     ArticleRecord,
+    ArticleRow,
     CorpusCounts,
     CorpusSummary,
+    EntityRow,
+    EventRow,
     QuoteRow,
     SearchHit,
     SiteChromeRow,
     SpeakerRow,
     SpeakerStatements,
+    StatementRow,
     StoredSignature,
+    StoryDetail,
     StoryRow,
+    StorySummary,
     TimelineRow,
 )
 from newsdesk.store.schema import (
@@ -121,9 +128,71 @@ class Store:
         """The number of rows in one of the store's tables."""
         return queries.count(self.connection, table)
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-        """Articles whose title or text match the words of ``query``, best first."""
-        return queries.search(self.connection, query, limit, offset)
+    def search(
+        self, query: str, limit: int = 20, offset: int = 0, marks: tuple[str, str] = ("[", "]")
+    ) -> list[SearchHit]:
+        """Articles whose title or text match the words of ``query``, best first; in each
+        snippet the matched words stand between the two ``marks``."""
+        return queries.search(self.connection, query, limit, offset, marks)
+
+    def search_total(self, query: str) -> int:
+        """How many articles match the words of ``query``."""
+        return queries.search_total(self.connection, query)
+
+    def statements(
+        self, wanted: StatementFilter, limit: int = 50, offset: int = 0
+    ) -> list[StatementRow]:
+        """Statements with their article and span, newest articles first (see
+        :func:`newsdesk.store.listings.statements`)."""
+        return listings.statements(self.connection, wanted, limit, offset)
+
+    def statement_total(self, wanted: StatementFilter) -> int:
+        """How many statements ``wanted`` selects."""
+        return listings.statement_total(self.connection, wanted)
+
+    def speaker_total(self, types: tuple[str, ...] | None = None) -> int:
+        """How many speakers :meth:`speakers` would list for these ``types``."""
+        return listings.speaker_total(self.connection, types)
+
+    def articles(self, wanted: ArticleFilter, limit: int = 50, offset: int = 0) -> list[ArticleRow]:
+        """Stored articles, newest first (see :func:`newsdesk.store.listings.articles`)."""
+        return listings.articles(self.connection, wanted, limit, offset)
+
+    def article_total(self, wanted: ArticleFilter) -> int:
+        """How many articles ``wanted`` selects."""
+        return listings.article_total(self.connection, wanted)
+
+    def entities(
+        self, kind: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[EntityRow]:
+        """Entities with their mention and article counts (see
+        :func:`newsdesk.store.listings.entities`)."""
+        return listings.entities(self.connection, kind, name, limit, offset)
+
+    def entity_total(self, kind: str | None = None, name: str | None = None) -> int:
+        """How many entities :meth:`entities` would list."""
+        return listings.entity_total(self.connection, kind, name)
+
+    def events(self, wanted: EventFilter, limit: int = 50, offset: int = 0) -> list[EventRow]:
+        """Dated events with their article and span, in date order (see
+        :func:`newsdesk.store.listings.events`)."""
+        return listings.events(self.connection, wanted, limit, offset)
+
+    def event_total(self, wanted: EventFilter) -> int:
+        """How many dated events ``wanted`` selects."""
+        return listings.event_total(self.connection, wanted)
+
+    def story_list(self, minimum: int = 2, limit: int = 50, offset: int = 0) -> list[StorySummary]:
+        """Stories told by at least ``minimum`` copies, largest first, with their origin."""
+        return listings.stories(self.connection, minimum, limit, offset)
+
+    def story_total(self, minimum: int = 2) -> int:
+        """How many stories :meth:`story_list` would list."""
+        return listings.story_total(self.connection, minimum)
+
+    def story(self, story_id: int) -> StoryDetail | None:
+        """One story with its articles, origin first, and their linked copies; or None."""
+        return listings.story(self.connection, story_id)
 
     def quotes(
         self,

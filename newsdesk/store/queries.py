@@ -11,6 +11,7 @@ import re
 import sqlite3
 from typing import Any
 
+from newsdesk.errors import NewsdeskError
 from newsdesk.store import speakers as speaker_queries
 from newsdesk.store.rows import (
     ArticleRecord,
@@ -63,18 +64,47 @@ def count(connection: sqlite3.Connection, table: str) -> int:
     return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
+def matching(connection: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[Any]:
+    """The rows of a query that holds a full-text MATCH; a query the index cannot read is
+    refused with a coded error (ND032) rather than a database error."""
+    try:
+        return connection.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc) or "MATCH" in str(exc) or "syntax" in str(exc):
+            raise NewsdeskError(
+                "ND032", f"the search index cannot read this query: {exc}"
+            ) from None
+        raise
+
+
 def search(
-    connection: sqlite3.Connection, query: str, limit: int = 20, offset: int = 0
+    connection: sqlite3.Connection,
+    query: str,
+    limit: int = 20,
+    offset: int = 0,
+    marks: tuple[str, str] = ("[", "]"),
 ) -> list[SearchHit]:
-    """Articles whose title or text match the words of ``query``, best first."""
-    rows = connection.execute(
+    """Articles whose title or text match the words of ``query``, best first; in each
+    snippet the matched words stand between the two ``marks``."""
+    rows = matching(
+        connection,
         "SELECT a.id, a.title, a.source, a.published, a.outlet, "
-        "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
+        "snippet(articles_fts, 1, ?, ?, ' … ', 12) AS snippet "
         "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
         "WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ? OFFSET ?",
-        (fts_query(query), limit, offset),
-    ).fetchall()
+        (*marks, fts_query(query), limit, offset),
+    )
     return [SearchHit(*row) for row in rows]
+
+
+def search_total(connection: sqlite3.Connection, query: str) -> int:
+    """How many articles match the words of ``query`` (as :func:`search` reads them)."""
+    rows = matching(
+        connection,
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+        (fts_query(query),),
+    )
+    return int(rows[0][0])
 
 
 def quotes(
@@ -119,13 +149,14 @@ def quotes(
         where.append("q.kind = ?")
         params.append(kind)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
-    rows = connection.execute(
+    rows = matching(
+        connection,
         "SELECT q.corpus_speaker AS speaker, q.speaker AS article_speaker, q.kind, q.cue, "
         "q.content, a.published, a.outlet, a.source "
         f"FROM quotes q JOIN articles a ON a.id = q.article_id {clause} "
         "ORDER BY a.published DESC, q.article_id, q.start, q.id LIMIT ? OFFSET ?",
         (*params, limit, offset),
-    ).fetchall()
+    )
     return [QuoteRow(*row) for row in rows]
 
 

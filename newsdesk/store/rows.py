@@ -311,3 +311,105 @@ class StoredSignature:
     article_id: int
     shingles: int
     minhash: bytes
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    """An attributed statement with where it stands: its article and its span in the article's
+    text; ``speaker`` is the corpus name, ``article_speaker`` the name its article gives."""
+
+    id: int
+    article_id: int
+    speaker: str | None
+    article_speaker: str | None
+    speaker_type: str | None
+    kind: str
+    cue: str
+    content: str
+    start: int
+    end: int
+    published: str | None
+    outlet: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """A stored article as a list shows it: what it is, where it came from, its story and how
+    many statements it holds."""
+
+    id: int
+    title: str | None
+    source: str
+    url: str | None
+    published: str | None
+    outlet: str | None
+    story_id: int | None
+    statements: int
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """An entity across the corpus under its canonical name, with how often it is mentioned
+    and in how many articles (GeoNames id and country for a place)."""
+
+    canonical: str
+    type: str
+    geonames_id: int | None
+    country_code: str | None
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """A dated event with the article and the character span of the sentence reporting it."""
+
+    date: str
+    date_source: str | None
+    kind: str
+    text: str
+    trigger: str
+    speaker: str | None
+    participants: tuple[str, ...]
+    places: tuple[str, ...]
+    article_id: int
+    start: int
+    end: int
+    source: str
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    """A story: how many stored articles tell it, how many exact copies were linked to them,
+    and its origin (the earliest copy)."""
+
+    id: int
+    articles: int
+    exact_copies: int
+    origin_id: int
+    origin_title: str | None
+    origin_source: str
+    origin_published: str | None
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """One stored article of a story, with the exact copies linked to it."""
+
+    id: int
+    title: str | None
+    source: str
+    url: str | None
+    published: str | None
+    outlet: str | None
+    origin: bool
+    copies: tuple[StoredCopy, ...]
+
+
+@dataclass(frozen=True)
+class StoryDetail:
+    """A story and its articles, origin first, then by publication date."""
+
+    story: StorySummary
+    articles: tuple[StoryArticle, ...]

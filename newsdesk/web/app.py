@@ -116,7 +116,7 @@ def _error(status: int, message: str) -> JSONResponse:
 
 def create_app(settings: WebSettings) -> FastAPI:
     """Build the application serving the store at ``settings.db``."""
-    from newsdesk.web.api import api
+    from newsdesk.web.api import install_api
     from newsdesk.web.pages import pages
 
     if not settings.db.exists():
@@ -161,7 +161,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         return _error(503, f"the database cannot answer now: {type(exc).__name__}")
 
     app.router.add_event_handler("shutdown", app.state.readers.close)
-    app.include_router(api)
+    install_api(app, settings)
     app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
