@@ -74,6 +74,11 @@ class Store:
         story ``placement`` names when given (see :mod:`newsdesk.corpus.stories`)."""
         return writes.add_article(self.connection, article, placement)
 
+    def add_many(self, articles: Iterable[Article]) -> list[Added]:
+        """Store many analysed articles, outside any story, in one transaction (a bulk load:
+        all or none of them)."""
+        return writes.add_articles(self.connection, articles)
+
     def seen(self, article: Article) -> Added | None:
         """The stored article an unanalysed input is exactly, if any; a copy from another
         source is linked on the way."""

@@ -55,17 +55,30 @@ def add_article(
     """Store one analysed article and all its annotations in one transaction, in the story
     ``placement`` names when given. The same text stored before is not stored again: this
     input is linked to it as a copy when it comes from another source."""
-    digest = content_hash(article.text or article.original)
     with connection:
-        row = connection.execute(
-            "SELECT id, source FROM articles WHERE content_hash = ?", (digest,)
-        ).fetchone()
-        if row is not None:
-            _link_copy(connection, int(row[0]), row[1], article)
-            return Added(int(row[0]), False)
-        article_id = _insert(connection, article, digest)
-        if placement is not None:
-            _place_in_story(connection, article_id, article.published, placement)
+        return _add(connection, article, placement)
+
+
+def add_articles(connection: sqlite3.Connection, articles: Iterable[Article]) -> list[Added]:
+    """Store many analysed articles, outside any story, in one transaction: a bulk load, all
+    or nothing. Each is stored as :func:`add_article` would store it."""
+    with connection:
+        return [_add(connection, article, None) for article in articles]
+
+
+def _add(
+    connection: sqlite3.Connection, article: Article, placement: StoryPlacement | None
+) -> Added:
+    digest = content_hash(article.text or article.original)
+    row = connection.execute(
+        "SELECT id, source FROM articles WHERE content_hash = ?", (digest,)
+    ).fetchone()
+    if row is not None:
+        _link_copy(connection, int(row[0]), row[1], article)
+        return Added(int(row[0]), False)
+    article_id = _insert(connection, article, digest)
+    if placement is not None:
+        _place_in_story(connection, article_id, article.published, placement)
     return Added(article_id, True)
 
 

@@ -303,3 +303,16 @@ def test_a_database_at_version_4_migrates_with_corpus_names(tmp_path: Path) -> N
             ("Donald Trump", "Trump"),
         )
         assert store.unresolved() == 1
+
+
+def test_a_bulk_load_stores_each_article_once_in_one_transaction(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    texts = sorted(SAMPLES.glob("2024-0[5-6]*.txt"))
+    analysed = [pipeline.run(Article(source=str(p), original=p.read_text("utf-8"))) for p in texts]
+    with open_store(tmp_path / "bulk.db") as store:
+        added = store.add_many([*analysed, analysed[0]])
+        assert [a.new for a in added] == [True] * len(analysed) + [False]
+        assert added[-1].article_id == added[0].article_id
+        assert store.count("articles") == len(analysed) == 4
+        assert store.count("quotes") == sum(len(a.quotes) for a in analysed) > 0

@@ -54,7 +54,10 @@ def test_search_syntax_is_refused_with_a_message(server: Served, route: str, que
     assert "ND032" in detail and len(detail) > 20
 
 
-@pytest.mark.parametrize("query", ["strike OR fire", "strike NOT Rotterdam", "don't", "U.S."])
+@pytest.mark.parametrize(
+    "query",
+    ["strike OR fire", "strike NOT Rotterdam", "don't", "U.S.", "Rotterdam: strike", "10:30"],
+)
 def test_words_with_punctuation_are_searched(server: Served, query: str) -> None:
     assert answer_of(server, "/api/search", q=query).status_code == 200
 

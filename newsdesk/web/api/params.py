@@ -143,7 +143,11 @@ Until = Annotated[
 # Characters and forms of the full-text query language this API does not take: it searches
 # for words as written, and says so rather than quietly ignoring what was meant.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SYNTAX = re.compile(r"[*^{}]|\bNEAR\s*\(|\w\s*:|^\s*[-+]")
+# A column filter names one of the indexed columns; any other colon ("Rotterdam: strike",
+# "10:30") is punctuation between words.
+_SYNTAX = re.compile(
+    r"[*^{}]|\bNEAR\s*\(|\b(?:title|text|content|speaker)\s*:|^\s*[-+]", re.IGNORECASE
+)
 
 
 def search_words(query: str) -> str:
