@@ -1,7 +1,7 @@
 """Web speed: requests per second and latency of ``newsdesk serve`` over a large corpus.
 
 The corpus is generated (see bench/web_corpus.py: BENCH_WEB_ARTICLES articles, 100,000 by
-default, kept between runs). The server runs as ``newsdesk serve`` does, read-only on a
+default, kept between runs). The server runs as ``newsdesk serve --workers 2`` does, read-only on a
 loopback port, and wrk loads each route in turn for BENCH_WEB_SECONDS seconds (10 by default)
 from 2 threads over 16 connections; article pages are asked for by ids drawn at random over the
 whole corpus. A route the server does not have yet (404) is measured through its stand-in, and
@@ -28,6 +28,8 @@ THREADS = 2
 CONNECTIONS = 16
 WARM_UP_SECONDS = 2
 START_TIMEOUT = 60.0
+# Server processes: one per core of the machine the targets were set for.
+SERVER_WORKERS = 2
 
 
 @dataclass(frozen=True)
@@ -106,11 +108,14 @@ def free_port() -> int:
 
 
 def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
-    """Start ``newsdesk serve`` on the corpus, read-only on 127.0.0.1; what it prints goes to
-    ``log``."""
+    """Start ``newsdesk serve`` on the corpus, read-only on 127.0.0.1 with SERVER_WORKERS
+    processes; what it prints goes to ``log``."""
     with log.open("wb") as output:
         return subprocess.Popen(
-            [sys.executable, "-m", "newsdesk", "serve", "--db", str(db), "--port", str(port)],
+            [
+                *(sys.executable, "-m", "newsdesk", "serve", "--db", str(db)),
+                *("--port", str(port), "--workers", str(SERVER_WORKERS)),
+            ],
             stdin=subprocess.DEVNULL,
             stdout=output,
             stderr=subprocess.STDOUT,

@@ -132,6 +132,19 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX flags_article ON flags(article_id);
     """,
+    # Reading one article, or statements newest first, from a large corpus: each annotation
+    # table found by its article, articles in the order lists show them.
+    """
+    CREATE INDEX quotes_article ON quotes(article_id);
+    CREATE INDEX entities_article ON entities(article_id);
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE INDEX dates_article ON dates(article_id);
+    CREATE INDEX events_article ON events(article_id);
+    CREATE INDEX repairs_article ON repairs(article_id);
+    CREATE INDEX removed_article ON removed(article_id);
+    CREATE INDEX copies_article ON copies(article_id);
+    CREATE INDEX articles_newest ON articles(published IS NULL, published DESC, id);
+    """,
 )
 
 
