@@ -121,6 +121,10 @@ class BarChart:
     peak: int
 
 
+# The most room one bar takes, in the chart's units.
+MAX_BAR_STEP = 48.0
+
+
 def bar_chart(
     values: Sequence[tuple[str, int, str]], width: int = 640, height: int = 160
 ) -> BarChart:
@@ -128,7 +132,7 @@ def bar_chart(
     below for labels."""
     peak = max((v for _, v, _ in values), default=0)
     room = height - 24
-    step = width / max(1, len(values))
+    step = min(width / max(1, len(values)), MAX_BAR_STEP)  # a few bars stay narrow
     bars = tuple(
         Bar(
             label,
