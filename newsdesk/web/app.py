@@ -8,14 +8,16 @@ import queue
 import secrets
 import sqlite3
 import threading
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsdesk import __version__
 from newsdesk.errors import NewsdeskError
@@ -86,8 +88,9 @@ class StoreReaders:
             self._opened.clear()
 
 
-def reader(request: Request) -> Iterator[Store]:
-    """A read-only store for the length of this request (a FastAPI dependency)."""
+async def reader(request: Request) -> AsyncIterator[Store]:
+    """A read-only store for the length of this request (a FastAPI dependency; taken and given
+    back on the event loop, so a request costs no extra trip to a worker thread)."""
     readers: StoreReaders = request.app.state.readers
     store = readers.borrow()
     try:
@@ -102,12 +105,56 @@ def settings_of(request: Request) -> WebSettings:
     return settings
 
 
+async def server_settings(request: Request) -> WebSettings:
+    """The settings of the server answering this request, as a FastAPI dependency (run on the
+    event loop: it blocks on nothing)."""
+    return settings_of(request)
+
+
 def token_matches(settings: WebSettings, header: str | None) -> bool:
     """True when the request's ``Authorization: Bearer`` header carries the server's token."""
     if settings.token is None or header is None:
         return False
     scheme, _, given = header.partition(" ")
     return scheme.lower() == "bearer" and secrets.compare_digest(given.strip(), settings.token)
+
+
+class Guard:
+    """ASGI middleware around the whole application: a body over the size limit is refused
+    before it is read, every answer carries the security headers, and a crash is answered
+    500 without a trace."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = Headers(scope=scope).get("content-length", "0")
+        if not length.isdigit() or int(length) > self.max_body_bytes:
+            await _error(413, f"request body over {self.max_body_bytes} bytes")(
+                scope, receive, send
+            )
+            return
+        started = False
+
+        async def send_secured(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_secured)
+        except Exception:
+            if started:  # the answer has begun: nothing better can be sent now
+                raise
+            await _error(500, "internal error")(scope, receive, send)
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -132,21 +179,6 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.settings = settings
     app.state.readers = StoreReaders(settings.db)
 
-    @app.middleware("http")
-    async def guard(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        length = request.headers.get("content-length", "0")
-        if not length.isdigit() or int(length) > settings.max_body_bytes:
-            return _error(413, f"request body over {settings.max_body_bytes} bytes")
-        try:
-            response = await call_next(request)
-        except Exception:  # an answer without a trace, whatever went wrong
-            return _error(500, "internal error")
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
-
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
@@ -160,6 +192,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     async def database(_request: Request, exc: sqlite3.Error) -> JSONResponse:
         return _error(503, f"the database cannot answer now: {type(exc).__name__}")
 
+    app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes)
     app.router.add_event_handler("shutdown", app.state.readers.close)
     install_api(app, settings)
     app.include_router(pages)

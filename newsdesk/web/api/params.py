@@ -16,7 +16,7 @@ from fastapi.openapi.utils import get_openapi
 from pydantic import AfterValidator, BaseModel, Field
 
 from newsdesk.errors import NewsdeskError
-from newsdesk.web.app import WebSettings, settings_of
+from newsdesk.web.app import WebSettings, server_settings
 
 Row = TypeVar("Row")
 
@@ -73,9 +73,9 @@ def refuse(name: str, message: str, value: object = None) -> RequestValidationEr
     )
 
 
-def paging(
+async def paging(
     request: Request,
-    settings: Annotated[WebSettings, Depends(settings_of)],
+    settings: Annotated[WebSettings, Depends(server_settings)],
     limit: Annotated[int, Query(ge=1, description="Items per page.")] = DEFAULT_PAGE_SIZE,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
     count: Annotated[
@@ -108,7 +108,9 @@ def _with_offset(url: str, offset: int) -> str:
     return str(URL(url).include_query_params(offset=offset))
 
 
-def bounded_text(request: Request, settings: Annotated[WebSettings, Depends(settings_of)]) -> None:
+async def bounded_text(
+    request: Request, settings: Annotated[WebSettings, Depends(server_settings)]
+) -> None:
     """Refuse (422) any query parameter longer than the server's ``max_query_chars``."""
     for name, value in request.query_params.multi_items():
         if len(value) > settings.max_query_chars:
