@@ -374,10 +374,12 @@ def dated_events(
         )
         params += [speaker, speaker]
     rows = store.connection.execute(
-        "SELECT e.article_id, e.idx, e.date, e.kind, e.text, coalesce(e.speaker, CASE WHEN "
+        # An event's place among its article's events (its anchor on the article page) is
+        # counted for the rows shown only, through the events_article index.
+        "SELECT e.article_id, (SELECT count(*) FROM events p WHERE p.article_id = e.article_id "
+        "AND p.rowid < e.rowid), e.date, e.kind, e.text, coalesce(e.speaker, CASE WHEN "
         "e.kind = 'statement' THEN json_extract(e.participants, '$[0]') END), "
-        "e.participants, e.places, a.title FROM (SELECT *, row_number() OVER (PARTITION BY "
-        "article_id ORDER BY rowid) - 1 AS idx FROM events) e "
+        "e.participants, e.places, a.title FROM events e "
         f"JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(where)} "
         "ORDER BY e.date, e.article_id, e.start LIMIT ?",
         (*params, limit),
