@@ -8,9 +8,11 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsdesk.model import Article
 from newsdesk.readers.text import InputFailure, read_articles
 
 PAGE = """<html><head><title>{title}</title></head><body><article><h1>{title}</h1>
@@ -102,16 +104,40 @@ def test_a_file_that_is_not_a_feed(tmp_path: Path) -> None:
     assert "not a readable feed" in failure.error.message
 
 
-def test_truncated_gzipped_warc_too(tmp_path: Path) -> None:
+def _cut_warc(tmp_path: Path, keep_of_second: int) -> list[Article | InputFailure]:
+    """What reading gives for a gzipped WARC of three pages cut inside its second record's
+    gzip member after ``keep_of_second`` of its bytes, or that many short of its end when
+    negative (records are found by their
+    offsets: their ids and dates differ at each run, so a fixed share of the file would fall
+    on a different place of it each time)."""
     whole = tmp_path / "whole.warc.gz"
     _warc(whole, ["First story here", "Second story here", "Third story here"])
-    data = whole.read_bytes()
+    with whole.open("rb") as handle:
+        records = ArchiveIterator(handle)
+        places = [(records.get_record_offset(), records.get_record_length()) for _ in records]
+    second_start, second_length = places[1]
     cut = tmp_path / "cut.warc.gz"
-    cut.write_bytes(data[: int(len(data) * 0.55)])
-    results = list(read_articles([str(cut)]))
+    kept = keep_of_second if keep_of_second >= 0 else second_length + keep_of_second
+    cut.write_bytes(whole.read_bytes()[: second_start + kept])
+    return list(read_articles([str(cut)]))
+
+
+def test_truncated_gzipped_warc_too(tmp_path: Path) -> None:
+    # The member's 8-byte trailer and the end of its compressed stream are lost.
+    results = _cut_warc(tmp_path, keep_of_second=-14)
     assert 1 <= len([r for r in results if not isinstance(r, InputFailure)]) < 3
     [failure] = [r for r in results if isinstance(r, InputFailure)]
     assert "cut short" in failure.error.message
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug: a gzipped WARC cut in the middle of a record's member ends silently, "
+    "the lost record is not reported",
+)
+def test_a_gzipped_warc_cut_mid_record_reports_the_lost_record(tmp_path: Path) -> None:
+    results = _cut_warc(tmp_path, keep_of_second=200)
+    assert any(isinstance(r, InputFailure) and "cut short" in r.error.message for r in results)
 
 
 def _with_first_length(data: bytes, change: int) -> bytes:
