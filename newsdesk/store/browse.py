@@ -172,11 +172,9 @@ ENTITY_CARDS = {"people": "PERSON", "organisations": "ORG", "places": "PLACE"}
 def top_entities(store: Store, entity_type: str, limit: int = 10) -> list[EntityCount]:
     """The ``limit`` entities of a type mentioned in most articles (then most mentions)."""
     rows = store.connection.execute(
-        "SELECT e.canonical, e.type, max(e.geonames_id), count(DISTINCT e.article_id), "
-        "(SELECT count(*) FROM mentions m JOIN entities x ON x.id = m.entity_id "
-        " WHERE x.canonical = e.canonical AND x.type = e.type) AS mentions "
-        "FROM entities e WHERE e.type = ? GROUP BY e.canonical, e.type "
-        "ORDER BY 4 DESC, mentions DESC, e.canonical LIMIT ?",
+        "SELECT canonical, type, nullif(geonames_key, 0), articles, mentions "
+        "FROM entity_totals WHERE type = ? "
+        "ORDER BY articles DESC, mentions DESC, canonical, geonames_key LIMIT ?",
         (entity_type, limit),
     ).fetchall()
     return [EntityCount(*row) for row in rows]

@@ -127,11 +127,9 @@ def statement_total(connection: sqlite3.Connection, wanted: StatementFilter) -> 
 
 def speaker_total(connection: sqlite3.Connection, types: tuple[str, ...] | None = None) -> int:
     """How many speakers (corpus name and type) :meth:`Store.speakers` would list."""
-    clause = f"AND speaker_type IN ({', '.join('?' for _ in types)})" if types else ""
+    clause = f"WHERE speaker_type IN ({', '.join('?' for _ in types)})" if types else ""
     row = connection.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM quotes WHERE corpus_speaker IS NOT NULL "
-        f"{clause} GROUP BY corpus_speaker, speaker_type)",
-        tuple(types or ()),
+        f"SELECT count(*) FROM speaker_totals {clause}", tuple(types or ())
     ).fetchone()
     return int(row[0])
 
@@ -189,8 +187,8 @@ def article_total(connection: sqlite3.Connection, wanted: ArticleFilter) -> int:
 
 def _entity_selection(kind: str | None, name: str | None) -> Selection:
     conditions: list[tuple[str, tuple[Any, ...]]] = []
-    if kind:
-        conditions.append(("e.type = ? COLLATE NOCASE", (kind,)))
+    if kind:  # types are stored in capitals
+        conditions.append(("e.type = ?", (kind.upper(),)))
     if name:
         conditions.append((r"e.canonical LIKE ? ESCAPE '\'", (contains(name),)))
     return selection(conditions)
@@ -207,11 +205,9 @@ def entities(
     ``name`` in their canonical name when given; most widely reported first."""
     where = _entity_selection(kind, name)
     rows = connection.execute(
-        "SELECT e.canonical, e.type, e.geonames_id, max(e.country_code), "
-        "count(m.entity_id) AS mentions, count(DISTINCT e.article_id) AS articles "
-        "FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id "
-        f"{where.clause} GROUP BY e.canonical, e.type, e.geonames_id "
-        "ORDER BY articles DESC, mentions DESC, e.canonical, e.type, e.geonames_id "
+        "SELECT e.canonical, e.type, nullif(e.geonames_key, 0), e.country_code, e.mentions, "
+        f"e.articles FROM entity_totals e {where.clause} "
+        "ORDER BY e.articles DESC, e.mentions DESC, e.canonical, e.type, e.geonames_key "
         "LIMIT ? OFFSET ?",
         (*where.params, limit, offset),
     ).fetchall()
@@ -221,11 +217,7 @@ def entities(
 def entity_total(connection: sqlite3.Connection, kind: str | None, name: str | None) -> int:
     """How many entities :func:`entities` would list."""
     where = _entity_selection(kind, name)
-    row = connection.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM entities e "
-        f"{where.clause} GROUP BY e.canonical, e.type, e.geonames_id)",
-        where.params,
-    )
+    row = connection.execute(f"SELECT count(*) FROM entity_totals e {where.clause}", where.params)
     return int(row.fetchone()[0])
 
 

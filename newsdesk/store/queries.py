@@ -183,7 +183,7 @@ def site_chrome(
 _COUNTS = (
     ("articles", "SELECT count(*) FROM articles"),
     ("statements", "SELECT count(*) FROM quotes"),
-    ("speakers", "SELECT count(DISTINCT corpus_speaker) FROM quotes"),
+    ("speakers", "SELECT count(DISTINCT speaker) FROM speaker_totals"),
     ("unresolved_statements", "SELECT count(*) FROM quotes WHERE speaker IS NULL"),
     (
         "stories_with_copies",
@@ -192,7 +192,7 @@ _COUNTS = (
         "WHERE m.story_id = s.id)",
     ),
     ("copies", "SELECT count(*) FROM copies"),
-    ("entities", "SELECT count(DISTINCT canonical) FROM entities"),
+    ("entities", "SELECT count(DISTINCT canonical) FROM entity_totals"),
     (
         "dated_events",
         "SELECT count(*) FROM events WHERE date IS NOT NULL AND date NOT LIKE 'XXXX%'",
@@ -297,25 +297,21 @@ def article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | 
         """The rows of a query about this article."""
         return connection.execute(sql, (article_id,)).fetchall()
 
-    entities = []
-    for entity_id, canonical, kind, geonames_id, country in rows(
-        "SELECT id, canonical, type, geonames_id, country_code FROM entities "
-        "WHERE article_id = ? ORDER BY id"
+    mentions: dict[int, list[StoredMention]] = {}
+    for entity_id, *mention in rows(
+        'SELECT m.entity_id, m.text, m.start, m."end" FROM entities e '
+        "JOIN mentions m ON m.entity_id = e.id WHERE e.article_id = ? ORDER BY m.rowid"
     ):
-        mentions = connection.execute(
-            'SELECT text, start, "end" FROM mentions WHERE entity_id = ? ORDER BY rowid',
-            (entity_id,),
-        ).fetchall()
-        entities.append(
-            StoredEntity(
-                entity_id,
-                canonical,
-                kind,
-                geonames_id,
-                country,
-                tuple(StoredMention(*m) for m in mentions),
-            )
+        mentions.setdefault(entity_id, []).append(StoredMention(*mention))
+    entities = [
+        StoredEntity(
+            entity_id, canonical, kind, geonames_id, country, tuple(mentions.get(entity_id, ()))
         )
+        for entity_id, canonical, kind, geonames_id, country in rows(
+            "SELECT id, canonical, type, geonames_id, country_code FROM entities "
+            "WHERE article_id = ? ORDER BY id"
+        )
+    ]
     quote_rows = rows(
         "SELECT id, kind, content, cue, source, speaker, corpus_speaker, speaker_type, "
         'confidence, fragment, start, "end", source_start, source_end, cue_start, cue_end, '

@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from newsdesk.errors import StoreError
+from newsdesk.store.totals import TOTALS_DESCRIPTIONS, TOTALS_MIGRATION
 
 # Each migration brings the schema from the version before it to its own number.
 MIGRATIONS: tuple[str, ...] = (
@@ -145,6 +146,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX copies_article ON copies(article_id);
     CREATE INDEX articles_newest ON articles(published IS NULL, published DESC, id);
     """,
+    # Running totals of speakers and entities, kept by triggers (newsdesk.store.totals); the
+    # names each corpus speaker goes by, read from the index alone.
+    TOTALS_MIGRATION
+    + """
+    DROP INDEX quotes_corpus_speaker;
+    CREATE INDEX quotes_corpus_speaker ON quotes(corpus_speaker, speaker_type, speaker);
+    """,
 )
 
 
@@ -175,6 +183,7 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "copies": "Inputs whose text was already stored: syndicated or repeated copies, linked to "
     "the stored article rather than stored again.",
     "site_chrome": "Lines learned as a site's chrome by repetition across its stories.",
+    **TOTALS_DESCRIPTIONS,
 }
 
 

@@ -25,18 +25,17 @@ def unify(connection: sqlite3.Connection) -> int:
         "GROUP BY speaker, speaker_type"
     ).fetchall()
     names = corpus_names(counts)
-    with connection:
-        before = connection.total_changes
-        connection.execute(
+    with connection:  # rowcount, unlike total_changes, leaves out what triggers change
+        cleared = connection.execute(
             "UPDATE quotes SET corpus_speaker = NULL "
             "WHERE speaker IS NULL AND corpus_speaker IS NOT NULL"
-        )
-        connection.executemany(
+        ).rowcount
+        renamed = connection.executemany(
             "UPDATE quotes SET corpus_speaker = ?1 "
             "WHERE speaker = ?2 AND speaker_type IS ?3 AND corpus_speaker IS NOT ?1",
             [(name, speaker, kind) for (speaker, kind), name in names.items()],
-        )
-        return connection.total_changes - before
+        ).rowcount
+        return cleared + renamed
 
 
 def speakers(
@@ -52,13 +51,11 @@ def speakers(
     clause = ""
     params: tuple[Any, ...] = ()
     if types:
-        clause = f"AND speaker_type IN ({', '.join('?' for _ in types)}) "
+        clause = f"WHERE speaker_type IN ({', '.join('?' for _ in types)}) "
         params = tuple(types)
-    cursor = connection.execute(
-        "SELECT corpus_speaker, speaker_type, count(*) AS statements, "
-        f"count(DISTINCT article_id) FROM quotes WHERE corpus_speaker IS NOT NULL {clause}"
-        "GROUP BY corpus_speaker, speaker_type "
-        "ORDER BY statements DESC, corpus_speaker, speaker_type LIMIT ? OFFSET ?",
+    cursor = connection.execute(  # the totals keep a missing type as ''
+        "SELECT speaker, nullif(speaker_type, ''), statements, articles FROM speaker_totals "
+        f"{clause}ORDER BY statements DESC, speaker, speaker_type LIMIT ? OFFSET ?",
         (*params, limit, offset),
     )
     rows: list[SpeakerRow] = []

@@ -44,7 +44,7 @@ def test_the_file_opens_as_it_is_in_plain_sqlite(corpus: Path) -> None:
     connection = sqlite3.connect(corpus)
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {"articles", "quotes", "entities", "mentions", "events", "quarantine"} <= tables
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 7
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 8
     connection.close()
 
 

@@ -19,8 +19,9 @@ router = APIRouter()
 
 
 @router.get("/articles/{key}", response_class=HTMLResponse)
-def article_page(request: Request, store: StoreReader, key: str) -> HTMLResponse:
-    """One article, marked up."""
+async def article_page(request: Request, store: StoreReader, key: str) -> HTMLResponse:
+    """One article, marked up (built on the event loop: a bounded amount of work, which a
+    trip to a worker thread would only make slower)."""
     article_id = stored_id(key)
     article = store.article(article_id) if article_id else None
     if article is None:

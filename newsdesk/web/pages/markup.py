@@ -2,19 +2,21 @@
 source, cue and content marked, entity mentions linked, flagged stretches marked, and an
 anchor where each event starts.
 
-Every piece of article text goes through :func:`markupsafe.escape`; only the tags built here
+Every piece of article text is escaped as :func:`markupsafe.escape` would; only the tags built here
 wrap it. Spans that cross one another are closed and reopened at the crossing, so the HTML is
 always well nested; a statement's id stays on its first piece.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import zlib
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from newsdesk.store.rows import ArticleRecord, StoredQuote
 
@@ -33,6 +35,7 @@ def speaker_colour(name: str | None) -> str:
     return f"sp{zlib.crc32(name.encode('utf-8')) % PALETTE_SIZE}"
 
 
+@functools.lru_cache(maxsize=4096)  # the same names recur on every page
 def page_link(kind: str, name: str) -> str:
     """The path of a speaker's or an entity's page (``kind`` ``speakers`` or ``entities``)."""
     return f"/{kind}/{quote(name, safe='')}"
@@ -43,7 +46,7 @@ def quote_speaker(statement: StoredQuote) -> str | None:
     return statement.corpus_speaker or statement.speaker
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """A stretch of text to wrap in a tag; ``first`` holds the attributes of its first
     piece, ``rest`` those of the pieces after a crossing."""
@@ -67,11 +70,12 @@ class Span:
         return f"</{self.tag}>"
 
 
+@functools.lru_cache(maxsize=4096)  # the same kinds, types and entities recur
 def _attrs(**values: str) -> str:
     """HTML attributes from keyword values (``class_`` is ``class``, ``data_x`` is
     ``data-x``), each value escaped."""
     return " ".join(
-        f'{key.rstrip("_").replace("_", "-")}="{escape(value)}"' for key, value in values.items()
+        f'{key.rstrip("_").replace("_", "-")}="{_escaped(value)}"' for key, value in values.items()
     )
 
 
@@ -108,15 +112,15 @@ def _statement_spans(statement: StoredQuote, paragraph: tuple[int, int]) -> list
 def _spans(article: ArticleRecord) -> list[Span]:
     """Every span of the article's markup."""
     paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
+    starts = [start for start, _ in paragraphs]
     spans: list[Span] = []
     for flag in article.flags:
         attributes = _attrs(class_=f"flag {flag.kind}", title=flag.note)
         spans.append(Span(flag.start, flag.end, FLAG, "span", attributes, attributes))
     for statement in article.quotes:
-        home = next(
-            (p for p in paragraphs if p[0] <= statement.start < p[1]),
-            (statement.start, statement.end),
-        )
+        found = bisect.bisect_right(starts, statement.start) - 1
+        inside = found >= 0 and statement.start < paragraphs[found][1]
+        home = paragraphs[found] if inside else (statement.start, statement.end)
         spans += _statement_spans(statement, home)
     spans += _entity_links(article)
     return [s for s in spans if s.end > s.start]
@@ -141,37 +145,77 @@ def _entity_links(article: ArticleRecord) -> list[Span]:
     return links
 
 
+def _escaped(text: str) -> str:
+    """``text`` with the characters HTML gives a meaning to written as references (the same
+    as :func:`markupsafe.escape`, without making a Markup of each piece)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
+
+
 def _paragraph_html(
-    text: str, bounds: tuple[int, int], spans: list[Span], anchors: dict[int, list[str]]
+    text: str, bounds: tuple[int, int], inside: list[Span], anchors: dict[int, list[str]]
 ) -> str:
     """One paragraph's inner HTML: its text escaped, cut at every span edge, each cut
-    wrapped in the spans covering it, outermost first."""
+    wrapped in the spans covering it, outermost first. ``inside`` holds the spans that
+    reach into the paragraph, ordered by start."""
     start, end = bounds
-    inside = [s for s in spans if s.start < end and s.end > start]
-    cuts = sorted(
-        {start, end, *(max(start, min(end, p)) for s in inside for p in (s.start, s.end))}
-    )
-    cuts += [a for a in anchors if start <= a < end and a not in cuts]
-    cuts.sort()
+    edges = {start, end}
+    for span in inside:
+        edges.add(max(span.start, start))
+        edges.add(min(span.end, end))
+    edges.update(a for a in anchors if start <= a < end)
     html: list[str] = []
     stack: list[Span] = []
-    for left, right in itertools.pairwise(cuts):
-        wanted = sorted(
-            (s for s in inside if s.start <= left and s.end >= right),
-            key=lambda s: (s.level, s.start, -s.end),
-        )
-        keep = 0
-        while keep < min(len(stack), len(wanted)) and stack[keep] is wanted[keep]:
-            keep += 1
-        html += [span.close_tag() for span in reversed(stack[keep:])]
-        html += [span.open_tag() for span in wanted[keep:]]
-        stack = wanted
-        html += [
-            f'<span class="anchor" id="{escape(name)}"></span>' for name in anchors.get(left, [])
-        ]
-        html.append(str(escape(text[left:right])))
+    covering: list[Span] = []
+    nearest_end = end + 1  # where the first of the covering spans ends
+    waiting = 0  # spans of ``inside`` before this index have started covering
+    for left, right in itertools.pairwise(sorted(edges)):
+        if nearest_end < right or (waiting < len(inside) and inside[waiting].start <= left):
+            while waiting < len(inside) and inside[waiting].start <= left:
+                covering.append(inside[waiting])
+                waiting += 1
+            covering = [s for s in covering if s.end >= right]
+            nearest_end = min([s.end for s in covering], default=end + 1)
+            wanted = sorted(covering, key=_nesting_order)
+            keep = 0
+            while keep < min(len(stack), len(wanted)) and stack[keep] is wanted[keep]:
+                keep += 1
+            html += [span.close_tag() for span in reversed(stack[keep:])]
+            html += [span.open_tag() for span in wanted[keep:]]
+            stack = wanted
+        if left in anchors:
+            html += [f'<span class="anchor" id="{_escaped(a)}"></span>' for a in anchors[left]]
+        html.append(_escaped(text[left:right]))
     html += [span.close_tag() for span in reversed(stack)]
     return "".join(html)
+
+
+def _nesting_order(span: Span) -> tuple[int, int, int]:
+    """Where a span goes among those covering the same text: outermost first."""
+    return (span.level, span.start, -span.end)
+
+
+def _spans_by_paragraph(
+    spans: list[Span], paragraphs: list[tuple[int, int, str]]
+) -> list[list[Span]]:
+    """For each paragraph, the spans that reach into it, ordered by start."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    found: list[list[Span]] = [[] for _ in paragraphs]
+    live: list[Span] = []  # spans begun before the paragraph's end, not ended before its start
+    taken = 0
+    for number in sorted(range(len(paragraphs)), key=lambda n: paragraphs[n][0]):
+        start, end, _ = paragraphs[number]
+        while taken < len(ordered) and ordered[taken].start < end:
+            live.append(ordered[taken])
+            taken += 1
+        live = [s for s in live if s.end > start]
+        found[number] = list(live)
+    return found
 
 
 @dataclass(frozen=True)
@@ -192,7 +236,8 @@ def mark_up(article: ArticleRecord) -> list[MarkedParagraph]:
     paragraphs = [(p.start, p.end, p.role) for p in article.paragraphs] or [
         (0, len(article.text), "body")
     ]
+    reaching = _spans_by_paragraph(spans, paragraphs)
     return [
-        MarkedParagraph(role, Markup(_paragraph_html(article.text, (s, e), spans, anchors)))
-        for s, e, role in paragraphs
+        MarkedParagraph(role, Markup(_paragraph_html(article.text, (s, e), inside, anchors)))
+        for (s, e, role), inside in zip(paragraphs, reaching, strict=True)
     ]
