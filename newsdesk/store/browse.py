@@ -39,7 +39,8 @@ class DayCount:
 @dataclass(frozen=True)
 class SearchFilters:
     """What a search asks for: words, a speaker (part of a name), an outlet, a date range
-    (both ends included), and whether each story counts once (its best copy) or every copy."""
+    (both ends included), an entity the article names (its canonical name), and whether each
+    story counts once (its best copy) or every copy."""
 
     words: str = ""
     speaker: str = ""
@@ -47,6 +48,7 @@ class SearchFilters:
     since: str = ""
     until: str = ""
     story_once: bool = False
+    entity: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,8 @@ class EntityDetail:
 @dataclass(frozen=True)
 class DatedEvent:
     """An event with a date; ``index`` is its place among its article's events (the
-    article page's anchor ``e{index}``)."""
+    article page's anchor ``e{index}``); ``speaker`` is who holds or makes it, under the
+    name that speaker goes by across the corpus."""
 
     article_id: int
     index: int
@@ -214,6 +217,9 @@ def _search_where(filters: SearchFilters) -> tuple[str, list[Any]]:
     if filters.outlet:
         where.append("a.outlet = ?")
         params.append(filters.outlet)
+    if filters.entity:
+        where.append("a.id IN (SELECT article_id FROM entities WHERE canonical = ?)")
+        params.append(filters.entity)
     if filters.since:
         where.append("substr(a.published, 1, 10) >= ?")
         params.append(filters.since)
@@ -344,6 +350,13 @@ def entity_detail(store: Store, name: str, limit: int = 200) -> EntityDetail | N
     )
 
 
+# Who holds an event: the speaker of the attribution it is in, or who makes a statement.
+_EVENT_SPEAKER = (
+    "coalesce(e.speaker, CASE WHEN e.kind = 'statement' "
+    "THEN json_extract(e.participants, '$[0]') END)"
+)
+
+
 def dated_events(
     store: Store,
     entity: str = "",
@@ -365,18 +378,21 @@ def dated_events(
     if place:
         where.append("EXISTS (SELECT 1 FROM json_each(e.places) WHERE value = ? COLLATE NOCASE)")
         params.append(place)
-    if speaker:
+    if speaker:  # the name the article gives, or the speaker's name across the corpus
         where.append(
-            "(e.speaker = ? COLLATE NOCASE OR (e.kind = 'statement' AND "
-            "json_extract(e.participants, '$[0]') = ? COLLATE NOCASE))"
+            f"({_EVENT_SPEAKER} = ? COLLATE NOCASE OR EXISTS (SELECT 1 FROM quotes q "
+            f"WHERE q.article_id = e.article_id AND q.speaker = {_EVENT_SPEAKER} "
+            "AND q.corpus_speaker = ? COLLATE NOCASE))"
         )
         params += [speaker, speaker]
     rows = store.connection.execute(
         # An event's place among its article's events (its anchor on the article page) is
-        # counted for the rows shown only, through the events_article index.
+        # counted for the rows shown only, through the events_article index; its speaker is
+        # given by the name the speaker goes by across the corpus.
         "SELECT e.article_id, (SELECT count(*) FROM events p WHERE p.article_id = e.article_id "
-        "AND p.rowid < e.rowid), e.date, e.kind, e.text, coalesce(e.speaker, CASE WHEN "
-        "e.kind = 'statement' THEN json_extract(e.participants, '$[0]') END), "
+        f"AND p.rowid < e.rowid), e.date, e.kind, e.text, coalesce((SELECT q.corpus_speaker "
+        f"FROM quotes q WHERE q.article_id = e.article_id AND q.speaker = {_EVENT_SPEAKER} "
+        f"AND q.corpus_speaker IS NOT NULL LIMIT 1), {_EVENT_SPEAKER}), "
         "e.participants, e.places, a.title FROM events e "
         f"JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(where)} "
         "ORDER BY e.date, e.article_id, e.start LIMIT ?",

@@ -1,7 +1,8 @@
-"""The speaker and entity totals the database keeps with triggers always equal what grouping
-every statement and mention would give: after ingest, after speakers are unified across runs,
-after articles are deleted (with their annotations, by cascade), and after a migration fills
-them from a database stored before they existed."""
+"""Corpus-wide speaker names and counts: the speaker and entity totals the database keeps with
+triggers always equal what grouping every statement and mention would give (after ingest,
+after speakers are unified across runs, after articles are deleted with their annotations,
+and after a migration fills them from a database stored before they existed), and timeline
+events name their speaker as the corpus does."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import sqlite3
 from pathlib import Path
 
 from newsdesk.corpus.ingest import IngestOptions, ingest
+from newsdesk.model import Event
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import MIGRATIONS, open_store
+from newsdesk.store.browse import dated_events
 from newsdesk.store.schema import migrate
 from tests.store.test_store import PERSON, said, store_run
 
@@ -105,3 +108,30 @@ def test_a_migration_fills_the_totals_from_what_is_stored(
     assert migrate(connection, str(db)) == len(MIGRATIONS) - 1
     assert_totals_hold(connection)
     connection.close()
+
+
+def test_timeline_events_carry_the_speakers_corpus_name(tmp_path: Path) -> None:
+    article = said("a.txt", ("Trump", PERSON))
+    article.events = [
+        Event(
+            text=article.text,
+            start=0,
+            end=len(article.text),
+            trigger="said",
+            kind="statement",
+            date="2024-05-06",
+            date_text=None,
+            date_source="publication",
+            precision="day",
+            participants=("Trump",),
+            places=(),
+            narrator="attribution",
+            speaker="Trump",
+        )
+    ]
+    with open_store(tmp_path / "c.db") as store:
+        store_run(store, article, said("b.txt", *[("Donald J. Trump", PERSON)] * 3))
+        assert [e.speaker for e in dated_events(store)] == ["Donald J. Trump"]
+        assert len(dated_events(store, speaker="donald j. trump")) == 1
+        assert len(dated_events(store, speaker="Trump")) == 1
+        assert dated_events(store, speaker="Obama") == []

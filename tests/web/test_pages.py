@@ -109,6 +109,26 @@ def test_home_page_shows_counts_cards_chart_and_search(server: Served) -> None:
     get(server, "/cards/nothing.csv", 404)
 
 
+def test_a_card_item_adds_itself_to_the_search_as_a_filter(server: Served) -> None:
+    tags = parse(get(server, "/"))
+    links = [a.get("href", "") for t, a in tags.tags if t == "a"]
+    assert "/search?speaker=Marieke+de+Vries" in links and "/search?entity=Rotterdam" in links
+    html = get(server, "/search?entity=Rotterdam")
+    found = [a["href"] for a in with_class(parse(html), "a", "result")]
+    origin = stored_article(server.db, "2024-05-07_port_strike.txt")
+    assert f"/articles/{origin.id}" in found and len(found) == 2
+    # The filter shows, with a link to the same search without it; other filters keep it.
+    narrowed = parse(get(server, "/search?entity=Rotterdam&q=strike"))
+    removals = [
+        a["href"]
+        for t, a in narrowed.tags
+        if t == "a" and a.get("aria-label", "").startswith("Remove")
+    ]
+    assert removals == ["/search?entity=Rotterdam", "/search?q=strike"]
+    kept = [a for t, a in narrowed.tags if t == "input" and a.get("name") == "entity"]
+    assert [a["value"] for a in kept] == ["Rotterdam"]
+
+
 def test_search_highlights_filters_and_flags_copies(server: Served) -> None:
     html = get(server, "/search?q=strike")
     results = [a["href"] for a in with_class(parse(html), "a", "result")]
@@ -186,8 +206,17 @@ def test_timeline_draws_events_that_link_to_their_sentences(server: Served) -> N
     for href in events:  # every anchor exists on its article's page
         path, anchor = href.split("#")
         assert f'id="{anchor}"' in get(server, path)
-    every = with_class(parse(get(server, "/timeline")), "a", "event")
+    whole = parse(get(server, "/timeline"))
+    every = with_class(whole, "a", "event")
     assert len(every) > len(events)
+    # Each speaker an event names links to that speaker's page (the corpus-wide name), and
+    # the timeline filtered by that name keeps the speaker's events.
+    speakers = {a["href"] for t, a in whole.tags if t == "a" and a["href"].startswith("/speakers/")}
+    assert speakers
+    for href in speakers:
+        get(server, href)
+        name = href.removeprefix("/speakers/")
+        assert with_class(parse(get(server, f"/timeline?speaker={name}")), "a", "event")
 
 
 def test_seed_statements_are_marked_and_listed_under_the_speaker(server: Served) -> None:

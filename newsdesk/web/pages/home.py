@@ -39,9 +39,11 @@ CARD_TITLES = {
 
 @dataclass(frozen=True)
 class CardItem:
-    """One line of a card: a name, its page, how many and of what, and a GeoNames id."""
+    """One line of a card: a name, the search it adds itself to as a filter, its page, how
+    many and of what, and a GeoNames id."""
 
     name: str
+    search: str
     href: str
     count: int
     unit: str
@@ -59,18 +61,20 @@ class Card:
 
 def card(store: Store, kind: str) -> Card:
     """The card of one kind: ``speakers`` by statements, or entities by articles."""
+    counted: list[tuple[str, int, int | None]]
     if kind == "speakers":
-        items = tuple(
-            CardItem(row.speaker, page_link("speakers", row.speaker), row.statements, "statements")
-            for row in store.speakers(limit=CARD_SIZE)
-        )
+        counted = [(row.speaker, row.statements, None) for row in store.speakers(limit=CARD_SIZE)]
+        field, page, unit = "speaker", "speakers", "statements"
     else:
-        items = tuple(
-            CardItem(
-                row.name, page_link("entities", row.name), row.articles, "articles", row.geonames_id
-            )
-            for row in top_entities(store, ENTITY_CARDS[kind], CARD_SIZE)
+        found = top_entities(store, ENTITY_CARDS[kind], CARD_SIZE)
+        counted = [(row.name, row.articles, row.geonames_id) for row in found]
+        field, page, unit = "entity", "entities", "articles"
+    items = tuple(
+        CardItem(
+            name, "/search?" + urlencode({field: name}), page_link(page, name), n, unit, geonames
         )
+        for name, n, geonames in counted
+    )
     return Card(kind, CARD_TITLES[kind], items)
 
 

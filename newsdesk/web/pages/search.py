@@ -42,6 +42,7 @@ def _link(filters: SearchFilters, page: int) -> str:
         "outlet": filters.outlet,
         "since": filters.since,
         "until": filters.until,
+        "entity": filters.entity,
         "count": "story" if filters.story_once else "",
         "page": str(page) if page > 1 else "",
     }
@@ -50,8 +51,47 @@ def _link(filters: SearchFilters, page: int) -> str:
 
 def _too_long(filters: SearchFilters, settings: WebSettings) -> bool:
     """True when a field of the search is longer than the server accepts."""
-    fields = (filters.words, filters.speaker, filters.outlet, filters.since, filters.until)
+    fields = (
+        filters.words,
+        filters.speaker,
+        filters.outlet,
+        filters.since,
+        filters.until,
+        filters.entity,
+    )
     return any(len(value) > settings.max_query_chars for value in fields)
+
+
+@dataclass(frozen=True)
+class FilterChip:
+    """A filter the search applies, shown with a link to the same search without it."""
+
+    label: str
+    value: str
+    without: str
+
+
+# The filters a search can apply, by field of SearchFilters, with the label each is shown by.
+CHIP_LABELS = {
+    "words": "words",
+    "speaker": "speaker",
+    "entity": "names",
+    "outlet": "outlet",
+    "since": "since",
+    "until": "until",
+}
+
+
+def active_filters(filters: SearchFilters) -> list[FilterChip]:
+    """The filters a search applies, each with the address of the search without it."""
+    chips = []
+    for field, label in CHIP_LABELS.items():
+        value = getattr(filters, field)
+        if value:
+            kept = {name: "" if name == field else getattr(filters, name) for name in CHIP_LABELS}
+            without = SearchFilters(story_once=filters.story_once, **kept)
+            chips.append(FilterChip(label, value, _link(without, 1)))
+    return chips
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -65,9 +105,12 @@ def search(
     until: str = "",
     count: str = "copy",
     page: int = 1,
+    entity: str = "",
 ) -> HTMLResponse:
     """Articles matching the form's filters, newest first, a page at a time."""
-    filters = SearchFilters(q.strip(), speaker.strip(), outlet, since, until, count == "story")
+    filters = SearchFilters(
+        q.strip(), speaker.strip(), outlet, since, until, count == "story", entity.strip()
+    )
     settings = settings_of(request)
     if _too_long(filters, settings):
         return refused(
@@ -96,5 +139,6 @@ def search(
         "next": _link(filters, page + 1) if page < last_page else None,
         "every_copy": _link(replace(filters, story_once=False), 1),
         "story_once": _link(replace(filters, story_once=True), 1),
+        "chips": active_filters(filters),
     }
     return render(request, "search.html", context)
