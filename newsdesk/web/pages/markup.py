@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import zlib
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -25,6 +26,8 @@ PALETTE_SIZE = 8
 
 # Nesting order of the kinds of span, outermost first.
 FLAG, STATEMENT, PART, ENTITY = range(4)
+# Where a span goes among those covering the same text: outermost first.
+_NESTING_ORDER = operator.attrgetter("order")
 
 
 def speaker_colour(name: str | None) -> str:
@@ -58,6 +61,10 @@ class Span:
     first: str
     rest: str
     opened: bool = field(default=False)
+    order: tuple[int, int, int] = field(init=False)  # outermost first among those covering
+
+    def __post_init__(self) -> None:
+        self.order = (self.level, self.start, -self.end)
 
     def open_tag(self) -> str:
         """The opening tag of this span's next piece."""
@@ -92,17 +99,9 @@ def _statement_spans(statement: StoredQuote, paragraph: tuple[int, int]) -> list
     near = [(s, e) for _, s, e in pieces if s >= paragraph[0] and e <= paragraph[1]]
     start = min([statement.start, *(s for s, _ in near)])
     end = max([statement.end, *(e for _, e in near)])
-    common = {"class_": f"statement {colour}", "data_speaker": speaker or ""}
-    spans = [
-        Span(
-            start,
-            end,
-            STATEMENT,
-            "span",
-            _attrs(id=f"q{statement.id}", **common),
-            _attrs(class_=f"statement-more {colour}", data_speaker=speaker or ""),
-        )
-    ]
+    more = _attrs(class_=f"statement-more {colour}", data_speaker=speaker or "")
+    first = f'id="q{statement.id}" ' + more.replace("statement-more ", "statement ", 1)
+    spans = [Span(start, end, STATEMENT, "span", first, more)]
     for kind, s, e in pieces:
         attributes = _attrs(class_=kind)
         spans.append(Span(s, e, PART, "span", attributes, attributes))
@@ -181,7 +180,7 @@ def _paragraph_html(
                 waiting += 1
             covering = [s for s in covering if s.end >= right]
             nearest_end = min([s.end for s in covering], default=end + 1)
-            wanted = sorted(covering, key=_nesting_order)
+            wanted = sorted(covering, key=_NESTING_ORDER)
             keep = 0
             while keep < min(len(stack), len(wanted)) and stack[keep] is wanted[keep]:
                 keep += 1
@@ -193,11 +192,6 @@ def _paragraph_html(
         html.append(_escaped(text[left:right]))
     html += [span.close_tag() for span in reversed(stack)]
     return "".join(html)
-
-
-def _nesting_order(span: Span) -> tuple[int, int, int]:
-    """Where a span goes among those covering the same text: outermost first."""
-    return (span.level, span.start, -span.end)
 
 
 def _spans_by_paragraph(
