@@ -3,7 +3,8 @@
 The corpus is generated (see bench/web_corpus.py: BENCH_WEB_ARTICLES articles, 100,000 by
 default, kept between runs). The server runs as ``newsdesk serve --workers 2`` does, read-only on a
 loopback port, and wrk loads each route in turn for BENCH_WEB_SECONDS seconds (10 by default)
-from 2 threads over 16 connections; article pages are asked for by ids drawn at random over the
+from up to 2 threads over the route's connections (16, or 2 for the article page's own
+latency); article pages are asked for by ids drawn at random over the
 whole corpus. A route the server does not have yet (404) is measured through its stand-in, and
 the table says so.
 """
@@ -25,7 +26,6 @@ import httpx
 from web_corpus import bench_corpus
 
 THREADS = 2
-CONNECTIONS = 16
 WARM_UP_SECONDS = 2
 START_TIMEOUT = 60.0
 # Server processes: one per core of the machine the targets were set for.
@@ -42,12 +42,16 @@ class Route:
     stand_in: str
     min_requests_per_second: float | None
     max_p99_ms: float
+    connections: int = 16
 
 
-# The routes under load and what each must reach; edit here to measure others.
+# The routes under load and what each must reach; edit here to measure others. The article
+# page is measured twice: under the quotes' load (16 connections, the server saturated, so its
+# latency is mostly the queue) and with one connection per server process (its own latency).
 ROUTES = (
     Route("quotes API (50 a page)", "/api/quotes?limit=50", "/api/counts", 500, 100),
     Route("article page", "/articles/{id}", "/", None, 50),
+    Route("article page", "/articles/{id}", "/", None, 50, connections=2),
 )
 
 # wrk's Lua script: each request's path, with ``{id}`` an article id drawn at random (each wrk
@@ -182,9 +186,11 @@ def parse_wrk(output: str) -> Load:
     )
 
 
-def run_wrk(url: str, seconds: int, script: Path) -> Load:
-    """Load the server for ``seconds`` seconds with the requests ``script`` makes."""
-    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "5s"]
+def run_wrk(url: str, seconds: int, script: Path, connections: int) -> Load:
+    """Load the server for ``seconds`` seconds with the requests ``script`` makes, over
+    ``connections`` connections."""
+    threads = min(THREADS, connections)
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s"]
     command += ["--latency", "-s", str(script), url]
     done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
     if done.returncode != 0:
@@ -231,8 +237,9 @@ def measure(db: Path, articles: int, seconds: int) -> list[tuple[Route, str, Loa
             for route in ROUTES:
                 path = measured_path(base, route)
                 script = wrk_script(path, articles, Path(folder))
-                run_wrk(base + "/", WARM_UP_SECONDS, script)
-                results.append((route, path, run_wrk(base + "/", seconds, script)))
+                run_wrk(base + "/", WARM_UP_SECONDS, script, route.connections)
+                load = run_wrk(base + "/", seconds, script, route.connections)
+                results.append((route, path, load))
         finally:
             stop_server(server)
     return results
@@ -252,9 +259,11 @@ def main() -> int:
         else "reused from an earlier run"
     )
     print(f"corpus: {articles:,} generated articles ({built}), {corpus.path}")
-    print(f"load: wrk, {THREADS} threads, {CONNECTIONS} connections, {seconds} s a route")
     print(
-        f"{'route':<34}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'requests':>10}  "
+        f"load: wrk, up to {THREADS} threads, {seconds} s a route; server: {SERVER_WORKERS} processes"
+    )
+    print(
+        f"{'route':<34}{'conns':>6}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'requests':>10}  "
         f"{'target':<28}verdict"
     )
     stand_ins: list[str] = []
@@ -265,7 +274,8 @@ def main() -> int:
             label = f"{label} {mark}"
             stand_ins.append(f"{mark} measured on {path}: the server has no {route.path} yet")
         print(
-            f"{label:<34}{load.requests_per_second:>9.0f}{load.p50_ms:>9.1f}{load.p99_ms:>9.1f}"
+            f"{label:<34}{route.connections:>6}{load.requests_per_second:>9.0f}"
+            f"{load.p50_ms:>9.1f}{load.p99_ms:>9.1f}"
             f"{load.requests:>10}  {target(route):<28}{verdict(route, load)}"
         )
     for note in stand_ins:
