@@ -259,9 +259,8 @@ def main() -> int:
         else "reused from an earlier run"
     )
     print(f"corpus: {articles:,} generated articles ({built}), {corpus.path}")
-    print(
-        f"load: wrk, up to {THREADS} threads, {seconds} s a route; server: {SERVER_WORKERS} processes"
-    )
+    print(f"load: wrk, up to {THREADS} threads, {seconds} s a route")
+    print(f"server: newsdesk serve, {SERVER_WORKERS} processes")
     print(
         f"{'route':<34}{'conns':>6}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'requests':>10}  "
         f"{'target':<28}verdict"
