@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -65,6 +66,44 @@ def _next_record_start(handle: BinaryIO, after: int, gzipped: bool) -> int | Non
         position += _SCAN_BLOCK
 
 
+def _cut_member(handle: BinaryIO, start: int) -> int | None:
+    """Where a gzip member that never ends begins, at or after ``start`` (the member of the
+    last record read); None when every member from there ends. (A member cut in its first
+    bytes gives warcio no record at all, and one cut later may still give it all the record's
+    text: either way the records simply stop.)"""
+    handle.seek(start)
+    cursor, member_start = start, None
+    inflater = zlib.decompressobj(31)  # a gzip header and trailer around each member
+    while chunk := handle.read(_SCAN_BLOCK):
+        while chunk:
+            if member_start is None:
+                stripped = chunk.lstrip()
+                cursor += len(chunk) - len(stripped)
+                chunk, member_start = stripped, cursor if stripped else None
+                if not chunk:
+                    break
+            try:
+                inflater.decompress(chunk)
+            except zlib.error:  # not a gzip member: warcio's report stands
+                return None
+            if not inflater.eof:
+                cursor += len(chunk)
+                break
+            rest = inflater.unused_data
+            cursor += len(chunk) - len(rest)
+            chunk, member_start, inflater = rest, None, zlib.decompressobj(31)
+    return member_start
+
+
+def _broken_after(path: Path, offset: int, exc: Exception) -> str:
+    """The message for a file that could not be read past the record at ``offset``."""
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if isinstance(exc, AttributeError):  # how warcio fails on a record header it cannot parse
+        reason = "a record header that cannot be read"
+    what = reason or type(exc).__name__
+    return f"{path}: broken archive after offset {offset}: {what}; skipped to the next record"
+
+
 def read_warc(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Articles of the HTML responses in a WARC or ARC file (plain or gzipped).
 
@@ -116,12 +155,21 @@ def read_warc(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
                         continue
                     pages += isinstance(item, Article)
                     yield item
-            except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+                else:  # the records ended: a gzip member past the last one was cut short
+                    lost = _cut_member(handle, offset) if gzipped else None
+                    if lost is not None:
+                        message = (
+                            f"{path}: broken archive: the record at offset {lost} is cut short"
+                        )
+                        yield f"{path}@{lost}", InputError("ND013", message)
+            except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as exc:
+                lost = _cut_member(handle, offset) if gzipped else None
+                if lost is not None:
+                    message = f"{path}: broken archive: the record at offset {lost} is cut short"
+                    yield f"{path}@{lost}", InputError("ND013", message)
+                    return
                 if count and not resumed:
-                    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-                    message = f"{path}: broken archive after offset {offset}: "
-                    message += (reason or type(exc).__name__) + "; skipped to the next record"
-                    yield f"{path}@{offset}", InputError("ND013", message)
+                    yield f"{path}@{offset}", InputError("ND013", _broken_after(path, offset, exc))
                 if count:
                     start = _next_record_start(handle, scan_from + 1, gzipped)
                     resumed = True

@@ -130,14 +130,22 @@ def test_truncated_gzipped_warc_too(tmp_path: Path) -> None:
     assert "cut short" in failure.error.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: a gzipped WARC cut in the middle of a record's member ends silently, "
-    "the lost record is not reported",
-)
-def test_a_gzipped_warc_cut_mid_record_reports_the_lost_record(tmp_path: Path) -> None:
-    results = _cut_warc(tmp_path, keep_of_second=200)
-    assert any(isinstance(r, InputFailure) and "cut short" in r.error.message for r in results)
+@pytest.mark.parametrize("keep_of_second", [1, 20, 71, 100, 200, 400, 540, 600, 617])
+def test_a_gzipped_warc_cut_anywhere_reports_the_lost_record(
+    tmp_path: Path, keep_of_second: int
+) -> None:
+    # Cut in a member's header, its compressed stream or its trailer, or in the next record's.
+    results = _cut_warc(tmp_path, keep_of_second)
+    failures = [r.error.message for r in results if isinstance(r, InputFailure)]
+    assert len(failures) == 1 and "cut short" in failures[0], failures
+    assert results[0] == next(r for r in results if not isinstance(r, InputFailure))
+
+
+def test_a_whole_gzipped_warc_reports_nothing(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.warc.gz"
+    _warc(whole, ["First story here", "Second story here", "Third story here"])
+    results = list(read_articles([str(whole)]))
+    assert len(results) == 3 and not any(isinstance(r, InputFailure) for r in results)
 
 
 def _with_first_length(data: bytes, change: int) -> bytes:
