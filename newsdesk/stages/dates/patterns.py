@@ -4,6 +4,15 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.stages.dates.durations import (
+    ADJECTIVE_DURATION,
+    DURATION,
+    HALF,
+    SET,
+    VAGUE_DURATION,
+    YEAR_ENDED,
+    plausible_duration,
+)
 from newsdesk.stages.dates.holidays import HOLIDAY_PATTERN, WEEKEND_PATTERN
 from newsdesk.stages.dates.vocabulary import (
     DAY,
@@ -33,6 +42,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("holiday", HOLIDAY_PATTERN),
+    ("set", SET),
     ("weekend", WEEKEND_PATTERN),
     (
         "week_of",
@@ -123,12 +133,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    ("duration", DURATION),
+    ("duration", HALF),
+    ("duration", YEAR_ENDED),
+    ("duration", ADJECTIVE_DURATION),
     (
         "ago",
         re.compile(
-            rf"\b{NUMBER}\s+{UNIT}\s+(?P<direction>ago|earlier|later|from now)\b", re.IGNORECASE
+            rf"\b(?:(?:nearly|almost|about|around|roughly|some|more than|less than|over|"
+            rf"just over|only|barely)\s+)?{NUMBER}\s+{UNIT}\s+(?:or so\s+)?"
+            rf"(?P<direction>ago|earlier|from now)\b",
+            re.IGNORECASE,
         ),
     ),
+    ("duration", VAGUE_DURATION),
     (
         "relative_unit",
         re.compile(
@@ -170,18 +188,6 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(rf"(?<![$£€\d.,-]){YEAR}(?![\d%]|[.,]\d|\s*(?:%|percent|per cent))(?!-\d)"),
-    ),
-    (
-        "duration",
-        re.compile(rf"\b{NUMBER}[- ]{UNIT}(?:[- ]long|[- ]old)?\b", re.IGNORECASE),
-    ),
-    (
-        "set",
-        re.compile(
-            r"\b(?P<which>daily|weekly|monthly|annually|yearly|every\s+(?:day|week|month|year))"
-            r"\b",
-            re.IGNORECASE,
-        ),
     ),
 ]
 REFS = {
@@ -231,16 +237,12 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
         return False
     if g.get("day2") and not 1 <= int(g["day2"]) <= 31:
         return False
+    if kind == "duration":
+        return plausible_duration(match, text)
     if kind == "weekday" and g.get("weekday") and g["weekday"][0].islower():
         return False
     if kind == "season" and not (g.get("modifier") or g.get("year")):
-        # "in the fall", "this summer"; not "the fall of the city"
-        before = text[max(0, match.start() - 12) : match.start()].lower()
-        after = text[match.end() : match.end() + 4].lower()
-        if not re.search(r"\b(in|during|through|by|until|since)( the)?\s*$", before):
-            return False
-        if after.startswith(" of"):
-            return False
+        return _season_alone(match, text)
     if kind == "month_alone" and _NAME_AFTER.match(text, match.end()):
         return False  # "April Smith": a first name
     if kind == "year":
@@ -250,6 +252,16 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
         if _PLURAL_AFTER.match(text, match.end()) and not _TEMPORAL_BEFORE.search(before):
             return False  # "2000 shares": a count
     return True
+
+
+def _season_alone(match: re.Match[str], text: str) -> bool:
+    """True for a season with no year or modifier that is a time: "in the fall", not "the
+    fall of the city"."""
+    before = text[max(0, match.start() - 12) : match.start()].lower()
+    after = text[match.end() : match.end() + 4].lower()
+    if not re.search(r"\b(in|during|through|by|until|since)( the)?\s*$", before):
+        return False
+    return not after.startswith(" of")
 
 
 _NAME_AFTER = re.compile(r"\s+(?!(?:19|20)\d\d)[A-Z][a-z]+\b")

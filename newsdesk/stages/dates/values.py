@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 
+from newsdesk.stages.dates.durations import duration_value, set_value
 from newsdesk.stages.dates.holidays import holiday_value, weekend_value
 from newsdesk.stages.dates.normalise import Normaliser
 from newsdesk.stages.dates.patterns import REFS
@@ -14,7 +15,6 @@ from newsdesk.stages.dates.vocabulary import (
     PARTS_OF_DAY,
     SEASONS,
     TENS,
-    UNITS,
     WEEKDAYS,
     count_value,
     iso_day,
@@ -310,32 +310,11 @@ def _ref(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 
 
 def _duration(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    amount = count_value(m["count"])
-    unit = UNITS[m["unit"].lower()]
-    if unit in ("H", "MIN"):
-        return "DURATION", f"PT{amount or 'X'}{unit[0]}", None
-    if unit == "DE":
-        return "DURATION", f"P{(amount or 0) * 10 or 'X'}Y", None
-    if unit == "CE":
-        return "DURATION", f"P{(amount or 0) * 100 or 'X'}Y", None
-    return "DURATION", f"P{amount or 'X'}{unit}", None
-
-
-_SET_UNITS = {
-    "daily": "D",
-    "day": "D",
-    "weekly": "W",
-    "week": "W",
-    "monthly": "M",
-    "month": "M",
-    "annually": "Y",
-    "yearly": "Y",
-    "year": "Y",
-}
+    return "DURATION", duration_value(m), None
 
 
 def _set(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    return "SET", f"P1{_SET_UNITS[m['which'].lower().split()[-1]]}", None
+    return "SET", set_value(m), None
 
 
 _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexValue]] = {
