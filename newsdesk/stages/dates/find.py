@@ -20,6 +20,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     # A report about quarterly results compares quarters: "a year ago" is a quarter then.
     quarterly_text = len(_QUARTER_WORD.findall(text)) >= _QUARTERLY_MENTIONS
     found: list[DateMention] = []
+    bare_times: set[tuple[int, int]] = set()
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -34,6 +35,8 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             ].lower().startswith("from "):
                 start += 5
             found.append(DateMention(text[start:end], start, end, timex_type, value, end_value))
+            if kind in _BARE_TIMES:
+                bare_times.add((start, end))
             taken[start:end] = b"\x01" * (end - start)
     found.sort(key=lambda m: m.start)
     # Dates that refer back ("that day", "the following year") take their value from the
@@ -46,7 +49,39 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             )
         )
     found.sort(key=lambda m: m.start)
-    return _join_times_to_days(text, found)
+    joined = _join_times_to_days(text, found)
+    return _times_on_days_of_their_sentence(text, joined, bare_times)
+
+
+_BARE_TIMES = frozenset({"time", "clock24", "noon", "clock_words"})
+
+
+def _times_on_days_of_their_sentence(
+    text: str, mentions: list[DateMention], bare_times: set[tuple[int, int]]
+) -> list[DateMention]:
+    """A clock time with no day of its own ("at 10:35 a.m.") is on the day its sentence
+    gives ("... occurred at about 10:35 a.m. (0735 GMT) Friday"), else on the anchor's."""
+    result = []
+    for mention in mentions:
+        clock = _CLOCK.search(mention.value or "")
+        if (mention.start, mention.end) in bare_times and clock:
+            left, right = sentence_bounds(text, mention.start, mention.end)
+            days = [
+                m
+                for m in mentions
+                if left <= m.start < right and m.value and _DAY_VALUE.match(m.value)
+            ]
+            if days:
+                day = min(days, key=lambda m: abs(m.start - mention.start))
+                mention = DateMention(
+                    mention.text,
+                    mention.start,
+                    mention.end,
+                    mention.type,
+                    f"{day.value}T{clock.group(1)}",
+                )
+        result.append(mention)
+    return result
 
 
 _QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)

@@ -14,6 +14,16 @@ from newsdesk.stages.dates.durations import (
     plausible_duration,
 )
 from newsdesk.stages.dates.holidays import HOLIDAY_PATTERN, WEEKEND_PATTERN
+from newsdesk.stages.dates.references import (
+    CENTURY,
+    DECADE_WORDS,
+    FISCAL,
+    HALF_YEAR,
+    NEAR_FUTURE,
+    VAGUE_ADJECTIVE,
+    YEAR_EDGE,
+    YEAR_PERIOD,
+)
 from newsdesk.stages.dates.vocabulary import (
     DAY,
     MONTH,
@@ -41,6 +51,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+{YEAR})?\b"
         ),
     ),
+    ("fiscal", FISCAL),
+    ("century", CENTURY),
+    ("decade_words", DECADE_WORDS),
+    ("half_year", HALF_YEAR),
+    ("year_period", YEAR_PERIOD),
     ("holiday", HOLIDAY_PATTERN),
     ("set", SET),
     ("weekend", WEEKEND_PATTERN),
@@ -97,15 +112,32 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\s+(?:\w+\s+)?(?:time|GMT|UTC))?"
         ),
     ),
-    ("noon", re.compile(r"\b(?P<which>noon|midday|midnight)\b", re.IGNORECASE)),
+    (
+        "clock_words",
+        re.compile(
+            r"\b(?P<hour>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+            r"twelve)(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|"
+            r"at\s+night)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("noon", re.compile(r"\b(?P<which>noon|midday|midnight)\b(?!\s+(?:Mass|Express)\b)")),
     (
         "weekday_part",
-        re.compile(rf"\b{WEEKDAY}\s+{PART}\b", re.IGNORECASE),
+        re.compile(
+            rf"\b(?:(?P<edge>early|late)\s+)?{WEEKDAY}\s+(?:{PART}|(?P<mid>midday|noon))\b",
+            re.IGNORECASE,
+        ),
     ),
     ("weekday", re.compile(rf"\b(?:(?P<modifier>last|next|this)\s+)?{WEEKDAY}\b")),
     (
         "part_of_today",
-        re.compile(rf"\b(?P<which>this|last|tomorrow|yesterday)\s+{PART}\b", re.IGNORECASE),
+        re.compile(
+            rf"\b(?:(?P<edge>early|late|later|earlier)\s+)?(?P<which>this|last|tomorrow|"
+            rf"yesterday)\s+{PART}\b|\b(?P<mid>mid-?|mid\s)(?P<part2>morning|"
+            rf"afternoon|evening)\b(?:\s+(?P<which2>yesterday|today|tomorrow))?",
+            re.IGNORECASE,
+        ),
     ),
     ("tonight", re.compile(r"\b(?P<which>tonight|overnight)\b", re.IGNORECASE)),
     (
@@ -133,8 +165,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("duration", DURATION),
     ("duration", HALF),
+    ("duration", DURATION),
     ("duration", YEAR_ENDED),
     ("duration", ADJECTIVE_DURATION),
     (
@@ -159,7 +191,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "period",
         re.compile(
             r"\bthe\s+(?P<which>latest|most recent|same|current|year-ago|year-earlier|"
-            r"comparable|previous|prior)?\s*(?P<unit>quarter|period|year)\b"
+            r"comparable|previous|prior|full)?\s*(?:fiscal\s+)?(?P<unit>quarter|period|year)\b"
             r"(?![- ]\w*(?:ago|earlier))",
             re.IGNORECASE,
         ),
@@ -172,6 +204,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "day_word",
         re.compile(r"\b(?P<which>today|yesterday|tomorrow)\b", re.IGNORECASE),
     ),
+    ("vague_adjective", VAGUE_ADJECTIVE),
+    ("near_future", NEAR_FUTURE),
     (
         "ref",
         re.compile(
@@ -184,7 +218,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month_alone",
         re.compile(rf"\b(?:(?P<modifier>early|late|mid-?|last|next|this)\s*)?{MONTH}\b"),
     ),
-    ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)s\b")),
+    (
+        "decade",
+        re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?P<decade>(?:19|20)\d0)s\b"),
+    ),
+    ("year_edge", YEAR_EDGE),
     (
         "year",
         re.compile(rf"(?<![$£€\d.,-]){YEAR}(?![\d%]|[.,]\d|\s*(?:%|percent|per cent))(?!-\d)"),

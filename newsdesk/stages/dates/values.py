@@ -10,6 +10,7 @@ from newsdesk.stages.dates.durations import duration_value, set_value
 from newsdesk.stages.dates.holidays import holiday_value, weekend_value
 from newsdesk.stages.dates.normalise import Normaliser
 from newsdesk.stages.dates.patterns import REFS
+from newsdesk.stages.dates.references import reference_value, year_period_value
 from newsdesk.stages.dates.vocabulary import (
     ORDINAL_QUARTERS,
     PARTS_OF_DAY,
@@ -174,6 +175,10 @@ def _noon(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 
 
 def _part_of_today(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
+    if m["part2"]:  # "mid-afternoon (yesterday)"
+        offset = {"yesterday": -1, "tomorrow": 1}.get((m["which2"] or "").lower(), 0)
+        day = norm.relative_day(offset) or "XXXX-XX-XX"
+        return "TIME", f"{day}T{PARTS_OF_DAY[m['part2'].lower()]}", None
     which = m["which"].lower()
     offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[which]
     part = PARTS_OF_DAY[m["part"].lower()]
@@ -181,6 +186,14 @@ def _part_of_today(m: re.Match[str], norm: Normaliser, future: bool) -> TimexVal
         offset = 0
     day = norm.relative_day(offset) or "XXXX-XX-XX"
     return "TIME", f"{day}T{part}", None
+
+
+def _clock_words(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
+    """ "4 in the morning", "eight in the evening", "ten at night"."""
+    hour = count_value(m["hour"]) % 12
+    if (m["part"] or "").lower() in ("afternoon", "evening") or (not m["part"] and hour >= 6):
+        hour += 12
+    return "TIME", f"{_today(norm)}T{hour:02d}:00", None
 
 
 def _tonight(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
@@ -191,10 +204,11 @@ def _tonight(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 
 
 def _weekday_part(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    # "Wednesday night" names a day: news timelines (and TimeBank's annotators) date it
-    # to the day rather than to a part of it.
+    # "Wednesday night" is a time of that day, as TimeML types it: 1998-08-05TNI.
     weekday = WEEKDAYS[m["weekday"].lower()]
-    return "DATE", norm.weekday(weekday, future) or f"XXXX-WXX-{weekday + 1}", None
+    day = norm.weekday(weekday, future) or f"XXXX-WXX-{weekday + 1}"
+    clock = "12:00" if m["mid"] else PARTS_OF_DAY[m["part"].lower()]
+    return "TIME", f"{day}T{clock}", None
 
 
 def _weekday(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
@@ -317,6 +331,19 @@ def _set(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
     return "SET", set_value(m), None
 
 
+def _reference_of(kind: str) -> Callable[[re.Match[str], Normaliser, bool], TimexValue]:
+    """The value function of one kind of reference (see ``references.py``)."""
+
+    def value(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
+        return "DATE", reference_value(kind, m, norm.anchor.year if norm.anchor else None), None
+
+    return value
+
+
+def _year_period(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
+    return "DATE", year_period_value(m, norm.relative("quarter", -1)), None
+
+
 _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexValue]] = {
     "iso": _iso,
     "month_day_range": _day_range,
@@ -339,6 +366,7 @@ _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexVa
     "weekday_part": _weekday_part,
     "weekday": _weekday,
     "part_of_today": _part_of_today,
+    "clock_words": _clock_words,
     "tonight": _tonight,
     "quarter": _quarter,
     "season": _season,
@@ -353,5 +381,18 @@ _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexVa
     "decade": _decade,
     "year": _year,
     "duration": _duration,
+    "year_period": _year_period,
+    **{
+        kind: _reference_of(kind)
+        for kind in (
+            "vague_adjective",
+            "near_future",
+            "fiscal",
+            "half_year",
+            "century",
+            "decade_words",
+            "year_edge",
+        )
+    },
     "set": _set,
 }
