@@ -68,7 +68,7 @@ DURATION = _compiled(
     _PLACE,
     r"\s+)?)?",
     _LENGTH,
-    r"\b(?![- ]old\b|\s+old\b)",
+    r"\b(?![- ]old\b|\s+old\b|-)",
 )
 HALF = _compiled(
     r"\b(?:",
@@ -80,10 +80,10 @@ HALF = _compiled(
 # "for years", "in recent months", "the coming weeks", "within days", "the past few years".
 VAGUE_DURATION = _compiled(
     r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bin\s))(?:(?P<det>the)\s+)?"
-    r"(?:(?P<place>past|last|next|coming|recent|following|ensuing|previous)\s+)?"
+    r"(?:(?P<place>past|last|next|coming|following|ensuing|previous)\s+)?"
     r"(?:(?:few|several|many)\s+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|"
     r"centuries)\b(?!\s+(?:ago|earlier|of\s+(?:the|his|her|their|its)\b))"
-    r"|\b(?:(?P<det2>the)\s+)?(?P<place2>recent|coming|ensuing)\s+(?P<unit2>years|months|"
+    r"|\b(?:(?P<det2>the)\s+)?(?P<place2>coming|ensuing)\s+(?P<unit2>years|months|"
     r"weeks|days|decades)\b",
 )
 ADJECTIVE_DURATION = _compiled(
@@ -249,6 +249,8 @@ def plausible_duration(match: re.Match[str], text: str) -> bool:
         return False
     if count in ("a", "an") and not (g.get("mod") or g.get("det")) and _RATE_BEFORE.search(before):
         return False
+    if unit == "second" and count in ("a", "an"):
+        return False  # "a second term"
     if count in ("one", "some") and unit == "day" and _MODAL_BEFORE.search(before):
         return False
     if re.match(r"[- ]?(?:years?|months?)?[- ]?old\b", after):

@@ -27,7 +27,10 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             if any(taken[start:end]) or not plausible(kind, match, text):
                 continue
             left, right = sentence_bounds(text, start, end)
-            future = speaks_of_future(text, max(left, start - TENSE_WINDOW), start)
+            future = speaks_of_future(text, max(left, start - TENSE_WINDOW), start) or (
+                kind in _CALENDAR_KINDS
+                and _DEADLINE.search(text, max(0, start - 16), start) is not None
+            )
             quarterly = quarterly_text or "quarter" in text[left:right].lower()
             timex_type, value, end_value = match_value(kind, match, norm, future, quarterly)
             if kind in ("month_day_range", "day_month_range") and text[
@@ -53,6 +56,9 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     return _times_on_days_of_their_sentence(text, joined, bare_times)
 
 
+# A month or day named as a deadline ("by February", "until Jan. 5") lies ahead.
+_CALENDAR_KINDS = frozenset({"month_alone", "month_day", "day_month", "month_day_range"})
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|from)\s+(?:early\s+|late\s+|mid-?)?$")
 _BARE_TIMES = frozenset({"time", "clock24", "noon", "clock_words"})
 
 

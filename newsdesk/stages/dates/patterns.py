@@ -20,6 +20,7 @@ from newsdesk.stages.dates.references import (
     FISCAL,
     HALF_YEAR,
     NEAR_FUTURE,
+    RECENT_UNITS,
     VAGUE_ADJECTIVE,
     YEAR_EDGE,
     YEAR_PERIOD,
@@ -165,6 +166,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    ("recent_units", RECENT_UNITS),
     ("duration", HALF),
     ("duration", DURATION),
     ("duration", YEAR_ENDED),
@@ -173,7 +175,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "ago",
         re.compile(
             rf"\b(?:(?:nearly|almost|about|around|roughly|some|more than|less than|over|"
-            rf"just over|only|barely)\s+)?{NUMBER}\s+{UNIT}\s+(?:or so\s+)?"
+            rf"just over|only|barely)\s+)?(?:a\s+(?=few\b))?{NUMBER}\s+{UNIT}\s+(?:or so\s+)?"
             rf"(?P<direction>ago|earlier|from now)\b",
             re.IGNORECASE,
         ),

@@ -21,8 +21,14 @@ VAGUE_ADJECTIVE = re.compile(
     r"periods?|decades?|times|history|past)\b)",
     _IGNORE,
 )
+# "in recent years", "in past months": TimeML's reference to the past, not a length.
+RECENT_UNITS = re.compile(
+    r"\b(?:recent|past)\s+(?:years|months|weeks|days|decades)"
+    r"(?:\s+and\s+(?:years|months|weeks|days))?\b",
+    _IGNORE,
+)
 NEAR_FUTURE = re.compile(
-    r"\b(?:the\s+)?(?:near|foreseeable|immediate)\s+future\b|\bthe\s+(?:near|short)\s+term\b",
+    r"\b(?:the\s+)?(?:near|immediate)\s+future\b|\bthe\s+(?:near|short)\s+term\b",
     _IGNORE,
 )
 FISCAL = re.compile(
@@ -31,7 +37,7 @@ FISCAL = re.compile(
 )
 HALF_YEAR = re.compile(
     r"\b(?:the\s+)?(?P<which>first|second|last|latter|final)\s+half\b(?:\s+of\s+(?:(?:the\s+)?"
-    r"(?P<year>(?:19|20)\d\d)|(?P<shift>this|last|next)\s+year|the\s+year))?",
+    r"(?P<year>(?:19|20)\d\d)|(?P<shift>this|last|next)\s+year|the\s+year))?(?!\s+of\b)",
     _IGNORE,
 )
 _ORDINAL_CENTURY = (
@@ -67,6 +73,8 @@ def reference_value(kind: str, match: re.Match[str], anchor_year: int | None) ->
     g = match.groupdict()
     if kind == "vague_adjective":
         return "PRESENT_REF" if g["which"].lower() == "current" else "PAST_REF"
+    if kind == "recent_units":
+        return "PAST_REF"
     if kind == "near_future":
         return "FUTURE_REF"
     if kind == "fiscal":

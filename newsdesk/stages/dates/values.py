@@ -219,6 +219,10 @@ def _weekday(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
         chosen = dt.date.fromisoformat(value)
         if (chosen - norm.anchor).days < 1:
             value = iso_day(chosen + dt.timedelta(days=7))
+    if modifier == "last" and value and norm.anchor:
+        chosen = dt.date.fromisoformat(value)
+        if chosen >= norm.anchor:  # "last Wednesday" said on a Wednesday: a week before
+            value = iso_day(norm.anchor - dt.timedelta(days=7))
     return "DATE", value or f"XXXX-WXX-{weekday + 1}", None
 
 
@@ -387,6 +391,7 @@ _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexVa
         for kind in (
             "vague_adjective",
             "near_future",
+            "recent_units",
             "fiscal",
             "half_year",
             "century",
