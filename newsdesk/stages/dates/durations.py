@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.stages.dates.vocabulary import MONTHS, NUMBERS, SEASONS, WEEKDAYS
+from newsdesk.stages.dates.vocabulary import MONTHS, NUMBERS, PARTS_OF_DAY, SEASONS, WEEKDAYS
 
 _SMALL = {
     **{word: number for word, number in NUMBERS.items() if number},
@@ -117,8 +117,10 @@ SET = re.compile(
     r"\b(?!\s+(?:of|since|before|after)\b)"
     r"|\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+"
     r"(?P<per>hour|day|week|month|quarter|year)\b"
-    r"|\b(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)\b"
-    r"|\b(?P<plural>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b",
+    r"|(?<!average\s)(?<!%\s)\b(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)\b"
+    r"|\b(?P<plural>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days|(?P<weekday>Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?P<parts>mornings|afternoons|evenings|"
+    r"nights))\b",
     re.IGNORECASE,
 )
 _ADVERB = {
@@ -210,6 +212,9 @@ def set_value(match: re.Match[str]) -> str:
     g = match.groupdict()
     if g["adverb"]:
         return _ADVERB[g["adverb"].lower()]
+    if g["weekday"]:
+        part = PARTS_OF_DAY[g["parts"].lower()[:-1]]
+        return f"XXXX-WXX-{WEEKDAYS[g['weekday'].lower()] + 1}T{part}"
     if g["plural"]:
         return f"XXXX-WXX-{WEEKDAYS[g['plural'].lower()[:-1]] + 1}"
     if g["times"]:
