@@ -75,7 +75,11 @@ def _times_on_days_of_their_sentence(
             days = [
                 m
                 for m in mentions
-                if left <= m.start < right and m.value and _DAY_VALUE.match(m.value)
+                if left <= m.start < right
+                and m is not mention
+                and m.value
+                and _DAY_PREFIX.match(m.value)
+                and m.type in ("DATE", "TIME")
             ]
             if days:
                 day = min(days, key=lambda m: abs(m.start - mention.start))
@@ -84,7 +88,7 @@ def _times_on_days_of_their_sentence(
                     mention.start,
                     mention.end,
                     mention.type,
-                    f"{day.value}T{clock.group(1)}",
+                    f"{(day.value or '')[:10]}T{clock.group(1)}",
                 )
         result.append(mention)
     return result
@@ -93,6 +97,7 @@ def _times_on_days_of_their_sentence(
 _QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
 _QUARTERLY_MENTIONS = 3
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|T)")
 _CLOCK = re.compile(r"T(\d\d:\d\d|MO|AF|EV|NI)$")
 
 

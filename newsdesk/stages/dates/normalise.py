@@ -88,7 +88,12 @@ class Normaliser:
 def speaks_of_future(text: str, left: int, start: int) -> bool:
     """True when the clause leading to a date speaks of the future ("will meet on Friday")."""
     clause_start = max(text.rfind(",", left, start), text.rfind(";", left, start), left)
-    return FUTURE_HINT.search(text, clause_start, start) is not None
+    hint = FUTURE_HINT.search(text, clause_start, start)
+    # "had been scheduled to expire Friday": a plan seen from the past, not the future.
+    return hint is not None and not _PAST_PERFECT.search(text, clause_start, hint.start())
+
+
+_PAST_PERFECT = re.compile(r"\bhad(?:\s+been)?\s+$", re.IGNORECASE)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

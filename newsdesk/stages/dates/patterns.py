@@ -153,7 +153,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "season",
         re.compile(
-            r"\b(?:(?P<modifier>last|this|next|early|late)\s+)?(?P<season>spring|summer|fall|"
+            r"\b(?:(?P<modifier>last|this|next|early|late|this\s+past)\s+)?(?P<season>spring|summer|fall|"
             r"autumn|winter)\b(?:\s+(?:of\s+)?" + YEAR + r")?",
             re.IGNORECASE,
         ),
@@ -162,7 +162,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "beginning",
         re.compile(
             r"\b(?:since\s+)?the\s+(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+)?"
-            r"(?P<which>this|last|next)\s+(?P<unit>year|month|week)\b",
+            r"(?:(?P<which>this|last|next)\s+)?(?P<unit>year|month|week)\b"
+            r"|\b(?:around\s+)?(?P<unit2>year)(?:'s)?[- ](?P<edge2>end)\b",
             re.IGNORECASE,
         ),
     ),

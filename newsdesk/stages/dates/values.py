@@ -208,7 +208,7 @@ def _weekday_part(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValu
     weekday = WEEKDAYS[m["weekday"].lower()]
     day = norm.weekday(weekday, future) or f"XXXX-WXX-{weekday + 1}"
     clock = "12:00" if m["mid"] else PARTS_OF_DAY[m["part"].lower()]
-    return "TIME", f"{day}T{clock}", None
+    return "DATE", f"{day}T{clock}", None
 
 
 def _weekday(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
@@ -263,11 +263,12 @@ def _season(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 
 
 def _beginning(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    unit = m["unit"].lower()
-    period = norm.relative(unit, _SHIFT[m["which"].lower()])
+    # "the end of the month" and "year-end" are of the anchor's month and year.
+    unit = (m["unit"] or m["unit2"]).lower()
+    period = norm.relative(unit, _SHIFT[(m["which"] or "this").lower()])
     if period is None:
         return "DATE", None, None
-    if m["edge"].lower() in ("beginning", "start"):
+    if (m["edge"] or m["edge2"]).lower() in ("beginning", "start"):
         if unit == "year":
             return "DATE", f"{period}-01-01", None
         if unit == "month":
