@@ -8,7 +8,7 @@ import re
 from newsdesk.model import DateMention
 from newsdesk.stages.dates.chain import chained_dates
 from newsdesk.stages.dates.normalise import Normaliser, sentence_bounds, speaks_of_future
-from newsdesk.stages.dates.patterns import PATTERNS, plausible
+from newsdesk.stages.dates.patterns import PATTERNS, TRIGGERS, plausible
 from newsdesk.stages.dates.values import match_value
 from newsdesk.stages.dates.vocabulary import TENSE_WINDOW
 
@@ -21,8 +21,17 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     quarterly_text = len(_QUARTER_WORD.findall(text)) >= _QUARTERLY_MENTIONS
     found: list[DateMention] = []
     bare_times: set[tuple[int, int]] = set()
+    lowered = text.lower()
+    windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for kind, pattern in PATTERNS:
-        for match in pattern.finditer(text):
+        triggers = TRIGGERS.get(kind)
+        if triggers is None:
+            stretches = [(0, len(text))]
+        else:
+            if triggers not in windows:
+                windows[triggers] = _stretches_around(lowered, triggers)
+            stretches = windows[triggers]
+        for match in (m for lo, hi in stretches for m in pattern.finditer(text, lo, hi)):
             start, end = match.span()
             if any(taken[start:end]) or not plausible(kind, match, text):
                 continue
@@ -59,6 +68,30 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
 # A month or day named as a deadline ("by February", "until Jan. 5") lies ahead.
 _CALENDAR_KINDS = frozenset({"month_alone", "month_day", "day_month", "month_day_range"})
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|from)\s+(?:early\s+|late\s+|mid-?)?$")
+# No expression is longer than this: around each trigger word, this much text either side is
+# searched (and a match containing the word always lies within it).
+_REACH = 64
+
+
+def _stretches_around(lowered: str, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The stretches of the text, merged and in order, within reach of a trigger word."""
+    spans = []
+    for trigger in triggers:
+        at = lowered.find(trigger)
+        while at != -1:
+            if at == 0 or not lowered[at - 1].isalpha():
+                spans.append((max(0, at - _REACH), min(len(lowered), at + len(trigger) + _REACH)))
+            at = lowered.find(trigger, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
 _BARE_TIMES = frozenset({"time", "clock24", "noon", "clock_words"})
 
 

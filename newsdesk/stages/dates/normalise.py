@@ -102,7 +102,11 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = start
     while True:
         left = max(text.rfind(". ", 0, left), text.rfind("\n", 0, left))
-        if left <= 0 or text[left] == "\n" or not _ABBREVIATION.search(text, 0, left):
+        if (
+            left <= 0
+            or text[left] == "\n"
+            or not _ABBREVIATION.search(text, max(0, left - 8), left)
+        ):
             break
     right = end
     while True:
@@ -110,7 +114,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         if not stops:
             return max(left, -1) + 1, len(text)
         right = min(stops)
-        if text[right] == "\n" or not _ABBREVIATION.search(text, 0, right):
+        if text[right] == "\n" or not _ABBREVIATION.search(text, max(0, right - 8), right):
             return max(left, -1) + 1, right
         right += 1
 

@@ -168,10 +168,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("recent_units", RECENT_UNITS),
-    ("duration", HALF),
+    ("duration_half", HALF),
     ("duration", DURATION),
-    ("duration", YEAR_ENDED),
-    ("duration", ADJECTIVE_DURATION),
+    ("duration_year_ended", YEAR_ENDED),
+    ("duration_adjective", ADJECTIVE_DURATION),
     (
         "ago",
         re.compile(
@@ -181,7 +181,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("duration", VAGUE_DURATION),
+    ("duration_vague", VAGUE_DURATION),
     (
         "relative_unit",
         re.compile(
@@ -231,6 +231,98 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"(?<![$£€\d.,-]){YEAR}(?![\d%]|[.,]\d|\s*(?:%|percent|per cent))(?!-\d)"),
     ),
 ]
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "centur", "quarter")
+_CENTURIES = ("18", "19", "20")
+# Words (lower case) every match of a kind contains, at the start of a word or after a digit
+# or hyphen: the text is searched only around them.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso": _CENTURIES,
+    "month_day_range": _MONTHS,
+    "day_month_range": _MONTHS,
+    "fiscal": ("fiscal", "fy"),
+    "century": ("centur",),
+    "decade_words": (
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+        "0s",
+    ),
+    "half_year": ("half",),
+    "year_period": ("period", "quarter"),
+    "holiday": (
+        "christmas",
+        "easter",
+        "thanksgiving",
+        "halloween",
+        "valentine",
+        "new year",
+        "day",
+        "fourth of july",
+        "good friday",
+    ),
+    "set": (
+        "every",
+        "each",
+        "daily",
+        "weekly",
+        "monthly",
+        "annually",
+        "yearly",
+        "hourly",
+        "nightly",
+        "once",
+        "twice",
+        "times",
+        *_WEEKDAYS,
+    ),
+    "weekend": ("weekend",),
+    "week_of": _MONTHS,
+    "month_relative_year": _MONTHS,
+    "year_quarter": ("quarter",),
+    "spelled_year": ("nineteen", "twenty", "thousand"),
+    "weekday_month_day": _MONTHS,
+    "month_day_year": _MONTHS,
+    "day_month_year": _MONTHS,
+    "month_day": _MONTHS,
+    "day_month": _MONTHS,
+    "month_year": _MONTHS,
+    "time": ("am", "pm", "a.m", "p.m"),
+    "clock_words": ("o'clock", "in the morning", "in the afternoon", "in the evening", "at night"),
+    "noon": ("noon", "midday", "midnight"),
+    "weekday_part": _WEEKDAYS,
+    "weekday": _WEEKDAYS,
+    "part_of_today": ("morning", "afternoon", "evening", "night", "mid"),
+    "tonight": ("tonight", "overnight"),
+    "quarter": ("quarter",),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "beginning": ("beginning", "start", "end", "middle"),
+    "recent_units": ("recent", "past"),
+    "duration": _UNITS,
+    "duration_half": ("half",),
+    "duration_year_ended": ("year",),
+    "duration_adjective": tuple(f"-{unit}" for unit in _UNITS),
+    "duration_vague": _UNITS,
+    "clock24": ("at ",),
+    "ago": ("ago", "earlier", "from now"),
+    "relative_unit": _UNITS,
+    "period": ("quarter", "period", "year"),
+    "year_ago_adj": ("year",),
+    "day_word": ("today", "yesterday", "tomorrow"),
+    "vague_adjective": ("current", "recent"),
+    "near_future": ("future", "term"),
+    "ref": ("now", "current", "recent", "past", "future", "present", "these days", "lately"),
+    "month_alone": _MONTHS,
+    "decade": ("0s",),
+    "year_edge": _CENTURIES,
+    "year": _CENTURIES,
+}
 REFS = {
     "now": "PRESENT_REF",
     "currently": "PRESENT_REF",
@@ -278,7 +370,7 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
         return False
     if g.get("day2") and not 1 <= int(g["day2"]) <= 31:
         return False
-    if kind == "duration":
+    if kind.startswith("duration"):
         return plausible_duration(match, text)
     if kind == "weekday" and g.get("weekday") and g["weekday"][0].islower():
         return False

@@ -386,6 +386,10 @@ _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexVa
     "decade": _decade,
     "year": _year,
     "duration": _duration,
+    "duration_half": _duration,
+    "duration_year_ended": _duration,
+    "duration_adjective": _duration,
+    "duration_vague": _duration,
     "year_period": _year_period,
     **{
         kind: _reference_of(kind)
