@@ -87,7 +87,7 @@ class Normaliser:
 
 def speaks_of_future(text: str, left: int, start: int) -> bool:
     """True when the clause leading to a date speaks of the future ("will meet on Friday")."""
-    clause_start = max(text.rfind(",", left, start), text.rfind(";", left, start), left)
+    clause_start = max(text.rfind(", ", left, start), text.rfind(";", left, start), left)
     hint = FUTURE_HINT.search(text, clause_start, start)
     # "had been scheduled to expire Friday": a plan seen from the past, not the future.
     return hint is not None and not _PAST_PERFECT.search(text, clause_start, hint.start())

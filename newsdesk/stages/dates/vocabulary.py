@@ -108,7 +108,8 @@ NUMBER = r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|e
 UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter)s?"
 PART = r"(?P<part>morning|afternoon|evening|night)"
 FUTURE_HINT = re.compile(
-    r"\b(will|won't|'ll|shall|would|next|upcoming|coming|plans? to|planned|planning|"
+    r"\b(will|won't|'ll|shall|would|next(?!\s+(?:to|door)\b)|upcoming|coming|plans? to|"
+    r"planned|planning|"
     r"scheduled|expected to|set to|is to|are to|going to|as soon as|as early as|payable|"
     r"effective|starting|beginning|from now)\b",
     re.IGNORECASE,
