@@ -248,10 +248,12 @@ def plausible_duration(match: re.Match[str], text: str) -> bool:
     unit = (g.get("unit") or g.get("unit2") or "").lower()
     before = text[max(0, match.start() - 30) : match.start()]
     after = text[match.end() : match.end() + 12].lower()
-    if unit.startswith("quarter") and (
-        after.startswith(" of") or not (g.get("det") or g.get("place") or g.get("mod"))
+    if (
+        unit.startswith("quarter")
+        and count_of(count) is not None
+        and (after.startswith(" of") or not (g.get("det") or g.get("place") or g.get("mod")))
     ):
-        return False
+        return False  # "three quarters of the vote"; but "several quarters of losses"
     if count in ("a", "an") and not (g.get("mod") or g.get("det")) and _RATE_BEFORE.search(before):
         return False
     if unit == "second" and count in ("a", "an"):
