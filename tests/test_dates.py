@@ -120,6 +120,10 @@ def test_without_an_anchor_no_year_is_invented() -> None:
         ("The march is held each July.", [("each July", "SET", "XXXX-07")]),
         ("It is published twice a year.", [("twice a year", "SET", "P1Y")]),
         ("The paper appears weekly.", [("weekly", "SET", "P1W")]),
+        (
+            "Flights leave on Monday and Tuesday nights.",
+            [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")],
+        ),
         ("She left at 4 in the morning.", [("4 in the morning", "TIME", "2022-01-10T04:00")]),
         ("By mid-afternoon, it was over.", [("mid-afternoon", "TIME", "2022-01-10TAF")]),
         ("It ended late last night.", [("late last night", "TIME", "2022-01-09TNI")]),

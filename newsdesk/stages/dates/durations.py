@@ -119,8 +119,9 @@ SET = re.compile(
     r"(?P<per>hour|day|week|month|quarter|year)\b"
     r"|(?<!average\s)(?<!%\s)\b(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)\b"
     r"|\b(?P<plural>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days|(?P<weekday>Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?P<parts>mornings|afternoons|evenings|"
-    r"nights))\b",
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+|(?=\s+(?:and|or)\s+\w+day\s+))"
+    r"(?P<parts>mornings|afternoons|evenings|nights|(?=\s+(?:and|or)\s+\w+day\s+(?P<parts2>"
+    r"mornings|afternoons|evenings|nights)\b)))\b",
     re.IGNORECASE,
 )
 _ADVERB = {
@@ -212,8 +213,8 @@ def set_value(match: re.Match[str]) -> str:
     g = match.groupdict()
     if g["adverb"]:
         return _ADVERB[g["adverb"].lower()]
-    if g["weekday"]:
-        part = PARTS_OF_DAY[g["parts"].lower()[:-1]]
+    if g["weekday"]:  # "Tuesday nights", and "Monday" in "Monday and Tuesday nights"
+        part = PARTS_OF_DAY[(g["parts"] or g["parts2"]).lower()[:-1]]
         return f"XXXX-WXX-{WEEKDAYS[g['weekday'].lower()] + 1}T{part}"
     if g["plural"]:
         return f"XXXX-WXX-{WEEKDAYS[g['plural'].lower()[:-1]] + 1}"
