@@ -8,7 +8,8 @@ import re
 from newsdesk.model import DateMention
 from newsdesk.stages.dates.chain import chained_dates
 from newsdesk.stages.dates.normalise import Normaliser, sentence_bounds, speaks_of_future
-from newsdesk.stages.dates.patterns import PATTERNS, TRIGGERS, plausible
+from newsdesk.stages.dates.patterns import PATTERNS, plausible
+from newsdesk.stages.dates.triggers import TRIGGERS
 from newsdesk.stages.dates.values import match_value
 from newsdesk.stages.dates.vocabulary import TENSE_WINDOW
 

@@ -8,7 +8,9 @@ named by its year ("the 1988 quarter").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from newsdesk.stages.dates.normalise import Normaliser
 from newsdesk.stages.dates.vocabulary import YEAR
 
 _IGNORE = re.IGNORECASE
@@ -111,3 +113,23 @@ def year_period_value(match: re.Match[str], latest_quarter: str | None) -> str:
     if latest_quarter is None:
         return match["year"]
     return f"{match['year']}-{latest_quarter[-2:]}"
+
+
+def reference_of(
+    kind: str,
+) -> Callable[[re.Match[str], Normaliser, bool], tuple[str, str | None, str | None]]:
+    """The value function (type, value, end value) of one kind of reference above."""
+
+    def value(
+        m: re.Match[str], norm: Normaliser, future: bool
+    ) -> tuple[str, str | None, str | None]:
+        return "DATE", reference_value(kind, m, norm.anchor.year if norm.anchor else None), None
+
+    return value
+
+
+def year_period(
+    m: re.Match[str], norm: Normaliser, future: bool
+) -> tuple[str, str | None, str | None]:
+    """The value of "the 1988 quarter": that year's quarter of the latest reported one."""
+    return "DATE", year_period_value(m, norm.relative("quarter", -1)), None

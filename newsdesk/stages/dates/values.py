@@ -10,7 +10,7 @@ from newsdesk.stages.dates.durations import duration_value, set_value
 from newsdesk.stages.dates.holidays import holiday_value, weekend_value
 from newsdesk.stages.dates.normalise import Normaliser
 from newsdesk.stages.dates.patterns import REFS
-from newsdesk.stages.dates.references import reference_value, year_period_value
+from newsdesk.stages.dates.references import reference_of, year_period
 from newsdesk.stages.dates.vocabulary import (
     ORDINAL_QUARTERS,
     PARTS_OF_DAY,
@@ -336,19 +336,6 @@ def _set(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
     return "SET", set_value(m), None
 
 
-def _reference_of(kind: str) -> Callable[[re.Match[str], Normaliser, bool], TimexValue]:
-    """The value function of one kind of reference (see ``references.py``)."""
-
-    def value(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-        return "DATE", reference_value(kind, m, norm.anchor.year if norm.anchor else None), None
-
-    return value
-
-
-def _year_period(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    return "DATE", year_period_value(m, norm.relative("quarter", -1)), None
-
-
 _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexValue]] = {
     "iso": _iso,
     "month_day_range": _day_range,
@@ -390,9 +377,9 @@ _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexVa
     "duration_year_ended": _duration,
     "duration_adjective": _duration,
     "duration_vague": _duration,
-    "year_period": _year_period,
+    "year_period": year_period,
     **{
-        kind: _reference_of(kind)
+        kind: reference_of(kind)
         for kind in (
             "vague_adjective",
             "near_future",
