@@ -252,8 +252,9 @@ class DateMention:
 @dataclass(frozen=True)
 class Event:
     """A sentence that reports something happening: its main verb (``trigger``), whether it
-    is a ``statement`` or an ``occurrence``, its date and where that came from (``text`` or
-    ``publication``), who took part, where, and who tells it (``outlet`` or ``attribution``,
+    is a ``statement`` or an ``occurrence``, its date and where that came from (``text``;
+    ``occasion``, the dated occasion a statement was made at; or ``publication``), who took
+    part, where, and who tells it (``outlet`` or ``attribution``,
     with that attribution's ``speaker``)."""
 
     text: str

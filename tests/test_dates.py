@@ -41,7 +41,7 @@ def values(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str | 
         ("It opens in March next year.", [("March next year", "2023-03")]),
         ("Sales in this year's third quarter", [("this year's third quarter", "2022-Q3")]),
         ("compared with the 1988 second quarter", [("the 1988 second quarter", "1988-Q2")]),
-        ("They met on Wednesday night.", [("Wednesday night", "2022-01-05")]),
+        ("They met on Wednesday night.", [("Wednesday night", "2022-01-05TNI")]),
         ("He will arrive as soon as Tuesday.", [("Tuesday", "2022-01-11")]),
         ("He said the talks would resume Thursday.", [("Thursday", "2022-01-13")]),
         ("Work starts the week of March 6.", [("the week of March 6", "2022-W09")]),
@@ -100,13 +100,78 @@ def test_without_an_anchor_no_year_is_invented() -> None:
     assert values("Talks resumed yesterday.", None) == [("yesterday", None)]
     assert values("It happened on Aug. 7, 1998.", None) == [("Aug. 7, 1998", "1998-08-07")]
     assert values("They met on Thanksgiving Day.", None) == [("Thanksgiving Day", "XXXX-XX-XX")]
-    assert values("They met on Wednesday night.", None) == [("Wednesday night", "XXXX-WXX-3")]
+    assert values("They met on Wednesday night.", None) == [("Wednesday night", "XXXX-WXX-3TNI")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The siege lasted nearly two years.", [("nearly two years", "DURATION", "P2Y")]),
+        ("Prices rose in the past two months.", [("the past two months", "DURATION", "P2M")]),
+        ("He spoke for more than an hour.", [("more than an hour", "DURATION", "PT1H")]),
+        ("It takes half an hour.", [("half an hour", "DURATION", "PT30M")]),
+        ("They lived there for 2 1/2 years.", [("2 1/2 years", "DURATION", "P2Y6M")]),
+        ("Talks could take a few months.", [("a few months", "DURATION", "PXM")]),
+        ("The feud has gone on for years.", [("years", "DURATION", "PXY")]),
+        ("Rates will fall in the coming weeks.", [("the coming weeks", "DURATION", "PXW")]),
+        ("a two-year contract", [("two-year", "DURATION", "P2Y")]),
+        ("Three days later, they left.", [("Three days", "DURATION", "P3D")]),
+        ("The board meets every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
+        ("The march is held each July.", [("each July", "SET", "XXXX-07")]),
+        ("It is published twice a year.", [("twice a year", "SET", "P1Y")]),
+        ("The paper appears weekly.", [("weekly", "SET", "P1W")]),
+        (
+            "Flights leave on Monday and Tuesday nights.",
+            [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")],
+        ),
+        ("She left at 4 in the morning.", [("4 in the morning", "TIME", "2022-01-10T04:00")]),
+        ("By mid-afternoon, it was over.", [("mid-afternoon", "TIME", "2022-01-10TAF")]),
+        ("It ended late last night.", [("late last night", "TIME", "2022-01-09TNI")]),
+        (
+            "The blast occurred at 10:35 a.m. (0735 GMT) Friday.",
+            [("10:35 a.m.", "TIME", "2022-01-07T10:35"), ("Friday", "DATE", "2022-01-07")],
+        ),
+        ("Current rules allow it.", [("Current", "DATE", "PRESENT_REF")]),
+        ("after the recent sale of the unit", [("recent", "DATE", "PAST_REF")]),
+        ("in the near future", [("the near future", "DATE", "FUTURE_REF")]),
+        ("Profit rose in fiscal 1998.", [("fiscal 1998", "DATE", "1998")]),
+        ("Sales fell in the first half of 1990.", [("the first half of 1990", "DATE", "1990-H1")]),
+        ("a temple of the 11th century", [("the 11th century", "DATE", "10")]),
+        ("Music of the nineties", [("the nineties", "DATE", "199")]),
+        ("The group split in mid-1996.", [("mid-1996", "DATE", "1996")]),
+        (
+            "the year ended Sept. 30",
+            [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "2021-09-30")],
+        ),
+    ],
+)
+def test_durations_sets_times_and_references(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(m.text, m.type, m.value) for m in find_dates(text, ANCHOR)] == expected
+
+
+def test_no_year_is_invented_without_an_anchor() -> None:
+    text = (
+        "Yesterday, two days ago and last week; on Friday night, at 10 p.m. Tuesday, on "
+        "January 2 and in March; this year, the third quarter, the first half, next summer, "
+        "Christmas, the weekend, current rules, for three years, every Monday. In 1998 it "
+        "was fiscal 1997, the 1990s and mid-1996."
+    )
+    given = set(re.findall(r"(?:19|20)\d\d", text))
+    mentions = find_dates(text, None)
+    assert len(mentions) > 15
+    for mention in mentions:
+        years = set(re.findall(r"(?:19|20)\d\d", mention.value or ""))
+        assert years <= given, (mention.text, mention.value)
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "We will decide, and we know why.",
+        "A 6-year-old boy, 52 years old, earns $2 million a year on four flights a week.",
+        "Iraq imports about three-quarters of its food.",
         "It is used by up to 70% of motorists.",
         "Prices may rise. You may go.",
         "Jan Kowalski and April Smith spoke.",

@@ -95,6 +95,8 @@ def _timeline(events: list[Event]) -> Table:
         date = str(event.date)
         if event.date_source == "publication":
             date += " (published)"
+        elif event.date_source == "occasion":
+            date += f" ({event.date_text or 'occasion'})"
         text = event.text
         participants = event.participants
         if event.kind == "statement" and participants:

@@ -114,28 +114,72 @@ def evaluate_attribution_command(
 
 @evaluate.command(name="time")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--split",
+    is_flag=True,
+    help="Also score each folder below DIRECTORY on its own (TimeBank, AQUAINT).",
+)
+@click.option(
+    "--errors",
+    "error_class",
+    type=click.Choice(["missed", "spurious", "wrong_value", "wrong_span", "wrong_type"]),
+    help="List the errors of this class, with the words around each.",
+)
+@click.option(
+    "--type",
+    "timex_type",
+    type=click.Choice(["DATE", "TIME", "DURATION", "SET"]),
+    help="With --errors: only errors of this TIMEX type.",
+)
+@click.option(
+    "--limit", default=40, show_default=True, help="With --errors: list at most this many."
+)
 @_gate_options
-def evaluate_time_command(directory: Path, output_format: str, floors_file: Path | None) -> None:
+def evaluate_time_command(
+    directory: Path,
+    split: bool,
+    error_class: str | None,
+    timex_type: str | None,
+    limit: int,
+    output_format: str,
+    floors_file: Path | None,
+) -> None:
     """Score dates and times on TimeML data: every DIRECTORY/**/*.tml (TempEval-3).
 
     Prints strict span, relaxed span and value precision, recall and F1, overall and per
-    TIMEX type (DATE, TIME, DURATION, SET, and DATE+TIME together).
+    TIMEX type (DATE, TIME, DURATION, SET, and DATE+TIME together), then the errors per type
+    and class: missed (a gold expression nothing overlaps), spurious (found, not in the gold),
+    wrong value, wrong span and wrong type (matched, but different). An expression can be
+    wrong in more than one way.
     """
     from newsdesk.eval.attribution import corpus_hash
-    from newsdesk.eval.report import print_time_scores
-    from newsdesk.eval.time import evaluate_time, read_timeml
+    from newsdesk.eval.report import print_time_errors, print_time_scores
+    from newsdesk.eval.time import evaluate_time, read_timeml, split_of
 
     documents = read_timeml(directory)
     if not documents:
         _error(f"{directory}: no .tml files found")
         sys.exit(EXIT_SOME_FAILED)
     scores = evaluate_time(documents)
+    figures: dict[str, Any] = scores.as_dict()
+    for (group, error_kind), count in sorted(scores.error_counts().items()):
+        figures[f"errors_{error_kind}_{group}"] = count
+    parts = sorted({split_of(d, directory) for d in documents}) if split else []
+    split_scores = {
+        part: evaluate_time([d for d in documents if split_of(d, directory) == part])
+        for part in parts
+    }
+    for part, part_scores in split_scores.items():
+        figures.update({f"{part}/{k}": v for k, v in part_scores.as_dict().items()})
+
+    def print_tables(console: Console) -> None:
+        print_time_scores(scores, console)
+        for part, part_scores in split_scores.items():
+            print_time_scores(part_scores, console, part)
+        print_time_errors(scores, console, error_class, timex_type, limit)
+
     _report_and_gate(
-        scores.as_dict(),
-        lambda console: print_time_scores(scores, console),
-        output_format,
-        floors_file,
-        lambda: corpus_hash(directory),
+        figures, print_tables, output_format, floors_file, lambda: corpus_hash(directory)
     )
 
 

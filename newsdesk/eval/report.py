@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsdesk.eval.attribution import ROLES, AttributionScores
 from newsdesk.eval.damage import DAMAGE_KINDS, RepairScores
 from newsdesk.eval.speakers import MENTION_KINDS, SPEAKER_TYPES, SpeakerScores
-from newsdesk.eval.time import TimeScores
+from newsdesk.eval.time import ERROR_CLASSES, TYPES, TimeScores
 from newsdesk.terminal import visible
 
 
@@ -37,9 +38,11 @@ def print_attribution_scores(scores: AttributionScores, console: Console) -> Non
     )
 
 
-def print_time_scores(scores: TimeScores, console: Console) -> None:
-    """Print strict, relaxed and value precision, recall and F1 per TIMEX type."""
-    table = Table(title=f"Dates and times, {scores.documents} TimeML documents")
+def print_time_scores(scores: TimeScores, console: Console, part: str = "") -> None:
+    """Print strict, relaxed and value precision, recall and F1 per TIMEX type (of one
+    ``part`` of the data when given)."""
+    where = f" in {visible(part)}" if part else ""
+    table = Table(title=f"Dates and times, {scores.documents} TimeML documents{where}")
     for column in ("type", "measure", "precision", "recall", "F1", "predicted", "gold"):
         table.add_column(column, justify="left" if column in ("type", "measure") else "right")
     for group in ("ALL", "DATE+TIME", "DATE", "TIME", "DURATION", "SET"):
@@ -57,6 +60,45 @@ def print_time_scores(scores: TimeScores, console: Console) -> None:
                 str(counts.gold),
             )
     console.print(table)
+
+
+def print_time_errors(
+    scores: TimeScores,
+    console: Console,
+    error_class: str | None = None,
+    timex_type: str | None = None,
+    limit: int = 40,
+) -> None:
+    """Print the errors per TIMEX type and class, then, when ``error_class`` is given, up to
+    ``limit`` errors of that class (and ``timex_type``) with the words around each."""
+    tally = scores.error_counts()
+    table = Table(title="Errors per type and class (gold type; found type when spurious)")
+    table.add_column("type")
+    for name in ERROR_CLASSES:
+        table.add_column(name.replace("_", " "), justify="right")
+    for group in TYPES:
+        table.add_row(group, *(str(tally.get((group, name), 0)) for name in ERROR_CLASSES))
+    console.print(table)
+    if error_class is None:
+        return
+    chosen = [
+        e
+        for e in scores.errors
+        if e.error_class == error_class and (timex_type is None or e.type == timex_type)
+    ]
+    listing = Table(
+        title=f"{error_class} {timex_type or 'all types'} ({len(chosen)}; first {limit})"
+    )
+    for column in ("document", "gold", "found", "context"):
+        listing.add_column(column)
+    for e in chosen[:limit]:
+        listing.add_row(
+            escape(visible(e.document.rsplit("/", 1)[-1])),
+            escape(visible(f"{e.gold_text} = {e.gold_value}" if e.gold_text else "")),
+            escape(visible(f"{e.found_text} = {e.found_value}" if e.found_text else "")),
+            escape(visible(e.context)),
+        )
+    console.print(listing)
 
 
 def print_speaker_scores(scores: SpeakerScores, console: Console, confusions: int = 40) -> None:

@@ -4,7 +4,9 @@ For every ``.tml`` file: the document creation time is the anchor, the text is t
 element with its tags removed, and the gold expressions are its ``TIMEX3`` elements. Scores:
 strict span (same offsets), relaxed span (overlapping offsets) and value (relaxed span and the
 same normalised value, see :func:`same_value`), each as precision, recall and F1, overall and
-per TIMEX type.
+per TIMEX type. Every difference from the gold is also kept as a :class:`TimeError` of one
+class (missed, spurious, wrong value, wrong span, wrong type) so that the next family of errors
+can be listed and counted.
 """
 
 from __future__ import annotations
@@ -103,12 +105,39 @@ class Counts:
         return self.matched / self.gold if self.gold else 0.0
 
 
+ERROR_CLASSES = ("missed", "spurious", "wrong_value", "wrong_span", "wrong_type")
+
+
+@dataclass(frozen=True)
+class TimeError:
+    """One difference from the gold: its class, the gold type (the predicted type for a
+    spurious one), what the gold and the normaliser say, and the words around it."""
+
+    error_class: str
+    type: str
+    document: str
+    gold_text: str
+    gold_value: str
+    found_text: str
+    found_value: str
+    context: str
+
+
 @dataclass
 class TimeScores:
-    """Counts per measure (strict, relaxed, value) and per type (ALL, DATE, ..., DATE+TIME)."""
+    """Counts per measure (strict, relaxed, value) and per type (ALL, DATE, ..., DATE+TIME),
+    and every error."""
 
     counts: dict[tuple[str, str], Counts] = field(default_factory=lambda: defaultdict(Counts))
     documents: int = 0
+    errors: list[TimeError] = field(default_factory=list)
+
+    def error_counts(self) -> dict[tuple[str, str], int]:
+        """How many errors of each (type, class)."""
+        tally: dict[tuple[str, str], int] = defaultdict(int)
+        for error in self.errors:
+            tally[(error.type, error.error_class)] += 1
+        return dict(tally)
 
     def as_dict(self) -> dict[str, float | int]:
         """Flat figures: ``value_f1_DATE+TIME``, ``relaxed_precision_ALL``, ..."""
@@ -138,10 +167,54 @@ def same_value(predicted: str | None, gold: str) -> bool:
     return _SHORT_WEEK.sub(r"-W0\1", predicted) == _SHORT_WEEK.sub(r"-W0\1", gold)
 
 
+_CONTEXT = 40
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The expression with the words around it on one line, the expression in brackets."""
+    before = text[max(0, start - _CONTEXT) : start]
+    after = text[end : end + _CONTEXT]
+    return " ".join(f"{before}[{text[start:end]}]{after}".split())
+
+
+def _pair_errors(
+    document: TimeDocument, gold: GoldTimex, mention: DateMention | None
+) -> list[TimeError]:
+    """The errors of one gold expression and the mention matched to it (None: missed)."""
+    text = document.text
+    gold_text = text[gold.start : gold.end]
+    if mention is None:
+        context = _context(text, gold.start, gold.end)
+        return [
+            TimeError("missed", gold.type, document.name, gold_text, gold.value, "", "", context)
+        ]
+    classes = []
+    if not same_value(mention.value, gold.value):
+        classes.append("wrong_value")
+    if (mention.start, mention.end) != (gold.start, gold.end):
+        classes.append("wrong_span")
+    if mention.type != gold.type:
+        classes.append("wrong_type")
+    start, end = min(gold.start, mention.start), max(gold.end, mention.end)
+    return [
+        TimeError(
+            error_class,
+            gold.type,
+            document.name,
+            gold_text,
+            gold.value,
+            mention.text,
+            f"{mention.type} {mention.value}",
+            _context(text, start, end),
+        )
+        for error_class in classes
+    ]
+
+
 def score_document(
     document: TimeDocument, predicted: list[DateMention], scores: TimeScores
 ) -> None:
-    """Add one document's counts to ``scores``."""
+    """Add one document's counts and errors to ``scores``."""
     scores.documents += 1
     for mention in predicted:
         for group in _groups(mention.type):
@@ -160,8 +233,10 @@ def score_document(
             best = index
             break
         if best is None:
+            scores.errors.extend(_pair_errors(document, gold, None))
             continue
         used.add(best)
+        scores.errors.extend(_pair_errors(document, gold, predicted[best]))
         mention = predicted[best]
         groups = set(_groups(gold.type)) & set(_groups(mention.type)) | {"ALL"}
         for group in groups:
@@ -170,6 +245,27 @@ def score_document(
                 scores.counts[("strict", group)].matched += 1
             if same_value(mention.value, gold.value):
                 scores.counts[("value", group)].matched += 1
+    scores.errors.extend(_spurious(document, predicted, used))
+
+
+def _spurious(
+    document: TimeDocument, predicted: list[DateMention], used: set[int]
+) -> list[TimeError]:
+    """The predicted mentions no gold expression was matched to."""
+    return [
+        TimeError(
+            "spurious",
+            mention.type,
+            document.name,
+            "",
+            "",
+            mention.text,
+            f"{mention.type} {mention.value}",
+            _context(document.text, mention.start, mention.end),
+        )
+        for index, mention in enumerate(predicted)
+        if index not in used
+    ]
 
 
 def evaluate_time(documents: list[TimeDocument]) -> TimeScores:
@@ -178,3 +274,10 @@ def evaluate_time(documents: list[TimeDocument]) -> TimeScores:
     for document in documents:
         score_document(document, find_dates(document.text, document.anchor), scores)
     return scores
+
+
+def split_of(document: TimeDocument, directory: Path) -> str:
+    """The part of the data a document belongs to: its first folder below ``directory``
+    (TimeBank, AQUAINT), or "." for a document directly in it."""
+    parts = Path(document.name).relative_to(directory).parts
+    return parts[0] if len(parts) > 1 else "."

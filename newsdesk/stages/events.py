@@ -2,14 +2,17 @@
 
 Every sentence whose main verb reports something happening becomes an event: its date (the
 first date the sentence gives, a range as ``start/end``; a statement the outlet reports with
-no date of its own takes the publication date, marked as such), the people and organisations
+no date of its own takes the date of the occasion it was made at when a sentence just before
+dates that occasion, else the publication date, marked as such), the people and organisations
 taking part, the places, and whether the outlet narrates it or a speaker's attribution holds it.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from newsdesk.model import Article, Attribution, DateMention, Entity, Event
@@ -20,6 +23,38 @@ _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "belong", "consi
 _PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 # Dependencies of a clause or phrase that describes a noun rather than the event itself.
 _NOUN_MODIFIERS = frozenset({"relcl", "acl", "appos"})
+
+
+# Occasions statements are made at: a sentence that dates one dates the statements after it.
+_OCCASION = re.compile(
+    r"\b(?:debates?|hearings?|(?:press|news)\s+conferences?|(?:press\s+)?briefings?|"
+    r"interviews?|summits?|speech(?:es)?|(?:radio|televised|weekly|inaugural|keynote)\s+address|"
+    r"rall(?:y|ies)|town\s+halls?|forums?|meetings?|sessions?|testimony|conferences?|"
+    r"ceremon(?:y|ies)|talk\s+shows?|broadcasts?|appearances?|visits?)\b",
+    re.IGNORECASE,
+)
+_VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+@dataclass(frozen=True)
+class _Occasion:
+    """The date of the occasion a sentence names, and the paragraph it is in."""
+
+    paragraph: int
+    date: DateMention
+
+
+def _occasion_after(
+    occasion: _Occasion | None, sentence: str, dates: list[DateMention], paragraph: int
+) -> _Occasion | None:
+    """The occasion in force after a sentence: one it dates ("the debate on Sunday
+    evening"); none after a sentence dated by something else; else the one before it."""
+    dated = [d for d in dates if d.type in ("DATE", "TIME") and d.value not in _VAGUE_VALUES]
+    if not dated or not dated[0].value:
+        return occasion
+    if _OCCASION.search(sentence):
+        return _Occasion(paragraph, dated[0])
+    return None
 
 
 def _precision(value: str) -> str:
@@ -94,6 +129,8 @@ def _events(article: Article) -> list[Event]:
     title_end = next((p.end for p in article.paragraphs if p.role == "title"), -1)
     sentences = list(doc.sents)
     buckets = _Buckets(article, [s.start_char for s in sentences])
+    paragraph_starts = [p.start for p in article.paragraphs]
+    occasion: _Occasion | None = None
     for number, sentence in enumerate(sentences):
         quotes = buckets.quotes.get(number, [])
         start, end = sentence.start_char, sentence.end_char
@@ -102,6 +139,14 @@ def _events(article: Article) -> list[Event]:
         end = start + len(text)
         if not text or end <= title_end:
             continue
+        paragraph = bisect_right(paragraph_starts, start) - 1
+        earlier_occasion = occasion
+        narrated = [
+            d
+            for d in buckets.dates.get(number, [])
+            if start <= d.start and not any(_inside(d.start, d.end, q) for q in quotes)
+        ]
+        occasion = _occasion_after(occasion, text, narrated, paragraph)
         root = sentence.root
         if root.pos_ not in ("VERB", "AUX") or (root.lemma_ in _STATIVE and root.pos_ == "AUX"):
             continue
@@ -136,6 +181,18 @@ def _events(article: Article) -> list[Event]:
                 date_value = f"{first.value}/{first.end_value}"
             date_text = first.text
             date_source = "text"
+        elif (
+            statement is not None
+            and holder is None
+            and earlier_occasion is not None
+            and 0 <= paragraph - earlier_occasion.paragraph <= 1
+        ):
+            first = earlier_occasion.date
+            date_value = first.value
+            if first.end_value:
+                date_value = f"{first.value}/{first.end_value}"
+            date_text = first.text
+            date_source = "occasion"
         elif statement is not None and article.published and holder is None:
             date_value = article.published
             date_source = "publication"

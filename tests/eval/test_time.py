@@ -49,3 +49,50 @@ def test_tempeval_scores_stay_above_their_floors() -> None:
     figures = evaluate_time(read_timeml(directory)).as_dict()
     print(json.dumps(figures, indent=1))
     assert check_floors(figures, FLOORS, corpus_hash(directory)) == []
+
+
+ERRORS_DOCUMENT = """<?xml version="1.0" ?>
+<TimeML>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2022-01-10">20220110</TIMEX3></DCT>
+<TEXT>
+Talks began <TIMEX3 tid="t1" type="DATE" value="2022-01-02">January 2</TIMEX3> and were \
+held again <TIMEX3 tid="t2" type="DATE" value="2022-01-08">yesterday</TIMEX3>, after \
+<TIMEX3 tid="t3" type="DURATION" value="P3D">nearly three days</TIMEX3> of calm and a \
+<TIMEX3 tid="t4" type="DATE" value="PAST_REF">bygone</TIMEX3> truce, on Monday.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_every_error_has_its_class_and_type() -> None:
+    scores = evaluate_time([parse_timeml(ERRORS_DOCUMENT)])
+    found = {(e.error_class, e.type, e.gold_text or e.found_text) for e in scores.errors}
+    assert found == {
+        ("wrong_value", "DATE", "yesterday"),  # the gold says the 8th; the 9th it is
+        ("missed", "DATE", "bygone"),
+        ("spurious", "DATE", "Monday"),
+    }
+    assert scores.error_counts()[("DATE", "missed")] == 1
+    [wrong] = [e for e in scores.errors if e.error_class == "wrong_value"]
+    assert (wrong.gold_value, wrong.found_value) == ("2022-01-08", "DATE 2022-01-09")
+    assert "[yesterday]" in wrong.context
+
+
+def test_eval_time_lists_errors_of_one_class_and_scores_each_folder(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsdesk.cli import cli
+
+    for part in ("TimeBank", "AQUAINT"):
+        (tmp_path / part).mkdir()
+        (tmp_path / part / "doc.tml").write_text(ERRORS_DOCUMENT, "utf-8")
+    arguments = ["eval", "time", str(tmp_path), "--split", "--errors", "missed", "--type", "DATE"]
+    result = CliRunner().invoke(cli, arguments, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "in AQUAINT" in result.output and "in TimeBank" in result.output
+    assert "missed DATE (2; first 40)" in result.output
+    assert "[bygone]" in result.output
+    as_json = CliRunner().invoke(cli, [*arguments[:4], "--split", "--format", "json"])
+    figures = json.loads(as_json.output)
+    assert figures["errors_missed_DATE"] == 2
+    assert figures["TimeBank/value_f1_DURATION"] == 1.0

@@ -9,6 +9,7 @@ from newsdesk.model import DateMention
 from newsdesk.stages.dates.chain import chained_dates
 from newsdesk.stages.dates.normalise import Normaliser, sentence_bounds, speaks_of_future
 from newsdesk.stages.dates.patterns import PATTERNS, plausible
+from newsdesk.stages.dates.triggers import TRIGGERS
 from newsdesk.stages.dates.values import match_value
 from newsdesk.stages.dates.vocabulary import TENSE_WINDOW
 
@@ -20,13 +21,26 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     # A report about quarterly results compares quarters: "a year ago" is a quarter then.
     quarterly_text = len(_QUARTER_WORD.findall(text)) >= _QUARTERLY_MENTIONS
     found: list[DateMention] = []
+    bare_times: set[tuple[int, int]] = set()
+    lowered = text.lower()
+    windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for kind, pattern in PATTERNS:
-        for match in pattern.finditer(text):
+        triggers = TRIGGERS.get(kind)
+        if triggers is None:
+            stretches = [(0, len(text))]
+        else:
+            if triggers not in windows:
+                windows[triggers] = _stretches_around(lowered, triggers)
+            stretches = windows[triggers]
+        for match in (m for lo, hi in stretches for m in pattern.finditer(text, lo, hi)):
             start, end = match.span()
             if any(taken[start:end]) or not plausible(kind, match, text):
                 continue
             left, right = sentence_bounds(text, start, end)
-            future = speaks_of_future(text, max(left, start - TENSE_WINDOW), start)
+            future = speaks_of_future(text, max(left, start - TENSE_WINDOW), start) or (
+                kind in _CALENDAR_KINDS
+                and _DEADLINE.search(text, max(0, start - 16), start) is not None
+            )
             quarterly = quarterly_text or "quarter" in text[left:right].lower()
             timex_type, value, end_value = match_value(kind, match, norm, future, quarterly)
             if kind in ("month_day_range", "day_month_range") and text[
@@ -34,6 +48,8 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             ].lower().startswith("from "):
                 start += 5
             found.append(DateMention(text[start:end], start, end, timex_type, value, end_value))
+            if kind in _BARE_TIMES:
+                bare_times.add((start, end))
             taken[start:end] = b"\x01" * (end - start)
     found.sort(key=lambda m: m.start)
     # Dates that refer back ("that day", "the following year") take their value from the
@@ -46,12 +62,76 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             )
         )
     found.sort(key=lambda m: m.start)
-    return _join_times_to_days(text, found)
+    joined = _join_times_to_days(text, found)
+    return _times_on_days_of_their_sentence(text, joined, bare_times)
+
+
+# A month or day named as a deadline ("by February", "until Jan. 5") lies ahead.
+_CALENDAR_KINDS = frozenset({"month_alone", "month_day", "day_month", "month_day_range"})
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|from)\s+(?:early\s+|late\s+|mid-?)?$")
+# No expression is longer than this: around each trigger word, this much text either side is
+# searched (and a match containing the word always lies within it).
+_REACH = 64
+
+
+def _stretches_around(lowered: str, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The stretches of the text, merged and in order, within reach of a trigger word."""
+    spans = []
+    for trigger in triggers:
+        at = lowered.find(trigger)
+        while at != -1:
+            if at == 0 or not lowered[at - 1].isalpha():
+                spans.append((max(0, at - _REACH), min(len(lowered), at + len(trigger) + _REACH)))
+            at = lowered.find(trigger, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+_BARE_TIMES = frozenset({"time", "clock24", "noon", "clock_words"})
+
+
+def _times_on_days_of_their_sentence(
+    text: str, mentions: list[DateMention], bare_times: set[tuple[int, int]]
+) -> list[DateMention]:
+    """A clock time with no day of its own ("at 10:35 a.m.") is on the day its sentence
+    gives ("... occurred at about 10:35 a.m. (0735 GMT) Friday"), else on the anchor's."""
+    result = []
+    for mention in mentions:
+        clock = _CLOCK.search(mention.value or "")
+        if (mention.start, mention.end) in bare_times and clock:
+            left, right = sentence_bounds(text, mention.start, mention.end)
+            days = [
+                m
+                for m in mentions
+                if left <= m.start < right
+                and m is not mention
+                and m.value
+                and _DAY_PREFIX.match(m.value)
+                and m.type in ("DATE", "TIME")
+            ]
+            if days:
+                day = min(days, key=lambda m: abs(m.start - mention.start))
+                mention = DateMention(
+                    mention.text,
+                    mention.start,
+                    mention.end,
+                    mention.type,
+                    f"{(day.value or '')[:10]}T{clock.group(1)}",
+                )
+        result.append(mention)
+    return result
 
 
 _QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
 _QUARTERLY_MENTIONS = 3
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|T)")
 _CLOCK = re.compile(r"T(\d\d:\d\d|MO|AF|EV|NI)$")
 
 

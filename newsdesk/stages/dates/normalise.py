@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from newsdesk.stages.dates.vocabulary import (
     FUTURE_HINT,
@@ -86,11 +87,41 @@ class Normaliser:
 
 def speaks_of_future(text: str, left: int, start: int) -> bool:
     """True when the clause leading to a date speaks of the future ("will meet on Friday")."""
-    clause_start = max(text.rfind(",", left, start), text.rfind(";", left, start), left)
-    return FUTURE_HINT.search(text, clause_start, start) is not None
+    clause_start = max(text.rfind(", ", left, start), text.rfind(";", left, start), left)
+    hint = FUTURE_HINT.search(text, clause_start, start)
+    # "had been scheduled to expire Friday": a plan seen from the past, not the future.
+    return hint is not None and not _PAST_PERFECT.search(text, clause_start, hint.start())
+
+
+_PAST_PERFECT = re.compile(r"\bhad(?:\s+been)?\s+$", re.IGNORECASE)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    return left + 1, min(right_candidates) if right_candidates else len(text)
+    """The offsets of the sentence around ``[start, end)``: from after the last full stop
+    that ends a sentence (not "a.m.", "Mr.", "P.") or line break before it, to the next."""
+    left = start
+    while True:
+        left = max(text.rfind(". ", 0, left), text.rfind("\n", 0, left))
+        if (
+            left <= 0
+            or text[left] == "\n"
+            or not _ABBREVIATION.search(text, max(0, left - 8), left)
+        ):
+            break
+    right = end
+    while True:
+        stops = [i for i in (text.find(". ", right), text.find("\n", right)) if i != -1]
+        if not stops:
+            return max(left, -1) + 1, len(text)
+        right = min(stops)
+        if text[right] == "\n" or not _ABBREVIATION.search(text, max(0, right - 8), right):
+            return max(left, -1) + 1, right
+        right += 1
+
+
+# A full stop that ends an abbreviation or an initial rather than a sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b[ap]\.m|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|Co|Corp|Inc|"
+    r"Ltd|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Mass|Calif|Fla|Wash|Ill|Wis|Mich|Pa|Va|Md|Ky|Tenn|"
+    r"Conn|Ariz|Colo|Ore|Okla|Ala|Ga|La|Minn|Mo|Neb|Nev|Del|vs|U\.S|U\.N))$"
+)

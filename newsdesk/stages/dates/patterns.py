@@ -4,7 +4,27 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.stages.dates.durations import (
+    ADJECTIVE_DURATION,
+    DURATION,
+    HALF,
+    SET,
+    VAGUE_DURATION,
+    YEAR_ENDED,
+    plausible_duration,
+)
 from newsdesk.stages.dates.holidays import HOLIDAY_PATTERN, WEEKEND_PATTERN
+from newsdesk.stages.dates.references import (
+    CENTURY,
+    DECADE_WORDS,
+    FISCAL,
+    HALF_YEAR,
+    NEAR_FUTURE,
+    RECENT_UNITS,
+    VAGUE_ADJECTIVE,
+    YEAR_EDGE,
+    YEAR_PERIOD,
+)
 from newsdesk.stages.dates.vocabulary import (
     DAY,
     MONTH,
@@ -32,7 +52,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+{YEAR})?\b"
         ),
     ),
+    ("fiscal", FISCAL),
+    ("century", CENTURY),
+    ("decade_words", DECADE_WORDS),
+    ("half_year", HALF_YEAR),
+    ("year_period", YEAR_PERIOD),
     ("holiday", HOLIDAY_PATTERN),
+    ("set", SET),
     ("weekend", WEEKEND_PATTERN),
     (
         "week_of",
@@ -87,15 +113,32 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\s+(?:\w+\s+)?(?:time|GMT|UTC))?"
         ),
     ),
-    ("noon", re.compile(r"\b(?P<which>noon|midday|midnight)\b", re.IGNORECASE)),
+    (
+        "clock_words",
+        re.compile(
+            r"\b(?P<hour>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+            r"twelve)(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|"
+            r"at\s+night)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("noon", re.compile(r"\b(?P<which>noon|midday|midnight)\b(?!\s+(?:Mass|Express)\b)")),
     (
         "weekday_part",
-        re.compile(rf"\b{WEEKDAY}\s+{PART}\b", re.IGNORECASE),
+        re.compile(
+            rf"\b(?:(?P<edge>early|late)\s+)?{WEEKDAY}\s+(?:{PART}|(?P<mid>midday|noon))\b",
+            re.IGNORECASE,
+        ),
     ),
     ("weekday", re.compile(rf"\b(?:(?P<modifier>last|next|this)\s+)?{WEEKDAY}\b")),
     (
         "part_of_today",
-        re.compile(rf"\b(?P<which>this|last|tomorrow|yesterday)\s+{PART}\b", re.IGNORECASE),
+        re.compile(
+            rf"\b(?:(?P<edge>early|late|later|earlier)\s+)?(?P<which>this|last|tomorrow|"
+            rf"yesterday)\s+{PART}\b|\b(?P<mid>mid-?|mid\s)(?P<part2>morning|"
+            rf"afternoon|evening)\b(?:\s+(?P<which2>yesterday|today|tomorrow))?",
+            re.IGNORECASE,
+        ),
     ),
     ("tonight", re.compile(r"\b(?P<which>tonight|overnight)\b", re.IGNORECASE)),
     (
@@ -110,7 +153,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "season",
         re.compile(
-            r"\b(?:(?P<modifier>last|this|next|early|late)\s+)?(?P<season>spring|summer|fall|"
+            r"\b(?:(?P<modifier>last|this|next|early|late|this\s+past)\s+)?(?P<season>spring|summer|fall|"
             r"autumn|winter)\b(?:\s+(?:of\s+)?" + YEAR + r")?",
             re.IGNORECASE,
         ),
@@ -119,16 +162,26 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "beginning",
         re.compile(
             r"\b(?:since\s+)?the\s+(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+)?"
-            r"(?P<which>this|last|next)\s+(?P<unit>year|month|week)\b",
+            r"(?:(?P<which>this|last|next)\s+)?(?P<unit>year|month|week)\b"
+            r"|\b(?:around\s+)?(?P<unit2>year)(?:'s)?[- ](?P<edge2>end)\b",
             re.IGNORECASE,
         ),
     ),
+    ("recent_units", RECENT_UNITS),
+    ("duration_half", HALF),
+    ("duration", DURATION),
+    ("duration_year_ended", YEAR_ENDED),
+    ("duration_adjective", ADJECTIVE_DURATION),
     (
         "ago",
         re.compile(
-            rf"\b{NUMBER}\s+{UNIT}\s+(?P<direction>ago|earlier|later|from now)\b", re.IGNORECASE
+            rf"\b(?:(?:nearly|almost|about|around|roughly|some|more than|less than|over|"
+            rf"just over|only|barely)\s+)?(?:a\s+(?=few\b))?{NUMBER}\s+{UNIT}\s+(?:or so\s+)?"
+            rf"(?P<direction>ago|earlier|from now)\b",
+            re.IGNORECASE,
         ),
     ),
+    ("duration_vague", VAGUE_DURATION),
     (
         "relative_unit",
         re.compile(
@@ -141,7 +194,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "period",
         re.compile(
             r"\bthe\s+(?P<which>latest|most recent|same|current|year-ago|year-earlier|"
-            r"comparable|previous|prior)?\s*(?P<unit>quarter|period|year)\b"
+            r"comparable|previous|prior|full)?\s*(?:fiscal\s+)?(?P<unit>quarter|period|year)\b"
             r"(?![- ]\w*(?:ago|earlier))",
             re.IGNORECASE,
         ),
@@ -154,6 +207,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "day_word",
         re.compile(r"\b(?P<which>today|yesterday|tomorrow)\b", re.IGNORECASE),
     ),
+    ("vague_adjective", VAGUE_ADJECTIVE),
+    ("near_future", NEAR_FUTURE),
     (
         "ref",
         re.compile(
@@ -166,22 +221,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month_alone",
         re.compile(rf"\b(?:(?P<modifier>early|late|mid-?|last|next|this)\s*)?{MONTH}\b"),
     ),
-    ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)s\b")),
+    (
+        "decade",
+        re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?P<decade>(?:19|20)\d0)s\b"),
+    ),
+    ("year_edge", YEAR_EDGE),
     (
         "year",
         re.compile(rf"(?<![$£€\d.,-]){YEAR}(?![\d%]|[.,]\d|\s*(?:%|percent|per cent))(?!-\d)"),
-    ),
-    (
-        "duration",
-        re.compile(rf"\b{NUMBER}[- ]{UNIT}(?:[- ]long|[- ]old)?\b", re.IGNORECASE),
-    ),
-    (
-        "set",
-        re.compile(
-            r"\b(?P<which>daily|weekly|monthly|annually|yearly|every\s+(?:day|week|month|year))"
-            r"\b",
-            re.IGNORECASE,
-        ),
     ),
 ]
 REFS = {
@@ -231,16 +278,12 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
         return False
     if g.get("day2") and not 1 <= int(g["day2"]) <= 31:
         return False
+    if kind.startswith("duration"):
+        return plausible_duration(match, text)
     if kind == "weekday" and g.get("weekday") and g["weekday"][0].islower():
         return False
     if kind == "season" and not (g.get("modifier") or g.get("year")):
-        # "in the fall", "this summer"; not "the fall of the city"
-        before = text[max(0, match.start() - 12) : match.start()].lower()
-        after = text[match.end() : match.end() + 4].lower()
-        if not re.search(r"\b(in|during|through|by|until|since)( the)?\s*$", before):
-            return False
-        if after.startswith(" of"):
-            return False
+        return _season_alone(match, text)
     if kind == "month_alone" and _NAME_AFTER.match(text, match.end()):
         return False  # "April Smith": a first name
     if kind == "year":
@@ -250,6 +293,16 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
         if _PLURAL_AFTER.match(text, match.end()) and not _TEMPORAL_BEFORE.search(before):
             return False  # "2000 shares": a count
     return True
+
+
+def _season_alone(match: re.Match[str], text: str) -> bool:
+    """True for a season with no year or modifier that is a time: "in the fall", not "the
+    fall of the city"."""
+    before = text[max(0, match.start() - 12) : match.start()].lower()
+    after = text[match.end() : match.end() + 4].lower()
+    if not re.search(r"\b(in|during|through|by|until|since)( the)?\s*$", before):
+        return False
+    return not after.startswith(" of")
 
 
 _NAME_AFTER = re.compile(r"\s+(?!(?:19|20)\d\d)[A-Z][a-z]+\b")

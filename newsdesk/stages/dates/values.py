@@ -6,15 +6,16 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 
+from newsdesk.stages.dates.durations import duration_value, set_value
 from newsdesk.stages.dates.holidays import holiday_value, weekend_value
 from newsdesk.stages.dates.normalise import Normaliser
 from newsdesk.stages.dates.patterns import REFS
+from newsdesk.stages.dates.references import reference_of, year_period
 from newsdesk.stages.dates.vocabulary import (
     ORDINAL_QUARTERS,
     PARTS_OF_DAY,
     SEASONS,
     TENS,
-    UNITS,
     WEEKDAYS,
     count_value,
     iso_day,
@@ -174,6 +175,10 @@ def _noon(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 
 
 def _part_of_today(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
+    if m["part2"]:  # "mid-afternoon (yesterday)"
+        offset = {"yesterday": -1, "tomorrow": 1}.get((m["which2"] or "").lower(), 0)
+        day = norm.relative_day(offset) or "XXXX-XX-XX"
+        return "TIME", f"{day}T{PARTS_OF_DAY[m['part2'].lower()]}", None
     which = m["which"].lower()
     offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[which]
     part = PARTS_OF_DAY[m["part"].lower()]
@@ -181,6 +186,14 @@ def _part_of_today(m: re.Match[str], norm: Normaliser, future: bool) -> TimexVal
         offset = 0
     day = norm.relative_day(offset) or "XXXX-XX-XX"
     return "TIME", f"{day}T{part}", None
+
+
+def _clock_words(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
+    """ "4 in the morning", "eight in the evening", "ten at night"."""
+    hour = count_value(m["hour"]) % 12
+    if (m["part"] or "").lower() in ("afternoon", "evening") or (not m["part"] and hour >= 6):
+        hour += 12
+    return "TIME", f"{_today(norm)}T{hour:02d}:00", None
 
 
 def _tonight(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
@@ -191,10 +204,11 @@ def _tonight(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 
 
 def _weekday_part(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    # "Wednesday night" names a day: news timelines (and TimeBank's annotators) date it
-    # to the day rather than to a part of it.
+    # "Wednesday night" is a time of that day, as TimeML types it: 1998-08-05TNI.
     weekday = WEEKDAYS[m["weekday"].lower()]
-    return "DATE", norm.weekday(weekday, future) or f"XXXX-WXX-{weekday + 1}", None
+    day = norm.weekday(weekday, future) or f"XXXX-WXX-{weekday + 1}"
+    clock = "12:00" if m["mid"] else PARTS_OF_DAY[m["part"].lower()]
+    return "DATE", f"{day}T{clock}", None
 
 
 def _weekday(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
@@ -205,6 +219,10 @@ def _weekday(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
         chosen = dt.date.fromisoformat(value)
         if (chosen - norm.anchor).days < 1:
             value = iso_day(chosen + dt.timedelta(days=7))
+    if modifier == "last" and value and norm.anchor:
+        chosen = dt.date.fromisoformat(value)
+        if chosen >= norm.anchor:  # "last Wednesday" said on a Wednesday: a week before
+            value = iso_day(norm.anchor - dt.timedelta(days=7))
     return "DATE", value or f"XXXX-WXX-{weekday + 1}", None
 
 
@@ -245,11 +263,12 @@ def _season(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 
 
 def _beginning(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    unit = m["unit"].lower()
-    period = norm.relative(unit, _SHIFT[m["which"].lower()])
+    # "the end of the month" and "year-end" are of the anchor's month and year.
+    unit = (m["unit"] or m["unit2"]).lower()
+    period = norm.relative(unit, _SHIFT[(m["which"] or "this").lower()])
     if period is None:
         return "DATE", None, None
-    if m["edge"].lower() in ("beginning", "start"):
+    if (m["edge"] or m["edge2"]).lower() in ("beginning", "start"):
         if unit == "year":
             return "DATE", f"{period}-01-01", None
         if unit == "month":
@@ -310,32 +329,11 @@ def _ref(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 
 
 def _duration(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    amount = count_value(m["count"])
-    unit = UNITS[m["unit"].lower()]
-    if unit in ("H", "MIN"):
-        return "DURATION", f"PT{amount or 'X'}{unit[0]}", None
-    if unit == "DE":
-        return "DURATION", f"P{(amount or 0) * 10 or 'X'}Y", None
-    if unit == "CE":
-        return "DURATION", f"P{(amount or 0) * 100 or 'X'}Y", None
-    return "DURATION", f"P{amount or 'X'}{unit}", None
-
-
-_SET_UNITS = {
-    "daily": "D",
-    "day": "D",
-    "weekly": "W",
-    "week": "W",
-    "monthly": "M",
-    "month": "M",
-    "annually": "Y",
-    "yearly": "Y",
-    "year": "Y",
-}
+    return "DURATION", duration_value(m), None
 
 
 def _set(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    return "SET", f"P1{_SET_UNITS[m['which'].lower().split()[-1]]}", None
+    return "SET", set_value(m), None
 
 
 _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexValue]] = {
@@ -360,6 +358,7 @@ _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexVa
     "weekday_part": _weekday_part,
     "weekday": _weekday,
     "part_of_today": _part_of_today,
+    "clock_words": _clock_words,
     "tonight": _tonight,
     "quarter": _quarter,
     "season": _season,
@@ -374,5 +373,23 @@ _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexVa
     "decade": _decade,
     "year": _year,
     "duration": _duration,
+    "duration_half": _duration,
+    "duration_year_ended": _duration,
+    "duration_adjective": _duration,
+    "duration_vague": _duration,
+    "year_period": year_period,
+    **{
+        kind: reference_of(kind)
+        for kind in (
+            "vague_adjective",
+            "near_future",
+            "recent_units",
+            "fiscal",
+            "half_year",
+            "century",
+            "decade_words",
+            "year_edge",
+        )
+    },
     "set": _set,
 }

@@ -55,9 +55,21 @@ NUMBERS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
     "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "several": 0,
     "few": 0,
 }
@@ -72,17 +84,7 @@ UNITS = {
     "minute": "MIN",
     "quarter": "Q",
 }
-TENS = {
-    "ten": 10,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+TENS = {word: number for word, number in NUMBERS.items() if number % 10 == 0 and number < 100}
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -106,7 +108,8 @@ NUMBER = r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|e
 UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter)s?"
 PART = r"(?P<part>morning|afternoon|evening|night)"
 FUTURE_HINT = re.compile(
-    r"\b(will|won't|'ll|shall|would|next|upcoming|coming|plans? to|planned|planning|"
+    r"\b(will|won't|'ll|shall|would|next(?!\s+(?:to|door)\b)|upcoming|coming|plans? to|"
+    r"planned|planning|"
     r"scheduled|expected to|set to|is to|are to|going to|as soon as|as early as|payable|"
     r"effective|starting|beginning|from now)\b",
     re.IGNORECASE,
