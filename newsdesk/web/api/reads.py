@@ -7,6 +7,7 @@ import html
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from newsdesk.errors import NewsdeskError
@@ -39,6 +40,9 @@ from newsdesk.web.api.params import (
 from newsdesk.web.app import reader
 
 reads = APIRouter(dependencies=[Depends(bounded_text)])
+
+# Up to this offset, a page of the newest statements is read on the event loop.
+INLINE_OFFSET = 1_000
 
 StoreReader = Annotated[Store, Depends(reader)]
 Text = Annotated[str | None, Query()]
@@ -97,7 +101,7 @@ def search(
 
 
 @reads.get("/quotes", responses=problems(400, 422))
-def quotes(
+async def quotes(
     store: StoreReader,
     asked: PageOf,
     since: Since = None,
@@ -114,8 +118,17 @@ def quotes(
     wanted = StatementFilter(
         speaker, outlet, since, until, search_words(q) if q is not None else None, kind
     )
-    rows = store.statements(wanted, asked.limit + 1, asked.offset)
-    return page(rows, asked, lambda: store.statement_total(wanted))
+
+    def answer() -> Page[StatementRow]:
+        rows = store.statements(wanted, asked.limit + 1, asked.offset)
+        return page(rows, asked, lambda: store.statement_total(wanted))
+
+    # The newest statements, unfiltered and not counted, walk an index and stop at the page's
+    # end: answered on the event loop. A filter or a count may scan: a worker thread, so the
+    # loop goes on serving meanwhile.
+    if wanted == StatementFilter() and not asked.count and asked.offset <= INLINE_OFFSET:
+        return answer()
+    return await run_in_threadpool(answer)
 
 
 @reads.get("/speakers", responses=problems(422))

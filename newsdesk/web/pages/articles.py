@@ -7,9 +7,11 @@ import difflib
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
+from newsdesk.store import Store
 from newsdesk.store.browse import StoryMember, story_members
 from newsdesk.store.rows import ArticleRecord
 from newsdesk.web.pages.markup import mark_up, quote_speaker, speaker_colour
@@ -20,12 +22,22 @@ router = APIRouter()
 
 @router.get("/articles/{key}", response_class=HTMLResponse)
 async def article_page(request: Request, store: StoreReader, key: str) -> HTMLResponse:
-    """One article, marked up (built on the event loop: a bounded amount of work, which a
-    trip to a worker thread would only make slower)."""
+    """One article, marked up: a news-sized article on the event loop (a few milliseconds,
+    which a trip to a worker thread would only make slower), a long one on a worker thread."""
     article_id = stored_id(key)
     article = store.article(article_id) if article_id else None
     if article is None:
         return not_found(request, f"an article with id {key}")
+    if len(article.text) > INLINE_CHARACTERS:
+        return await run_in_threadpool(_article_page, request, store, article)
+    return _article_page(request, store, article)
+
+
+# Articles up to this many characters have their page built on the event loop.
+INLINE_CHARACTERS = 50_000
+
+
+def _article_page(request: Request, store: Store, article: ArticleRecord) -> HTMLResponse:
     members = story_members(store, article.story_id) if article.story_id else []
     statements = [(q, quote_speaker(q), speaker_colour(quote_speaker(q))) for q in article.quotes]
     context = {
