@@ -34,7 +34,7 @@ def serve_command(db_path: Path, host: str, port: int, token: str | None, worker
         import uvicorn
 
         from newsdesk.web import WebSettings, create_app
-        from newsdesk.web.app import DB_VARIABLE, TOKEN_VARIABLE
+        from newsdesk.web.app import DB_VARIABLE, TOKEN_VARIABLE, settle_for_serving
     except ImportError as exc:
         raise NewsdeskError(
             "ND031", f"the web extra is not installed ({exc.name}): pip install 'newsdesk[web]'"
@@ -42,6 +42,7 @@ def serve_command(db_path: Path, host: str, port: int, token: str | None, worker
     app = create_app(WebSettings(db=db_path, token=token or None))  # refuses a bad file now
     click.echo(f"newsdesk: serving {db_path} on http://{host}:{port}/", err=True)
     if workers == 1:
+        app.router.add_event_handler("startup", settle_for_serving)
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     # Each worker process builds its own app from the environment it inherits.
