@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Article, Span
 from newsdesk.resources import Resources
+from newsdesk.stages.rule_components import use_rule_components
 
 _PARAGRAPH_BOUNDARIES = "newsdesk_paragraph_boundaries"
 
@@ -29,7 +30,8 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
 
 
 def load_pipeline(name: str) -> Language:
-    """Load the spaCy pipeline ``name`` with newsdesk's paragraph boundaries added."""
+    """Load the spaCy pipeline ``name`` with newsdesk's paragraph boundaries added, and its
+    attribute rules matched by lookup (same annotations, in a fraction of the time)."""
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -40,6 +42,7 @@ def load_pipeline(name: str) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(_PARAGRAPH_BOUNDARIES, before="parser")
+    use_rule_components(nlp)
     return nlp
 
 
