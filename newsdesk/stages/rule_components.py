@@ -202,6 +202,7 @@ class RuleLemmas:
     spaCy's own lemmatizer caches some of them under; at most ``limit`` of them at a time."""
 
     def __init__(self, lemmatizer: Lemmatizer, limit: int = 100_000) -> None:
+        self.lemmatizer = lemmatizer
         self._lemmatize = cast(Callable[[Token], list[str]], lemmatizer.lemmatize)
         self.limit = limit
         self._lemmas: dict[tuple[int, int, int], int] = {}
@@ -225,6 +226,7 @@ class RuleLemmas:
             if found is None:
                 if len(lemmas) >= self.limit:
                     lemmas.clear()
+                    self.lemmatizer.cache.clear()  # spaCy's own memo, grown by the same calls
                 found = lemmas[key] = strings.add(self._lemmatize(doc[i])[0])
             array[i, 3] = found
         doc.from_array([LEMMA], array[:, 3:4].copy())

@@ -74,3 +74,4 @@ def test_lemmas_stay_the_same_when_few_are_remembered() -> None:
     for doc, wanted in zip(docs, expected, strict=True):
         assert [t.lemma_ for t in lemmas(doc)] == wanted
         assert 0 < len(lemmas) <= 10
+        assert len(lemmatizer.cache) <= 10
