@@ -32,6 +32,11 @@ def similar_names(a: str, b: str) -> bool:
         return True
     if abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 4:
         return False
+    return _within_two_edits(a, b)
+
+
+def _within_two_edits(a: str, b: str) -> bool:
+    """True when at most two insertions, deletions or substitutions turn ``a`` into ``b``."""
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, start=1):
         current = [i]
@@ -39,6 +44,8 @@ def similar_names(a: str, b: str) -> bool:
             current.append(
                 min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
             )
+        if min(current) > 2:
+            return False  # every later row is at least as far apart
         previous = current
     return previous[-1] <= 2
 

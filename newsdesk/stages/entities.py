@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -20,6 +21,7 @@ from newsdesk.lang.gazetteer import Gazetteer, KnownName, Place
 from newsdesk.lang.names import HONORIFIC_GENDER, TITLES, Person, called_by_first_word, name_words
 from newsdesk.model import Article, Entity, Mention
 from newsdesk.resources import Resources
+from newsdesk.stages.parse import tokens_where
 
 _LABELS = {
     "PERSON": "PERSON",
@@ -115,44 +117,60 @@ class _Finder:
 
     def gazetteer_pass(self) -> None:
         """Known names first: the longest capitalised stretch the gazetteer knows wins."""
-        index = 0
         doc = self.doc
-        while index < len(doc):
-            token = doc[index]
-            if not _capitalised(token) or index in self.taken:
+        text = doc.text
+        words = [t.text for t in doc]
+        starts = [t.idx for t in doc]
+        punct = [t.is_punct for t in doc]
+        index = 0
+        while index < len(words):
+            if not words[index][:1].isupper() and not words[index][:1].isdigit():
+                index += 1
+                continue
+            if index in self.taken:
                 index += 1
                 continue
             matched = 0
-            for size in range(min(_MAX_NAME_TOKENS, len(doc) - index), 0, -1):
-                span = doc[index : index + size]
-                if "\n" in span.text or span[-1].is_punct:
+            for size in range(min(_MAX_NAME_TOKENS, len(words) - index), 0, -1):
+                last = index + size - 1
+                stretch = text[starts[index] : starts[last] + len(words[last])]
+                if "\n" in stretch or punct[last]:
                     continue
-                known = self._known(span)
-                if known is not None and known.type == "PERSON":
-                    self._person(list(span), span, known.canonical)
-                    matched = size
-                    break
-                if known is not None:
-                    self._mention(self._entity(known.canonical, known.type), span)
-                    matched = size
-                    break
-                place = self.gazetteer.place(span.text)
-                if place is None and span.text.isupper() and len(span.text) > 3:
-                    place = self.gazetteer.place(span.text.title())  # "MOSCOW, March 3 -"
-                if place is not None and self._accepts_place(span, place):
-                    entity = self._entity(place.canonical, "PLACE")
-                    entity.geonames_id = place.geonames_id
-                    entity.country_code = place.country_code
-                    self._mention(entity, span)
+                if self._known_or_placed(index, last + 1, stretch):
                     matched = size
                     break
             index += matched or 1
 
-    def _known(self, span: SpacySpan) -> KnownName | None:
+    def _known_or_placed(self, start: int, end: int, text: str) -> bool:
+        """Record the tokens from ``start`` to ``end`` (whose text is ``text``) as the listed
+        name or the place the gazetteer knows them for; False when it knows none."""
+        listed = self.gazetteer.known(text)
+        place = self.gazetteer.place(text)
+        if place is None and text.isupper() and len(text) > 3:
+            place = self.gazetteer.place(text.title())  # "MOSCOW, March 3 -"
+        if listed is None and place is None:
+            return False  # most stretches: no need to look at their tokens
+        span = self.doc[start:end]
+        known = self._known(span, text)
+        if known is not None and known.type == "PERSON":
+            self._person(list(span), span, known.canonical)
+            return True
+        if known is not None:
+            self._mention(self._entity(known.canonical, known.type), span)
+            return True
+        if place is not None and self._accepts_place(span, place):
+            entity = self._entity(place.canonical, "PLACE")
+            entity.geonames_id = place.geonames_id
+            entity.country_code = place.country_code
+            self._mention(entity, span)
+            return True
+        return False
+
+    def _known(self, span: SpacySpan, text: str) -> KnownName | None:
         """The listed person or organisation the span names, unless the text says otherwise: a
         common word at a sentence's start ("Conservatives say"), or a surname alias given with
         another first name ("Michelle Obama" is not the "Obama" of the table)."""
-        known = self.gazetteer.known(span.text)
+        known = self.gazetteer.known(text)
         if known is None:
             return None
         if known.common_word and span[0].is_sent_start:
@@ -238,8 +256,8 @@ class _Finder:
     def roles_pass(self) -> None:
         """ "The President of Kazakhstan": the person the article gives that title, else the
         office holder on the publication date."""
-        for token in self.doc:
-            if token.lower_ not in _OFFICE_TITLES or token.i in self.taken:
+        for token in tokens_where(self.doc, LOWER, _OFFICE_TITLES):
+            if token.i in self.taken:
                 continue
             following = self.doc[token.i + 1 : token.i + 3]
             if len(following) < 2 or following[0].lower_ != "of":

@@ -70,3 +70,32 @@ def test_the_parsed_doc_keeps_the_article_text(pipeline: Pipeline) -> None:
     # Read as a quotation, the quoted words belong to what the chief says.
     says = next(q for q in article.quotes if q.cue == "says")
     assert says.content == "repairs 'nearly done' after storm"
+
+
+def test_tokens_where_finds_what_a_loop_over_the_tokens_finds(pipeline: Pipeline) -> None:
+    from spacy.attrs import DEP, LOWER, POS
+
+    from newsdesk.stages.parse import tokens_where
+
+    text = "The president said he and the senator met. Then she left.\n\nNobody knew why."
+    doc = pipeline.run(Article(source="t", original=text)).parsed
+    assert doc is not None
+    for attribute, name, values in (
+        (LOWER, "lower_", ["he", "she", "president"]),
+        (POS, "pos_", ["NOUN", "VERB"]),
+        (DEP, "dep_", ["conj", "nsubj"]),
+    ):
+        found = [t.i for t in tokens_where(doc, attribute, values)]
+        assert found == [t.i for t in doc if getattr(t, name) in values]
+        assert found
+    assert tokens_where(doc, LOWER, ["zebra"]) == []
+
+
+def test_a_line_break_starts_a_sentence(pipeline: Pipeline) -> None:
+    from newsdesk.stages.parse import parse_text
+
+    text = "Prices rose for the third month in\nthe north and\n\nwages did not \n keep up"
+    doc = parse_text(spacy_pipeline(pipeline.resources), text)
+    after_breaks = [t.i + 1 for t in doc if "\n" in t.text]
+    assert [doc[i].text for i in after_breaks] == ["the", "wages", "keep"]
+    assert all(doc[i].is_sent_start for i in after_breaks)

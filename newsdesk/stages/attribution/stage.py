@@ -20,7 +20,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from spacy.tokens import Token
+from spacy.attrs import POS, TAG
+from spacy.tokens import Doc, Token
 
 from newsdesk.model import Article, Attribution, Paragraph, Span
 from newsdesk.resources import Resources
@@ -37,6 +38,19 @@ from newsdesk.stages.attribution.syntax import (
     subtree_span,
     token_at,
 )
+from newsdesk.stages.parse import tokens_where
+
+# The rules tried at each word look for a verb, a reporting noun or an attitude adjective;
+# any other word (by the tagger's part of speech and tag) they pass over at once.
+_CUE_POS = ("VERB", "AUX", "NOUN", "ADJ")
+_CUE_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN")
+
+
+def _cue_word_candidates(doc: Doc) -> list[Token]:
+    """The tokens of ``doc`` that may be a cue word, in order."""
+    found = {t.i: t for t in tokens_where(doc, POS, _CUE_POS)}
+    found |= {t.i: t for t in tokens_where(doc, TAG, _CUE_TAGS) if t.i not in found}
+    return [found[i] for i in sorted(found)]
 
 
 class _Finder(ClauseRules):
@@ -48,10 +62,14 @@ class _Finder(ClauseRules):
                 self._quotation(index, quotation)
         self._speaker_colons()
         self._floating()
+        words = _cue_word_candidates(self.doc)
+        positions = [token.i for token in words]
         for sentence in self.doc.sents:
             self._according_to(sentence)
             self._in_source(sentence)
-            for token in sentence:
+            first = bisect.bisect_left(positions, sentence.start)
+            last = bisect.bisect_left(positions, sentence.end)
+            for token in words[first:last]:
                 if token.i not in self.used_cues:
                     self._question_put(token)
                     self._light_verb(token)

@@ -17,12 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from newsdesk.lang.gazetteer import Gazetteer
 from newsdesk.lang.names import HONORIFIC_GENDER, Person, called_by_first_word, name_words
 from newsdesk.model import Article, Entity
 from newsdesk.stages.outlet import OutletTable
+from newsdesk.stages.parse import tokens_where
 from newsdesk.stages.speakers.mentions import (
     ORGANISATION_ENDINGS,
     PRONOUNS,
@@ -159,6 +161,7 @@ class Discourse:
         self._named_index: dict[int, tuple[int, Referent]] = {}
         self._named_counts: dict[int, int] = {}
         self._named_mentions: set[int] = set()
+        self._named_state = (0, 0)
         self.quoted = quoted_ranges(self.text)
         self.quoted_starts = [start for start, _ in self.quoted]
         self.datelines = [
@@ -336,8 +339,8 @@ class Discourse:
     def _pairs(self) -> None:
         """People named together ("Obama and Clinton", "Trump and his aides" aside) as one
         group, for a "they" that follows."""
-        for token in self.doc:
-            if token.dep_ != "conj" or token.head.dep_ == "conj" or self.in_dateline(token.idx):
+        for token in tokens_where(self.doc, DEP, ["conj"]):
+            if token.head.dep_ == "conj" or self.in_dateline(token.idx):
                 continue
             heads = [token.head, *(t for t in token.head.children if t.dep_ == "conj")]
             people = [self.entity_at([head]) for head in heads]
@@ -427,9 +430,9 @@ class Discourse:
         votes: dict[int, Counter[str]] = {id(r): Counter() for r in people}
         subjects = sorted((m.start, m.sentence, r) for r in people for m in r.mentions if m.subject)
         named = sorted(m.start for r in self.referents if r.kind == "person" for m in r.mentions)
-        for token in self.doc:
+        for token in tokens_where(self.doc, DEP, _SUBJECT_DEPS):
             gender = PRONOUNS.get(token.lower_, (None, False))[0]
-            if gender is None or token.dep_ not in _SUBJECT_DEPS:
+            if gender is None:
                 continue
             sentence = self.sentence_of(token.idx)
             earlier = [s for s in subjects if s[0] < token.idx and sentence - s[1] <= 1]
@@ -478,6 +481,11 @@ class Discourse:
         with the first such referent (and its place among the referents) mentioned there;
         brought up to date with the mentions added since the last call."""
         index, counts, indexed = self._named_index, self._named_counts, self._named_mentions
+        # Referents and their mentions are only ever added: the same numbers, nothing new.
+        state = (len(self.referents), sum(len(r.mentions) for r in self.referents))
+        if state == self._named_state:
+            return index
+        self._named_state = state
         for position, referent in enumerate(self.referents):
             if referent.kind not in ("person", "organisation", "group") or referent.unnamed:
                 continue

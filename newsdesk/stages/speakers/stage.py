@@ -26,11 +26,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.attrs import LOWER, POS
 from spacy.tokens import Token
 
 from newsdesk.model import Article, Attribution, Span, SpeakerEvidence
 from newsdesk.resources import Resources
 from newsdesk.stages.outlet import outlet_table
+from newsdesk.stages.parse import tokens_where
 from newsdesk.stages.speakers.discourse import Discourse
 from newsdesk.stages.speakers.mentions import FIRST_PERSON, head_of, span_tokens, speaker_nouns
 from newsdesk.stages.speakers.rules import Resolution, Rules
@@ -119,10 +121,11 @@ def _mentions_in_order(
     events: list[tuple[int, int, list[Token]]] = [
         (tokens[0].idx, index, tokens) for index, tokens in sources.items()
     ]
-    for token in discourse.doc:
-        if token.lower_ in _PERSON_PRONOUNS and token.i not in taken:
+    for token in tokens_where(discourse.doc, LOWER, _PERSON_PRONOUNS):
+        if token.i not in taken:
             events.append((token.idx, -1, [token]))
-    for token in discourse.doc:
+    # Only a noun can be such a description (``refers_to_person`` says no to any other word).
+    for token in tokens_where(discourse.doc, POS, ["NOUN"]):
         if token.i not in taken and rules.refers_to_person(token):
             phrase = [t for t in token.doc[token.left_edge.i : token.i + 1] if not t.is_space]
             events.append((phrase[0].idx, -1, phrase))
