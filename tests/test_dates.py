@@ -44,6 +44,11 @@ def values(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str | 
         ("They met on Wednesday night.", [("Wednesday night", "2022-01-05TNI")]),
         ("He will arrive as soon as Tuesday.", [("Tuesday", "2022-01-11")]),
         ("He said the talks would resume Thursday.", [("Thursday", "2022-01-13")]),
+        # A weekday a wait lasts until lies ahead, unless the sentence looks back on it.
+        ("The ruling was postponed until Thursday.", [("Thursday", "2022-01-13")]),
+        ("They have until 9 a.m. EST Friday to sign.", [("9 a.m. EST Friday", "2022-01-14T09:00")]),
+        ("Until Thursday, police had not named him.", [("Thursday", "2022-01-06")]),
+        ("It was not until Friday that he spoke.", [("Friday", "2022-01-07")]),
         ("Work starts the week of March 6.", [("the week of March 6", "2022-W09")]),
         ("It was nineteen ninety-six.", [("nineteen ninety-six", "1996")]),
         ("by the year two thousand", [("the year two thousand", "2000")]),
@@ -180,6 +185,7 @@ def test_no_year_is_invented_without_an_anchor() -> None:
         "Assets were little changed at 2.46 billion guilders.",
         "The index shed 47 points to close at 2082.1 on the day.",
         "Flights were cut due to the strike, the union said.",
+        "For the people of Poland, high noon has come.",
     ],
 )
 def test_things_that_are_not_dates(text: str) -> None:

@@ -37,9 +37,17 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             if any(taken[start:end]) or not plausible(kind, match, text):
                 continue
             left, right = sentence_bounds(text, start, end)
-            future = speaks_of_future(text, max(left, start - TENSE_WINDOW), start) or (
-                kind in _CALENDAR_KINDS
-                and _DEADLINE.search(text, max(0, start - 16), start) is not None
+            future = (
+                speaks_of_future(text, max(left, start - TENSE_WINDOW), start)
+                or (
+                    kind in _CALENDAR_KINDS
+                    and _DEADLINE.search(text, max(0, start - 16), start) is not None
+                )
+                or (
+                    kind in _WEEKDAY_KINDS
+                    and _WEEKDAY_DEADLINE.search(text, max(0, start - 32), start) is not None
+                    and _PAST_PERFECT_AFTER.search(text, end, end + 32) is None
+                )
             )
             quarterly = quarterly_text or "quarter" in text[left:right].lower()
             timex_type, value, end_value = match_value(kind, match, norm, future, quarterly)
@@ -69,6 +77,16 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
 # A month or day named as a deadline ("by February", "until Jan. 5") lies ahead.
 _CALENDAR_KINDS = frozenset({"month_alone", "month_day", "day_month", "month_day_range"})
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|from)\s+(?:early\s+|late\s+|mid-?)?$")
+# A weekday a wait lasts until ("postponed until Tuesday morning", "until 9 a.m. EST Tuesday")
+# lies ahead; "not until Tuesday", "up until Thursday" and "until Thursday, they had..." look
+# back on it.
+_WEEKDAY_KINDS = frozenset({"weekday", "weekday_part"})
+_WEEKDAY_DEADLINE = re.compile(
+    r"(?<!\bnot )(?<!\bup )\b(?:until|till)\s+(?:[\d:]+\s*[ap]\.m\.\s+(?:[A-Z]{3}\s+)?|"
+    r"noon\s+|midnight\s+)?$",
+    re.IGNORECASE,
+)
+_PAST_PERFECT_AFTER = re.compile(r"\bhad\b", re.IGNORECASE)
 # No expression is longer than this: around each trigger word, this much text either side is
 # searched (and a match containing the word always lies within it).
 _REACH = 64

@@ -122,7 +122,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("noon", re.compile(r"\b(?P<which>noon|midday|midnight)\b(?!\s+(?:Mass|Express)\b)")),
+    (
+        "noon",
+        # "high noon" is a figure of speech, not a time of day.
+        re.compile(r"(?<![Hh]igh )\b(?P<which>noon|midday|midnight)\b(?!\s+(?:Mass|Express)\b)"),
+    ),
     (
         "weekday_part",
         re.compile(
