@@ -210,3 +210,25 @@ def test_easter_sunday(year: int, sunday: str) -> None:
     from newsdesk.stages.dates.holidays import easter
 
     assert easter(year).isoformat() == sunday
+
+
+def test_a_year_earlier_in_a_quarterly_report_is_a_quarter() -> None:
+    anchor = dt.date(1989, 11, 2)
+    # The report names its quarter in the sentence before: that quarter, a year back.
+    text = (
+        "Ralston posted fourth-quarter profit of $45.2 million. That compared with "
+        "$84.9 million a year earlier."
+    )
+    assert [(m.text, m.value) for m in find_dates(text, anchor)][-1] == (
+        "a year earlier",
+        "1988-Q4",
+    )
+    # A quarter spoken of as to come is not the one reported on: the last quarter ended.
+    text = (
+        "The quake will mean a fourth-quarter charge. Earnings in the latest quarter fell "
+        "from $6.1 million a year ago."
+    )
+    assert [(m.text, m.value) for m in find_dates(text, anchor)][-1] == ("a year ago", "1988-Q3")
+    # With no quarter in the sentence or the one before, the year.
+    text = "Wages rose. The gain left them 3.8 percent higher than a year earlier."
+    assert values(text, anchor) == [("a year earlier", "1988")]

@@ -11,7 +11,7 @@ from newsdesk.stages.dates.normalise import Normaliser, sentence_bounds, speaks_
 from newsdesk.stages.dates.patterns import PATTERNS, plausible
 from newsdesk.stages.dates.triggers import TRIGGERS
 from newsdesk.stages.dates.values import match_value
-from newsdesk.stages.dates.vocabulary import TENSE_WINDOW
+from newsdesk.stages.dates.vocabulary import ORDINAL_QUARTERS, TENSE_WINDOW
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
@@ -49,8 +49,15 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
                     and _PAST_PERFECT_AFTER.search(text, end, end + 32) is None
                 )
             )
-            quarterly = quarterly_text or "quarter" in text[left:right].lower()
-            timex_type, value, end_value = match_value(kind, match, norm, future, quarterly)
+            before = _previous_sentence_start(text, left)
+            quarterly = quarterly_text or "quarter" in text[before:right].lower()
+            timex_type, value, end_value = match_value(
+                kind,
+                match,
+                norm,
+                future,
+                _named_quarter(text, before, start) if quarterly else None,
+            )
             if kind in ("month_day_range", "day_month_range") and text[
                 start:end
             ].lower().startswith("from "):
@@ -144,6 +151,24 @@ def _times_on_days_of_their_sentence(
                 )
         result.append(mention)
     return result
+
+
+def _previous_sentence_start(text: str, left: int) -> int:
+    """Where the sentence before the one starting at ``left`` starts."""
+    return sentence_bounds(text, left - 2, left - 2)[0] if left > 1 else left
+
+
+def _named_quarter(text: str, left: int, start: int) -> int:
+    """The quarter last reported on between ``left`` and ``start`` ("fourth-quarter profit",
+    not "will result in a fourth-quarter charge"), or 0 when none is."""
+    named = 0
+    for match in _ORDINAL_QUARTER.finditer(text, left, start):
+        if not speaks_of_future(text, left, match.start()):
+            named = ORDINAL_QUARTERS[match.group(1).lower()]
+    return named
+
+
+_ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth)(?:-|\s+)quarter\b", re.IGNORECASE)
 
 
 _QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)

@@ -31,12 +31,17 @@ _SHIFT = {"this": 0, "last": -1, "next": 1}
 
 
 def match_value(
-    kind: str, match: re.Match[str], norm: Normaliser, future: bool, quarterly: bool = False
+    kind: str,
+    match: re.Match[str],
+    norm: Normaliser,
+    future: bool,
+    quarter: int | None = None,
 ) -> TimexValue:
-    """(type, value, end_value) for one match; ``quarterly`` when its sentence speaks of
-    quarters, where "a year ago" means the same quarter a year before."""
-    if quarterly and norm.anchor is not None and _one_year_back(kind, match):
-        return "DATE", norm.relative("quarter", -5), None
+    """(type, value, end_value) for one match. ``quarter`` is given when the text around it
+    reports on quarters, where "a year ago" means the same quarter a year before: the quarter
+    the report names (1 to 4), or 0 for the last one ended."""
+    if quarter is not None and norm.anchor is not None and _one_year_back(kind, match):
+        return "DATE", norm.quarter_a_year_back(quarter), None
     value_of = _VALUE_OF_KIND.get(kind)
     if value_of is None:
         return "DATE", None, None
