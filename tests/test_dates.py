@@ -56,6 +56,8 @@ def values(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str | 
             "in the winter of nineteen ninety-four",
             [("the winter of nineteen ninety-four", "1994-WI")],
         ),
+        ("Over the summer, rivals cut prices.", [("summer", "2022-SU")]),
+        ("Demand will last well into the fall.", [("fall", "2022-FA")]),
         # Named days: the occurrence nearest the publication date.
         ("They met on Thanksgiving Day.", [("Thanksgiving Day", "2021-11-25")]),
         ("The party is planned for Easter.", [("Easter", "2022-04-17")]),

@@ -302,13 +302,17 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
 def _season_alone(match: re.Match[str], text: str) -> bool:
     """True for a season with no year or modifier that is a time: "in the fall", not "the
     fall of the city"."""
-    before = text[max(0, match.start() - 12) : match.start()].lower()
+    before = text[max(0, match.start() - 16) : match.start()].lower()
     after = text[match.end() : match.end() + 4].lower()
-    if not re.search(r"\b(in|during|through|by|until|since)( the)?\s*$", before):
+    if not _SEASON_PREPOSITION.search(before):
         return False
     return not after.startswith(" of")
 
 
+# A season after one of these ("over the summer", "well into the fall") is a time of year.
+_SEASON_PREPOSITION = re.compile(
+    r"\b(?:in|during|through|throughout|over|into|by|until|since|before|after)(?: the)?\s*$"
+)
 _NAME_AFTER = re.compile(r"\s+(?!(?:19|20)\d\d)[A-Z][a-z]+\b")
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
 _TEMPORAL_BEFORE = re.compile(
