@@ -133,6 +133,12 @@ def test_without_an_anchor_no_year_is_invented() -> None:
         ),
         ("She left at 4 in the morning.", [("4 in the morning", "TIME", "2022-01-10T04:00")]),
         ("By mid-afternoon, it was over.", [("mid-afternoon", "TIME", "2022-01-10TAF")]),
+        ("Traders bought in the morning.", [("the morning", "TIME", "2022-01-10TMO")]),
+        # A time with no day takes the day of the sentence before when its own names none.
+        (
+            "Hopes were dashed Friday. Dealers bought in the morning.",
+            [("Friday", "DATE", "2022-01-07"), ("the morning", "TIME", "2022-01-07TMO")],
+        ),
         ("It ended late last night.", [("late last night", "TIME", "2022-01-09TNI")]),
         (
             "The blast occurred at 10:35 a.m. (0735 GMT) Friday.",

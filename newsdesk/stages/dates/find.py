@@ -118,28 +118,24 @@ def _stretches_around(lowered: str, triggers: tuple[str, ...]) -> list[tuple[int
     return merged
 
 
-_BARE_TIMES = frozenset({"time", "clock24", "noon", "clock_words"})
+_BARE_TIMES = frozenset({"time", "clock24", "noon", "clock_words", "part_of_day"})
 
 
 def _times_on_days_of_their_sentence(
     text: str, mentions: list[DateMention], bare_times: set[tuple[int, int]]
 ) -> list[DateMention]:
-    """A clock time with no day of its own ("at 10:35 a.m.") is on the day its sentence
-    gives ("... occurred at about 10:35 a.m. (0735 GMT) Friday"), else on the anchor's."""
+    """A clock time with no day of its own ("at 10:35 a.m.", "in the morning") is on the day
+    its sentence gives ("... occurred at about 10:35 a.m. (0735 GMT) Friday"), else on the
+    day the sentence before gives, else on the anchor's."""
     result = []
     for mention in mentions:
         clock = _CLOCK.search(mention.value or "")
         if (mention.start, mention.end) in bare_times and clock:
             left, right = sentence_bounds(text, mention.start, mention.end)
-            days = [
-                m
-                for m in mentions
-                if left <= m.start < right
-                and m is not mention
-                and m.value
-                and _DAY_PREFIX.match(m.value)
-                and m.type in ("DATE", "TIME")
-            ]
+            others = [m for m in mentions if m is not mention]
+            days = _days_within(others, left, right) or _days_within(
+                others, _previous_sentence_start(text, left), left
+            )
             if days:
                 day = min(days, key=lambda m: abs(m.start - mention.start))
                 mention = DateMention(
@@ -151,6 +147,18 @@ def _times_on_days_of_their_sentence(
                 )
         result.append(mention)
     return result
+
+
+def _days_within(mentions: list[DateMention], left: int, right: int) -> list[DateMention]:
+    """The mentions between ``left`` and ``right`` that name a day."""
+    return [
+        m
+        for m in mentions
+        if left <= m.start < right
+        and m.value
+        and _DAY_PREFIX.match(m.value)
+        and m.type in ("DATE", "TIME")
+    ]
 
 
 def _previous_sentence_start(text: str, left: int) -> int:

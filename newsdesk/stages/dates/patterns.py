@@ -144,6 +144,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # "in the morning" with no day of its own: a part of the day its sentence is about.
+    (
+        "part_of_day",
+        re.compile(r"(?<=\bin )the\s+(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|after)\b)"),
+    ),
     ("tonight", re.compile(r"\b(?P<which>tonight|overnight)\b", re.IGNORECASE)),
     (
         "quarter",

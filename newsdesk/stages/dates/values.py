@@ -193,6 +193,10 @@ def _part_of_today(m: re.Match[str], norm: Normaliser, future: bool) -> TimexVal
     return "TIME", f"{day}T{part}", None
 
 
+def _part_of_day(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
+    return "TIME", f"{_today(norm)}T{PARTS_OF_DAY[m['part'].lower()]}", None
+
+
 def _clock_words(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
     """ "4 in the morning", "eight in the evening", "ten at night"."""
     hour = count_value(m["hour"]) % 12
@@ -363,6 +367,7 @@ _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexVa
     "weekday_part": _weekday_part,
     "weekday": _weekday,
     "part_of_today": _part_of_today,
+    "part_of_day": _part_of_day,
     "clock_words": _clock_words,
     "tonight": _tonight,
     "quarter": _quarter,
