@@ -37,27 +37,9 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             if any(taken[start:end]) or not plausible(kind, match, text):
                 continue
             left, right = sentence_bounds(text, start, end)
-            future = (
-                speaks_of_future(text, max(left, start - TENSE_WINDOW), start)
-                or (
-                    kind in _CALENDAR_KINDS
-                    and _DEADLINE.search(text, max(0, start - 16), start) is not None
-                )
-                or (
-                    kind in _WEEKDAY_KINDS
-                    and _WEEKDAY_DEADLINE.search(text, max(0, start - 32), start) is not None
-                    and _PAST_PERFECT_AFTER.search(text, end, end + 32) is None
-                )
-            )
-            before = _previous_sentence_start(text, left)
-            quarterly = quarterly_text or "quarter" in text[before:right].lower()
-            timex_type, value, end_value = match_value(
-                kind,
-                match,
-                norm,
-                future,
-                _named_quarter(text, before, start) if quarterly else None,
-            )
+            future = _looks_ahead(text, kind, max(left, start - TENSE_WINDOW), start, end)
+            quarter = _quarter_compared(text, kind, quarterly_text, left, right, start)
+            timex_type, value, end_value = match_value(kind, match, norm, future, quarter)
             if kind in ("month_day_range", "day_month_range") and text[
                 start:end
             ].lower().startswith("from "):
@@ -81,6 +63,35 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     return _times_on_days_of_their_sentence(text, joined, bare_times)
 
 
+def _looks_ahead(text: str, kind: str, left: int, start: int, end: int) -> bool:
+    """True when the words before a date (from ``left``) put it ahead of the anchor: a
+    future tense, a deadline ("by February", "until 9 a.m. Tuesday")."""
+    if speaks_of_future(text, left, start):
+        return True
+    if kind in _CALENDAR_KINDS:
+        return _DEADLINE.search(text, max(0, start - 16), start) is not None
+    return (
+        kind in _WEEKDAY_KINDS
+        and _WEEKDAY_DEADLINE.search(text, max(0, start - 32), start) is not None
+        and _PAST_PERFECT_AFTER.search(text, end, end + 32) is None
+    )
+
+
+def _quarter_compared(
+    text: str, kind: str, quarterly_text: bool, left: int, right: int, start: int
+) -> int | None:
+    """For "a year ago" in a report on quarters (the whole text, or the sentence from
+    ``left`` to ``right`` and the one before): the quarter it compares with (see
+    :func:`_named_quarter`); None when it is not one or the text is not about quarters."""
+    if kind not in _YEAR_BACK_KINDS:
+        return None
+    before = _previous_sentence_start(text, left)
+    if not quarterly_text and "quarter" not in text[before:right].lower():
+        return None
+    return _named_quarter(text, before, start)
+
+
+_YEAR_BACK_KINDS = frozenset({"ago", "year_ago_adj"})
 # A month or day named as a deadline ("by February", "until Jan. 5") lies ahead.
 _CALENDAR_KINDS = frozenset({"month_alone", "month_day", "day_month", "month_day_range"})
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|from)\s+(?:early\s+|late\s+|mid-?)?$")
