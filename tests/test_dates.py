@@ -127,6 +127,7 @@ def test_without_an_anchor_no_year_is_invented() -> None:
         ("The march is held each July.", [("each July", "SET", "XXXX-07")]),
         ("It is published twice a year.", [("twice a year", "SET", "P1Y")]),
         ("The paper appears weekly.", [("weekly", "SET", "P1W")]),
+        ("Such rallies are held here annually.", [("annually", "SET", "P1Y")]),
         (
             "Flights leave on Monday and Tuesday nights.",
             [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")],
@@ -194,6 +195,7 @@ def test_no_year_is_invented_without_an_anchor() -> None:
         "The index shed 47 points to close at 2082.1 on the day.",
         "Flights were cut due to the strike, the union said.",
         "For the people of Poland, high noon has come.",
+        "The plant would make about 10,000 units annually and pay C$17.9 million annually.",
     ],
 )
 def test_things_that_are_not_dates(text: str) -> None:

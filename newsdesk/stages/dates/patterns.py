@@ -12,6 +12,7 @@ from newsdesk.stages.dates.durations import (
     VAGUE_DURATION,
     YEAR_ENDED,
     plausible_duration,
+    plausible_set_adverb,
 )
 from newsdesk.stages.dates.holidays import HOLIDAY_PATTERN, WEEKEND_PATTERN
 from newsdesk.stages.dates.references import (
@@ -289,6 +290,8 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
         return False
     if kind.startswith("duration"):
         return plausible_duration(match, text)
+    if kind == "set" and g.get("adverb"):
+        return plausible_set_adverb(match, text)
     if kind == "weekday" and g.get("weekday") and g["weekday"][0].islower():
         return False
     if kind == "season" and not (g.get("modifier") or g.get("year")):
