@@ -39,6 +39,7 @@ def values(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str | 
         ("Polls open on Tuesday, Jan. 4.", [("Tuesday, Jan. 4", "2022-01-04")]),
         ("It closed in June last year.", [("June last year", "2021-06")]),
         ("It opens in March next year.", [("March next year", "2023-03")]),
+        ("He will resign in March for health reasons.", [("March", "2022-03")]),
         ("Sales in this year's third quarter", [("this year's third quarter", "2022-Q3")]),
         ("compared with the 1988 second quarter", [("the 1988 second quarter", "1988-Q2")]),
         ("They met on Wednesday night.", [("Wednesday night", "2022-01-05TNI")]),
@@ -196,6 +197,7 @@ def test_no_year_is_invented_without_an_anchor() -> None:
         "Flights were cut due to the strike, the union said.",
         "For the people of Poland, high noon has come.",
         "The plant would make about 10,000 units annually and pay C$17.9 million annually.",
+        "Protesters joined the annual March for Life and the March of the Mothers.",
     ],
 )
 def test_things_that_are_not_dates(text: str) -> None:

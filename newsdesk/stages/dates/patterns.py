@@ -270,20 +270,10 @@ _MAY_AS_MONTH = re.compile(
 def plausible(kind: str, match: re.Match[str], text: str) -> bool:
     """Reject what only looks like a date: "May" the verb, a day number that is no day."""
     g = match.groupdict()
-    if g.get("month") and g["month"].lower() == "may" and kind == "month_alone":
-        before = text[max(0, match.start() - 12) : match.start()]
-        if not _MAY_AS_MONTH.search(before) and not (g.get("modifier")):
-            return False
     if g.get("month") and g["month"][0].islower():
         return False
-    month = g.get("month") or ""
-    if (
-        kind == "month_alone"
-        and len(month) <= 4
-        and not month.endswith(".")
-        and month not in ("May", "June", "July")
-    ):
-        return False  # "Jan Kowalski": an abbreviation needs its full stop to stand alone
+    if kind == "month_alone":
+        return _month_alone(match, text)
     if g.get("day") and not 1 <= int(g["day"]) <= 31:
         return False
     if g.get("day2") and not 1 <= int(g["day2"]) <= 31:
@@ -296,8 +286,6 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
         return False
     if kind == "season" and not (g.get("modifier") or g.get("year")):
         return _season_alone(match, text)
-    if kind == "month_alone" and _NAME_AFTER.match(text, match.end()):
-        return False  # "April Smith": a first name
     if kind == "year":
         if match.start() > 0 and text[match.start() - 1] in "#$:/":
             return False
@@ -305,6 +293,22 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
         if _PLURAL_AFTER.match(text, match.end()) and not _TEMPORAL_BEFORE.search(before):
             return False  # "2000 shares": a count
     return True
+
+
+def _month_alone(match: re.Match[str], text: str) -> bool:
+    """True for a month named alone that is the month: not "may" the verb, "Jan Kowalski",
+    "April Smith" or "the March for Life"."""
+    month = match["month"]
+    if month.lower() == "may":
+        before = text[max(0, match.start() - 12) : match.start()]
+        if not _MAY_AS_MONTH.search(before) and not match.groupdict().get("modifier"):
+            return False
+    if len(month) <= 4 and not month.endswith(".") and month not in ("May", "June", "July"):
+        return False  # "Jan Kowalski": an abbreviation needs its full stop to stand alone
+    if _NAME_AFTER.match(text, match.end()):
+        return False  # "April Smith": a first name
+    # "the March for Life": a named march, not the month
+    return not (month == "March" and _MARCH_NAMED.match(text, match.end()))
 
 
 def _season_alone(match: re.Match[str], text: str) -> bool:
@@ -321,6 +325,7 @@ def _season_alone(match: re.Match[str], text: str) -> bool:
 _SEASON_PREPOSITION = re.compile(
     r"\b(?:in|during|through|throughout|over|into|by|until|since|before|after)(?: the)?\s*$"
 )
+_MARCH_NAMED = re.compile(r"\s+(?:for|of|on|against)\s+(?:the\s+)?[A-Z][a-z]")
 _NAME_AFTER = re.compile(r"\s+(?!(?:19|20)\d\d)[A-Z][a-z]+\b")
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
 _TEMPORAL_BEFORE = re.compile(
