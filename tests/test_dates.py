@@ -198,6 +198,7 @@ def test_no_year_is_invented_without_an_anchor() -> None:
         "For the people of Poland, high noon has come.",
         "The plant would make about 10,000 units annually and pay C$17.9 million annually.",
         "Protesters joined the annual March for Life and the March of the Mothers.",
+        'Baker said on ABC\'s "This Week" and on CBS\'s "60 Minutes" that USA Today erred.',
     ],
 )
 def test_things_that_are_not_dates(text: str) -> None:

@@ -272,6 +272,8 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
     g = match.groupdict()
     if g.get("month") and g["month"][0].islower():
         return False
+    if _programme_name(match, text):
+        return False
     if kind == "month_alone":
         return _month_alone(match, text)
     if g.get("day") and not 1 <= int(g["day"]) <= 31:
@@ -293,6 +295,20 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
         if _PLURAL_AFTER.match(text, match.end()) and not _TEMPORAL_BEFORE.search(before):
             return False  # "2000 shares": a count
     return True
+
+
+def _programme_name(match: re.Match[str], text: str) -> bool:
+    """True for the name of a programme or paper: a title-case expression just after a
+    quotation mark (ABC's "This Week", CBS's "60 Minutes"), or "Today" just after a
+    capitalised name ("USA Today", "VOA Today")."""
+    words = match.group().split()
+    if len(words) > 1 and all(word[:1].isupper() or word[:1].isdigit() for word in words):
+        return text[max(0, match.start() - 2) : match.start()].rstrip(" ").endswith(_QUOTES)
+    return match.group() == "Today" and _NAME_BEFORE.search(text, 0, match.start()) is not None
+
+
+_QUOTES = ('"', "\u201c", "`", "'")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s$")
 
 
 def _month_alone(match: re.Match[str], text: str) -> bool:
