@@ -245,3 +245,5 @@ def test_a_year_earlier_in_a_quarterly_report_is_a_quarter() -> None:
     # With no quarter in the sentence or the one before, the year.
     text = "Wages rose. The gain left them 3.8 percent higher than a year earlier."
     assert values(text, anchor) == [("a year earlier", "1988")]
+    text = "It moved its headquarters. Sales rose from a year ago."
+    assert values(text, anchor) == [("a year ago", "1988")]

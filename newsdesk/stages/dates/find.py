@@ -18,8 +18,6 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     """Return the temporal expressions of ``text`` with values resolved against ``anchor``."""
     norm = Normaliser(anchor)
     taken = bytearray(len(text))
-    # A report about quarterly results compares quarters: "a year ago" is a quarter then.
-    quarterly_text = len(_QUARTER_WORD.findall(text)) >= _QUARTERLY_MENTIONS
     found: list[DateMention] = []
     bare_times: set[tuple[int, int]] = set()
     lowered = text.lower()
@@ -38,7 +36,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
                 continue
             left, right = sentence_bounds(text, start, end)
             future = _looks_ahead(text, kind, max(left, start - TENSE_WINDOW), start, end)
-            quarter = _quarter_compared(text, kind, quarterly_text, left, right, start)
+            quarter = _quarter_compared(text, kind, left, right, start)
             timex_type, value, end_value = match_value(kind, match, norm, future, quarter)
             if kind in ("month_day_range", "day_month_range") and text[
                 start:end
@@ -77,21 +75,20 @@ def _looks_ahead(text: str, kind: str, left: int, start: int, end: int) -> bool:
     )
 
 
-def _quarter_compared(
-    text: str, kind: str, quarterly_text: bool, left: int, right: int, start: int
-) -> int | None:
-    """For "a year ago" in a report on quarters (the whole text, or the sentence from
-    ``left`` to ``right`` and the one before): the quarter it compares with (see
-    :func:`_named_quarter`); None when it is not one or the text is not about quarters."""
+def _quarter_compared(text: str, kind: str, left: int, right: int, start: int) -> int | None:
+    """For "a year ago" where results of quarters are compared (the sentence from ``left``
+    to ``right`` or the one before speaks of quarters): the quarter it compares with (see
+    :func:`_named_quarter`); None when it is not such an expression or not about quarters."""
     if kind not in _YEAR_BACK_KINDS:
         return None
     before = _previous_sentence_start(text, left)
-    if not quarterly_text and "quarter" not in text[before:right].lower():
+    if _QUARTER_WORD.search(text, before, right) is None:
         return None
     return _named_quarter(text, before, start)
 
 
 _YEAR_BACK_KINDS = frozenset({"ago", "year_ago_adj"})
+_QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)  # not "headquarters"
 # A month or day named as a deadline ("by February", "until Jan. 5") lies ahead.
 _CALENDAR_KINDS = frozenset({"month_alone", "month_day", "day_month", "month_day_range"})
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|from)\s+(?:early\s+|late\s+|mid-?)?$")
@@ -190,8 +187,6 @@ def _named_quarter(text: str, left: int, start: int) -> int:
 _ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth)(?:-|\s+)quarter\b", re.IGNORECASE)
 
 
-_QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
-_QUARTERLY_MENTIONS = 3
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|T)")
 _CLOCK = re.compile(r"T(\d\d:\d\d|MO|AF|EV|NI)$")
