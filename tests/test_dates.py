@@ -39,11 +39,17 @@ def values(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str | 
         ("Polls open on Tuesday, Jan. 4.", [("Tuesday, Jan. 4", "2022-01-04")]),
         ("It closed in June last year.", [("June last year", "2021-06")]),
         ("It opens in March next year.", [("March next year", "2023-03")]),
+        ("He will resign in March for health reasons.", [("March", "2022-03")]),
         ("Sales in this year's third quarter", [("this year's third quarter", "2022-Q3")]),
         ("compared with the 1988 second quarter", [("the 1988 second quarter", "1988-Q2")]),
         ("They met on Wednesday night.", [("Wednesday night", "2022-01-05TNI")]),
         ("He will arrive as soon as Tuesday.", [("Tuesday", "2022-01-11")]),
         ("He said the talks would resume Thursday.", [("Thursday", "2022-01-13")]),
+        # A weekday a wait lasts until lies ahead, unless the sentence looks back on it.
+        ("The ruling was postponed until Thursday.", [("Thursday", "2022-01-13")]),
+        ("They have until 9 a.m. EST Friday to sign.", [("9 a.m. EST Friday", "2022-01-14T09:00")]),
+        ("Until Thursday, police had not named him.", [("Thursday", "2022-01-06")]),
+        ("It was not until Friday that he spoke.", [("Friday", "2022-01-07")]),
         ("Work starts the week of March 6.", [("the week of March 6", "2022-W09")]),
         ("It was nineteen ninety-six.", [("nineteen ninety-six", "1996")]),
         ("by the year two thousand", [("the year two thousand", "2000")]),
@@ -51,6 +57,8 @@ def values(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str | 
             "in the winter of nineteen ninety-four",
             [("the winter of nineteen ninety-four", "1994-WI")],
         ),
+        ("Over the summer, rivals cut prices.", [("summer", "2022-SU")]),
+        ("Demand will last well into the fall.", [("fall", "2022-FA")]),
         # Named days: the occurrence nearest the publication date.
         ("They met on Thanksgiving Day.", [("Thanksgiving Day", "2021-11-25")]),
         ("The party is planned for Easter.", [("Easter", "2022-04-17")]),
@@ -120,12 +128,19 @@ def test_without_an_anchor_no_year_is_invented() -> None:
         ("The march is held each July.", [("each July", "SET", "XXXX-07")]),
         ("It is published twice a year.", [("twice a year", "SET", "P1Y")]),
         ("The paper appears weekly.", [("weekly", "SET", "P1W")]),
+        ("Such rallies are held here annually.", [("annually", "SET", "P1Y")]),
         (
             "Flights leave on Monday and Tuesday nights.",
             [("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")],
         ),
         ("She left at 4 in the morning.", [("4 in the morning", "TIME", "2022-01-10T04:00")]),
         ("By mid-afternoon, it was over.", [("mid-afternoon", "TIME", "2022-01-10TAF")]),
+        ("Traders bought in the morning.", [("the morning", "TIME", "2022-01-10TMO")]),
+        # A time with no day takes the day of the sentence before when its own names none.
+        (
+            "Hopes were dashed Friday. Dealers bought in the morning.",
+            [("Friday", "DATE", "2022-01-07"), ("the morning", "TIME", "2022-01-07TMO")],
+        ),
         ("It ended late last night.", [("late last night", "TIME", "2022-01-09TNI")]),
         (
             "The blast occurred at 10:35 a.m. (0735 GMT) Friday.",
@@ -180,6 +195,10 @@ def test_no_year_is_invented_without_an_anchor() -> None:
         "Assets were little changed at 2.46 billion guilders.",
         "The index shed 47 points to close at 2082.1 on the day.",
         "Flights were cut due to the strike, the union said.",
+        "For the people of Poland, high noon has come.",
+        "The plant would make about 10,000 units annually and pay C$17.9 million annually.",
+        "Protesters joined the annual March for Life and the March of the Mothers.",
+        'Baker said on ABC\'s "This Week" and on CBS\'s "60 Minutes" that USA Today erred.',
     ],
 )
 def test_things_that_are_not_dates(text: str) -> None:
@@ -204,3 +223,27 @@ def test_easter_sunday(year: int, sunday: str) -> None:
     from newsdesk.stages.dates.holidays import easter
 
     assert easter(year).isoformat() == sunday
+
+
+def test_a_year_earlier_in_a_quarterly_report_is_a_quarter() -> None:
+    anchor = dt.date(1989, 11, 2)
+    # The report names its quarter in the sentence before: that quarter, a year back.
+    text = (
+        "Ralston posted fourth-quarter profit of $45.2 million. That compared with "
+        "$84.9 million a year earlier."
+    )
+    assert [(m.text, m.value) for m in find_dates(text, anchor)][-1] == (
+        "a year earlier",
+        "1988-Q4",
+    )
+    # A quarter spoken of as to come is not the one reported on: the last quarter ended.
+    text = (
+        "The quake will mean a fourth-quarter charge. Earnings in the latest quarter fell "
+        "from $6.1 million a year ago."
+    )
+    assert [(m.text, m.value) for m in find_dates(text, anchor)][-1] == ("a year ago", "1988-Q3")
+    # With no quarter in the sentence or the one before, the year.
+    text = "Wages rose. The gain left them 3.8 percent higher than a year earlier."
+    assert values(text, anchor) == [("a year earlier", "1988")]
+    text = "It moved its headquarters. Sales rose from a year ago."
+    assert values(text, anchor) == [("a year ago", "1988")]

@@ -241,6 +241,17 @@ _RATE_BEFORE = re.compile(
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|should|must)\s*$", re.IGNORECASE)
 
 
+def plausible_set_adverb(match: re.Match[str], text: str) -> bool:
+    """False for "annually" or "daily" that gives a rate ("10,000 units annually", "C$17.9
+    million annually"), not how often something happens ("held here annually")."""
+    return not _QUANTITY_BEFORE.search(text, max(0, match.start() - 30), match.start())
+
+
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundred))(?:\s+[a-z]+s)?\s*$", re.IGNORECASE
+)
+
+
 def plausible_duration(match: re.Match[str], text: str) -> bool:
     """False for what reads as a rate ("$2 million a year", "four flights a week"), an age,
     a share ("a quarter of", "three quarters of the vote") or "one day" meaning some day."""

@@ -11,15 +11,13 @@ from newsdesk.stages.dates.normalise import Normaliser, sentence_bounds, speaks_
 from newsdesk.stages.dates.patterns import PATTERNS, plausible
 from newsdesk.stages.dates.triggers import TRIGGERS
 from newsdesk.stages.dates.values import match_value
-from newsdesk.stages.dates.vocabulary import TENSE_WINDOW
+from newsdesk.stages.dates.vocabulary import ORDINAL_QUARTERS, TENSE_WINDOW
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     """Return the temporal expressions of ``text`` with values resolved against ``anchor``."""
     norm = Normaliser(anchor)
     taken = bytearray(len(text))
-    # A report about quarterly results compares quarters: "a year ago" is a quarter then.
-    quarterly_text = len(_QUARTER_WORD.findall(text)) >= _QUARTERLY_MENTIONS
     found: list[DateMention] = []
     bare_times: set[tuple[int, int]] = set()
     lowered = text.lower()
@@ -37,12 +35,9 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             if any(taken[start:end]) or not plausible(kind, match, text):
                 continue
             left, right = sentence_bounds(text, start, end)
-            future = speaks_of_future(text, max(left, start - TENSE_WINDOW), start) or (
-                kind in _CALENDAR_KINDS
-                and _DEADLINE.search(text, max(0, start - 16), start) is not None
-            )
-            quarterly = quarterly_text or "quarter" in text[left:right].lower()
-            timex_type, value, end_value = match_value(kind, match, norm, future, quarterly)
+            future = _looks_ahead(text, kind, max(left, start - TENSE_WINDOW), start, end)
+            quarter = _quarter_compared(text, kind, left, right, start)
+            timex_type, value, end_value = match_value(kind, match, norm, future, quarter)
             if kind in ("month_day_range", "day_month_range") and text[
                 start:end
             ].lower().startswith("from "):
@@ -66,9 +61,47 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     return _times_on_days_of_their_sentence(text, joined, bare_times)
 
 
+def _looks_ahead(text: str, kind: str, left: int, start: int, end: int) -> bool:
+    """True when the words before a date (from ``left``) put it ahead of the anchor: a
+    future tense, a deadline ("by February", "until 9 a.m. Tuesday")."""
+    if speaks_of_future(text, left, start):
+        return True
+    if kind in _CALENDAR_KINDS:
+        return _DEADLINE.search(text, max(0, start - 16), start) is not None
+    return (
+        kind in _WEEKDAY_KINDS
+        and _WEEKDAY_DEADLINE.search(text, max(0, start - 32), start) is not None
+        and _PAST_PERFECT_AFTER.search(text, end, end + 32) is None
+    )
+
+
+def _quarter_compared(text: str, kind: str, left: int, right: int, start: int) -> int | None:
+    """For "a year ago" where results of quarters are compared (the sentence from ``left``
+    to ``right`` or the one before speaks of quarters): the quarter it compares with (see
+    :func:`_named_quarter`); None when it is not such an expression or not about quarters."""
+    if kind not in _YEAR_BACK_KINDS:
+        return None
+    before = _previous_sentence_start(text, left)
+    if _QUARTER_WORD.search(text, before, right) is None:
+        return None
+    return _named_quarter(text, before, start)
+
+
+_YEAR_BACK_KINDS = frozenset({"ago", "year_ago_adj"})
+_QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)  # not "headquarters"
 # A month or day named as a deadline ("by February", "until Jan. 5") lies ahead.
 _CALENDAR_KINDS = frozenset({"month_alone", "month_day", "day_month", "month_day_range"})
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|from)\s+(?:early\s+|late\s+|mid-?)?$")
+# A weekday a wait lasts until ("postponed until Tuesday morning", "until 9 a.m. EST Tuesday")
+# lies ahead; "not until Tuesday", "up until Thursday" and "until Thursday, they had..." look
+# back on it.
+_WEEKDAY_KINDS = frozenset({"weekday", "weekday_part"})
+_WEEKDAY_DEADLINE = re.compile(
+    r"(?<!\bnot )(?<!\bup )\b(?:until|till)\s+(?:[\d:]+\s*[ap]\.m\.\s+(?:[A-Z]{3}\s+)?|"
+    r"noon\s+|midnight\s+)?$",
+    re.IGNORECASE,
+)
+_PAST_PERFECT_AFTER = re.compile(r"\bhad\b", re.IGNORECASE)
 # No expression is longer than this: around each trigger word, this much text either side is
 # searched (and a match containing the word always lies within it).
 _REACH = 64
@@ -93,28 +126,24 @@ def _stretches_around(lowered: str, triggers: tuple[str, ...]) -> list[tuple[int
     return merged
 
 
-_BARE_TIMES = frozenset({"time", "clock24", "noon", "clock_words"})
+_BARE_TIMES = frozenset({"time", "clock24", "noon", "clock_words", "part_of_day"})
 
 
 def _times_on_days_of_their_sentence(
     text: str, mentions: list[DateMention], bare_times: set[tuple[int, int]]
 ) -> list[DateMention]:
-    """A clock time with no day of its own ("at 10:35 a.m.") is on the day its sentence
-    gives ("... occurred at about 10:35 a.m. (0735 GMT) Friday"), else on the anchor's."""
+    """A clock time with no day of its own ("at 10:35 a.m.", "in the morning") is on the day
+    its sentence gives ("... occurred at about 10:35 a.m. (0735 GMT) Friday"), else on the
+    day the sentence before gives, else on the anchor's."""
     result = []
     for mention in mentions:
         clock = _CLOCK.search(mention.value or "")
         if (mention.start, mention.end) in bare_times and clock:
             left, right = sentence_bounds(text, mention.start, mention.end)
-            days = [
-                m
-                for m in mentions
-                if left <= m.start < right
-                and m is not mention
-                and m.value
-                and _DAY_PREFIX.match(m.value)
-                and m.type in ("DATE", "TIME")
-            ]
+            others = [m for m in mentions if m is not mention]
+            days = _days_within(others, left, right) or _days_within(
+                others, _previous_sentence_start(text, left), left
+            )
             if days:
                 day = min(days, key=lambda m: abs(m.start - mention.start))
                 mention = DateMention(
@@ -128,8 +157,36 @@ def _times_on_days_of_their_sentence(
     return result
 
 
-_QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
-_QUARTERLY_MENTIONS = 3
+def _days_within(mentions: list[DateMention], left: int, right: int) -> list[DateMention]:
+    """The mentions between ``left`` and ``right`` that name a day."""
+    return [
+        m
+        for m in mentions
+        if left <= m.start < right
+        and m.value
+        and _DAY_PREFIX.match(m.value)
+        and m.type in ("DATE", "TIME")
+    ]
+
+
+def _previous_sentence_start(text: str, left: int) -> int:
+    """Where the sentence before the one starting at ``left`` starts."""
+    return sentence_bounds(text, left - 2, left - 2)[0] if left > 1 else left
+
+
+def _named_quarter(text: str, left: int, start: int) -> int:
+    """The quarter last reported on between ``left`` and ``start`` ("fourth-quarter profit",
+    not "will result in a fourth-quarter charge"), or 0 when none is."""
+    named = 0
+    for match in _ORDINAL_QUARTER.finditer(text, left, start):
+        if not speaks_of_future(text, left, match.start()):
+            named = ORDINAL_QUARTERS[match.group(1).lower()]
+    return named
+
+
+_ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth)(?:-|\s+)quarter\b", re.IGNORECASE)
+
+
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|T)")
 _CLOCK = re.compile(r"T(\d\d:\d\d|MO|AF|EV|NI)$")

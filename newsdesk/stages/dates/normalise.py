@@ -55,6 +55,17 @@ class Normaliser:
             delta = delta if delta <= 0 else delta - 7
         return iso_day(self.anchor + dt.timedelta(days=delta))
 
+    def quarter_a_year_back(self, quarter: int) -> str | None:
+        """The quarter ``quarter`` (1 to 4) of the year before its latest start by the anchor
+        ("fourth quarter" reported in October 1989: 1988-Q4); for 0, the last quarter ended
+        by the anchor, a year before."""
+        if self.anchor is None:
+            return None
+        if not quarter:
+            return self.relative("quarter", -5)
+        started = 3 * (quarter - 1) + 1 <= self.anchor.month
+        return f"{self.anchor.year - (1 if started else 2)}-Q{quarter}"
+
     def relative_day(self, days: int) -> str | None:
         return iso_day(self.anchor + dt.timedelta(days=days)) if self.anchor else None
 

@@ -12,6 +12,7 @@ from newsdesk.stages.dates.durations import (
     VAGUE_DURATION,
     YEAR_ENDED,
     plausible_duration,
+    plausible_set_adverb,
 )
 from newsdesk.stages.dates.holidays import HOLIDAY_PATTERN, WEEKEND_PATTERN
 from newsdesk.stages.dates.references import (
@@ -122,7 +123,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("noon", re.compile(r"\b(?P<which>noon|midday|midnight)\b(?!\s+(?:Mass|Express)\b)")),
+    (
+        "noon",
+        # "high noon" is a figure of speech, not a time of day.
+        re.compile(r"(?<![Hh]igh )\b(?P<which>noon|midday|midnight)\b(?!\s+(?:Mass|Express)\b)"),
+    ),
     (
         "weekday_part",
         re.compile(
@@ -139,6 +144,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"afternoon|evening)\b(?:\s+(?P<which2>yesterday|today|tomorrow))?",
             re.IGNORECASE,
         ),
+    ),
+    # "in the morning" with no day of its own: a part of the day its sentence is about.
+    (
+        "part_of_day",
+        re.compile(r"(?<=\bin )the\s+(?P<part>morning|afternoon|evening)\b(?!\s+(?:of|after)\b)"),
     ),
     ("tonight", re.compile(r"\b(?P<which>tonight|overnight)\b", re.IGNORECASE)),
     (
@@ -260,32 +270,24 @@ _MAY_AS_MONTH = re.compile(
 def plausible(kind: str, match: re.Match[str], text: str) -> bool:
     """Reject what only looks like a date: "May" the verb, a day number that is no day."""
     g = match.groupdict()
-    if g.get("month") and g["month"].lower() == "may" and kind == "month_alone":
-        before = text[max(0, match.start() - 12) : match.start()]
-        if not _MAY_AS_MONTH.search(before) and not (g.get("modifier")):
-            return False
     if g.get("month") and g["month"][0].islower():
         return False
-    month = g.get("month") or ""
-    if (
-        kind == "month_alone"
-        and len(month) <= 4
-        and not month.endswith(".")
-        and month not in ("May", "June", "July")
-    ):
-        return False  # "Jan Kowalski": an abbreviation needs its full stop to stand alone
+    if _programme_name(match, text):
+        return False
+    if kind == "month_alone":
+        return _month_alone(match, text)
     if g.get("day") and not 1 <= int(g["day"]) <= 31:
         return False
     if g.get("day2") and not 1 <= int(g["day2"]) <= 31:
         return False
     if kind.startswith("duration"):
         return plausible_duration(match, text)
+    if kind == "set" and g.get("adverb"):
+        return plausible_set_adverb(match, text)
     if kind == "weekday" and g.get("weekday") and g["weekday"][0].islower():
         return False
     if kind == "season" and not (g.get("modifier") or g.get("year")):
         return _season_alone(match, text)
-    if kind == "month_alone" and _NAME_AFTER.match(text, match.end()):
-        return False  # "April Smith": a first name
     if kind == "year":
         if match.start() > 0 and text[match.start() - 1] in "#$:/":
             return False
@@ -295,16 +297,51 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
     return True
 
 
+def _programme_name(match: re.Match[str], text: str) -> bool:
+    """True for the name of a programme or paper: a title-case expression just after a
+    quotation mark (ABC's "This Week", CBS's "60 Minutes"), or "Today" just after a
+    capitalised name ("USA Today", "VOA Today")."""
+    words = match.group().split()
+    if len(words) > 1 and all(word[:1].isupper() or word[:1].isdigit() for word in words):
+        return text[max(0, match.start() - 2) : match.start()].rstrip(" ").endswith(_QUOTES)
+    return match.group() == "Today" and _NAME_BEFORE.search(text, 0, match.start()) is not None
+
+
+_QUOTES = ('"', "\u201c", "`", "'")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s$")
+
+
+def _month_alone(match: re.Match[str], text: str) -> bool:
+    """True for a month named alone that is the month: not "may" the verb, "Jan Kowalski",
+    "April Smith" or "the March for Life"."""
+    month = match["month"]
+    if month.lower() == "may":
+        before = text[max(0, match.start() - 12) : match.start()]
+        if not _MAY_AS_MONTH.search(before) and not match.groupdict().get("modifier"):
+            return False
+    if len(month) <= 4 and not month.endswith(".") and month not in ("May", "June", "July"):
+        return False  # "Jan Kowalski": an abbreviation needs its full stop to stand alone
+    if _NAME_AFTER.match(text, match.end()):
+        return False  # "April Smith": a first name
+    # "the March for Life": a named march, not the month
+    return not (month == "March" and _MARCH_NAMED.match(text, match.end()))
+
+
 def _season_alone(match: re.Match[str], text: str) -> bool:
     """True for a season with no year or modifier that is a time: "in the fall", not "the
     fall of the city"."""
-    before = text[max(0, match.start() - 12) : match.start()].lower()
+    before = text[max(0, match.start() - 16) : match.start()].lower()
     after = text[match.end() : match.end() + 4].lower()
-    if not re.search(r"\b(in|during|through|by|until|since)( the)?\s*$", before):
+    if not _SEASON_PREPOSITION.search(before):
         return False
     return not after.startswith(" of")
 
 
+# A season after one of these ("over the summer", "well into the fall") is a time of year.
+_SEASON_PREPOSITION = re.compile(
+    r"\b(?:in|during|through|throughout|over|into|by|until|since|before|after)(?: the)?\s*$"
+)
+_MARCH_NAMED = re.compile(r"\s+(?:for|of|on|against)\s+(?:the\s+)?[A-Z][a-z]")
 _NAME_AFTER = re.compile(r"\s+(?!(?:19|20)\d\d)[A-Z][a-z]+\b")
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
 _TEMPORAL_BEFORE = re.compile(

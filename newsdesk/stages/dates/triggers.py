@@ -71,6 +71,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "weekday_part": _WEEKDAYS,
     "weekday": _WEEKDAYS,
     "part_of_today": ("morning", "afternoon", "evening", "night", "mid"),
+    "part_of_day": ("morning", "afternoon", "evening"),
     "tonight": ("tonight", "overnight"),
     "quarter": ("quarter",),
     "season": ("spring", "summer", "fall", "autumn", "winter"),

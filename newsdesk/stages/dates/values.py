@@ -31,12 +31,13 @@ _SHIFT = {"this": 0, "last": -1, "next": 1}
 
 
 def match_value(
-    kind: str, match: re.Match[str], norm: Normaliser, future: bool, quarterly: bool = False
+    kind: str, match: re.Match[str], norm: Normaliser, future: bool, quarter: int | None = None
 ) -> TimexValue:
-    """(type, value, end_value) for one match; ``quarterly`` when its sentence speaks of
-    quarters, where "a year ago" means the same quarter a year before."""
-    if quarterly and norm.anchor is not None and _one_year_back(kind, match):
-        return "DATE", norm.relative("quarter", -5), None
+    """(type, value, end_value) for one match. ``quarter`` is given when the text around it
+    reports on quarters, where "a year ago" means the same quarter a year before: the quarter
+    the report names (1 to 4), or 0 for the last one ended."""
+    if quarter is not None and norm.anchor is not None and _one_year_back(kind, match):
+        return "DATE", norm.quarter_a_year_back(quarter), None
     value_of = _VALUE_OF_KIND.get(kind)
     if value_of is None:
         return "DATE", None, None
@@ -175,7 +176,10 @@ def _noon(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 
 
 def _part_of_today(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    if m["part2"]:  # "mid-afternoon (yesterday)"
+    g = m.groupdict()
+    if not g.get("which") and not g.get("part2"):  # "in the morning": the anchor's
+        return "TIME", f"{_today(norm)}T{PARTS_OF_DAY[m['part'].lower()]}", None
+    if g["part2"]:  # "mid-afternoon (yesterday)"
         offset = {"yesterday": -1, "tomorrow": 1}.get((m["which2"] or "").lower(), 0)
         day = norm.relative_day(offset) or "XXXX-XX-XX"
         return "TIME", f"{day}T{PARTS_OF_DAY[m['part2'].lower()]}", None
@@ -358,6 +362,7 @@ _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexVa
     "weekday_part": _weekday_part,
     "weekday": _weekday,
     "part_of_today": _part_of_today,
+    "part_of_day": _part_of_today,
     "clock_words": _clock_words,
     "tonight": _tonight,
     "quarter": _quarter,
