@@ -55,3 +55,4 @@ clean:
 docs: $(VENV)/.installed
 	$(BIN)/python -m newsdesk.cli.docs cli > docs/cli.md
 	$(BIN)/python -m newsdesk.cli.docs store > docs/store.md
+	$(BIN)/python -m newsdesk.cli.docs batch > docs/batch.md
