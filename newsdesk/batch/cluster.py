@@ -27,15 +27,12 @@ from typing import Any
 
 import numpy as np
 
-from newsdesk.batch.shard import ShardResult, ShardTask, write_shard
-from newsdesk.engines import pipeline_for
+from newsdesk.batch.shard import ShardResult, ShardTask, ready_pipeline, write_shard
 from newsdesk.errors import NewsdeskError
-from newsdesk.model import Article
 
 # Before Ray is imported: a cluster started here takes the loopback address as its node's
 # address, so that every server it starts listens there and nowhere else.
 _LOOPBACK_ONLY = {"RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0"}
-_WARM_UP = "The mayor said on Monday that the old bridge would reopen in June."
 
 
 def _ray() -> Any:
@@ -86,8 +83,7 @@ class ShardActor:
     ``__init__``; each call writes the shards of a batch of tasks."""
 
     def __init__(self, pipeline_key: bytes) -> None:
-        self.pipeline = pipeline_for(pipeline_key)
-        self.pipeline.run(Article(source="<warm-up>", original=_WARM_UP))
+        self.pipeline = ready_pipeline(pipeline_key)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[bytes]]:
         """Write each task's shard; return each result, pickled."""

@@ -45,11 +45,14 @@ class Shard:
 @dataclass(frozen=True)
 class ShardCounts:
     """What a finished shard holds: articles analysed and stored in it, inputs quarantined,
-    and the seconds its analysis took."""
+    the seconds its analysis took, when it started (seconds since the epoch) and the CPU
+    seconds its worker spent on it."""
 
     articles: int
     quarantined: int
     seconds: float
+    started: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 def shard_name(index: int, path: str) -> str:
@@ -77,7 +80,13 @@ class BatchDir:
         """The counts of a shard written whole, or None when it is not (yet) done."""
         try:
             data = json.loads((self.shard_dir(shard) / DONE).read_text("utf-8"))
-            return ShardCounts(int(data["articles"]), int(data["quarantined"]), data["seconds"])
+            return ShardCounts(
+                int(data["articles"]),
+                int(data["quarantined"]),
+                float(data["seconds"]),
+                float(data.get("started", 0.0)),
+                float(data.get("cpu_seconds", 0.0)),
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
 

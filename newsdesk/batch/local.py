@@ -1,7 +1,8 @@
 """The local batch engine: a pool of worker processes, one shard per task.
 
-Each worker builds the pipeline once, from its pickled settings, when it starts
-(:func:`newsdesk.engines.pipeline_for`) and keeps it for every shard it is given. Workers
+Each worker builds the pipeline once, from its pickled settings, and loads its models when
+it starts (:func:`newsdesk.batch.shard.ready_pipeline`), and keeps it for every shard it is
+given. Workers
 tell this process how far they are through a queue, so progress is shown per shard and
 overall while the shards run.
 """
@@ -14,8 +15,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
-from newsdesk.batch.shard import ShardResult, ShardTask, write_shard
-from newsdesk.engines import pipeline_for
+from newsdesk.batch.shard import ShardResult, ShardTask, ready_pipeline, write_shard
 
 # Seconds between looks at the progress queue while shards run.
 _POLL = 0.2
@@ -26,7 +26,7 @@ _progress: Any = None  # this worker's progress queue, set when the worker start
 def _start_worker(key: bytes, progress: Any) -> None:
     global _progress
     _progress = progress
-    pipeline_for(key)
+    ready_pipeline(key)
 
 
 def _run_task(task: ShardTask) -> ShardResult:

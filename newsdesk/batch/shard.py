@@ -24,6 +24,7 @@ from newsdesk.engines import pipeline_for
 from newsdesk.engines.inprocess import InProcessEngine
 from newsdesk.errors import unexpected
 from newsdesk.model import Article
+from newsdesk.pipeline import Pipeline
 from newsdesk.readers.text import DEFAULT_MAX_BYTES, InputFailure, read_articles
 from newsdesk.store import ArticleRows, article_rows
 from newsdesk.store.writes import now
@@ -60,6 +61,17 @@ class ShardResult:
     shard: Shard
     counts: ShardCounts | None
     error: str | None = None
+
+
+_WARM_UP = "The mayor said on Monday that the old bridge would reopen in June."
+
+
+def ready_pipeline(key: bytes) -> Pipeline:
+    """The pipeline pickled as ``key``, built for this process with its models loaded (one
+    short text analysed), so that a worker's first shard pays for no loading."""
+    pipeline = pipeline_for(key)
+    pipeline.run(Article(source="<warm-up>", original=_WARM_UP))
+    return pipeline
 
 
 def _chrome_of(chrome: Mapping[str, frozenset[str]]) -> Callable[[str | None], frozenset[str]]:
@@ -144,6 +156,8 @@ def write_shard(task: ShardTask, report: Callable[[int], Any] | None = None) -> 
     records are done now and then. A failure of the shard as a whole (its output cannot be
     written, a worker's surprise) comes back as an ND037 error naming the input."""
     started = time.perf_counter()
+    began = time.time()
+    cpu = time.process_time()
     out = BatchDir(Path(task.out))
     shard = task.shard
     try:
@@ -159,7 +173,9 @@ def write_shard(task: ShardTask, report: Callable[[int], Any] | None = None) -> 
                     report(done - reported)
                     reported = done
         writer.close()
-        counts = ShardCounts(writer.articles, writer.quarantined, time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        cpu_seconds = time.process_time() - cpu
+        counts = ShardCounts(writer.articles, writer.quarantined, seconds, began, cpu_seconds)
         out.commit(partial, shard, counts)
         if report is not None and counts.articles + counts.quarantined > reported:
             report(counts.articles + counts.quarantined - reported)

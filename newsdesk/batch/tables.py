@@ -67,7 +67,9 @@ def schema_markdown() -> str:
         "Every table has the columns of the store's table of the same name (see "
         "[store.md](store.md)), in the same order. Ids count from 0 within a shard; "
         "`articles.story_id` and `quotes.corpus_speaker` are null until `newsdesk load` "
-        "stores the batch.",
+        "stores the batch. A shard's `articles` has a row for every article it analysed, "
+        "copies included (`load` keeps each text once and links the copies), and "
+        "`ingested_at` is when the shard analysed it.",
         "",
     ]
     for table in (*SHARD_TABLES, *BATCH_TABLES):

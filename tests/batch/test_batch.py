@@ -11,6 +11,7 @@ import pytest
 
 from newsdesk.batch import BatchOptions, load_batch, run_batch
 from newsdesk.batch.layout import BatchDir
+from newsdesk.batch.tables import schema_markdown
 from newsdesk.errors import NewsdeskError
 from newsdesk.pipeline import Pipeline
 from newsdesk.store import open_store
@@ -77,3 +78,8 @@ def test_a_rerun_skips_the_finished_shards(local_batch: Path, pipeline: Pipeline
     shards = BatchDir(local_batch).shards()
     summary = run_batch([s.input for s in shards], local_batch, pipeline, BatchOptions())
     assert (summary.skipped, summary.written, summary.articles) == (4, 0, 0)
+
+
+def test_the_output_reference_is_current() -> None:
+    reference = Path(__file__).resolve().parents[2] / "docs" / "batch.md"
+    assert reference.read_text("utf-8") == schema_markdown(), "run: make docs"
