@@ -178,6 +178,9 @@ def main() -> int:
     parser.add_argument("--memory", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--scratch", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--skip-memory", action="store_true", help="throughput only")
+    parser.add_argument(
+        "--engines", default="local,ray", help="engines to measure (default: local,ray)"
+    )
     args = parser.parse_args()
     if args.memory:
         memory_child(args.memory, args.scratch / f"m{args.memory}")
@@ -191,8 +194,11 @@ def main() -> int:
         scratch = Path(directory)
         inputs = write_shards(scratch / "shards", shards, per_shard)
         print(f"throughput on {shards} shards of {per_shard} articles:")
-        throughput(inputs, "local", rounds, scratch)
-        ray_throughput(inputs, rounds, scratch)
+        engines = args.engines.split(",")
+        if "local" in engines:
+            throughput(inputs, "local", rounds, scratch)
+        if "ray" in engines:
+            ray_throughput(inputs, rounds, scratch)
         if not args.skip_memory:
             print("peak memory of one local worker over one shard:")
             memory(sizes, scratch)

@@ -63,6 +63,7 @@ def ray_session(address: str | None = None, cpus: int | None = None) -> Iterator
             ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
         else:
             ray.init(
+                address="local",  # a new cluster, never one a `ray start` left running
                 num_cpus=cpus or os.cpu_count() or 1,
                 include_dashboard=False,
                 _node_ip_address="127.0.0.1",
@@ -71,7 +72,10 @@ def ray_session(address: str | None = None, cpus: int | None = None) -> Iterator
             )
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = address or "this machine"
-        raise NewsdeskError("ND040", f"cannot start or reach Ray on {where}: {exc}") from None
+        hint = ""
+        if "AuthToken" in str(exc.__cause__ or ""):
+            hint = "; the cluster wants its token: set RAY_AUTH_MODE=token (see the README)"
+        raise NewsdeskError("ND040", f"cannot start or reach Ray on {where}: {exc}{hint}") from None
     try:
         yield time.perf_counter() - started
     finally:

@@ -1,9 +1,10 @@
 """A batch run: learn the site chrome over every input, then write each shard not yet done
 on the chosen engine, and say how it went.
 
-Site chrome is learned in a first pass over all the inputs, in this process, exactly as
-``ingest`` learns it (the same learner, the inputs in the same order), so a batch loaded
-later is stored as ingest would store the same inputs. The pass also counts each shard's
+Site chrome is learned in a first pass over all the inputs, exactly as ``ingest`` learns it
+(the same learner, counting the inputs in the same order; the reading is done in parallel,
+see :mod:`newsdesk.batch.scan`), so a batch loaded later is stored as ingest would store the
+same inputs. The pass also counts each shard's
 records for the progress display. Its result is kept in the output directory, so a re-run
 of the same inputs starts analysing at once.
 """
@@ -19,12 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.batch.layout import SITE_CHROME, BatchDir, Shard, read_rows, shard_name, write_table
+from newsdesk.batch.scan import learn_chrome
 from newsdesk.batch.shard import ReadSettings, ShardResult, ShardTask
-from newsdesk.corpus.ingest import learn_site_chrome
 from newsdesk.corpus.sitechrome import DEFAULT_MIN_PAGES, SiteChromeLearner
 from newsdesk.errors import NewsdeskError
 from newsdesk.pipeline import Pipeline
-from newsdesk.readers.text import read_articles
 from newsdesk.store.writes import now
 
 BATCH_ENGINES = ("local", "ray")
@@ -91,15 +91,11 @@ def _first_pass(
 ) -> list[Shard]:
     """Learn site chrome over every input and count each one's records; keep both."""
     learner = SiteChromeLearner(min_pages=options.site_chrome_pages)
-    read = options.read
-    shards = []
-    for index, path in enumerate(inputs):
-        items = read_articles([path], read.published, read.max_bytes, read.published_from_path)
-        if options.site_chrome_pages > 0:
-            records = learn_site_chrome(items, learner)
-        else:
-            records = sum(1 for _ in items)
-        shards.append(Shard(index, path, shard_name(index, path), records))
+    records = learn_chrome(inputs, options.read, learner, options.workers)
+    shards = [
+        Shard(index, path, shard_name(index, path), count)
+        for index, (path, count) in enumerate(zip(inputs, records, strict=True))
+    ]
     stamp = now()
     rows = [
         {"site": site, "key": key, "line": line, "pages": pages, "learned_at": stamp}

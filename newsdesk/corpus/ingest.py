@@ -6,7 +6,12 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from newsdesk.corpus.sitechrome import DEFAULT_MIN_PAGES, SiteChromeLearner
+from newsdesk.corpus.sitechrome import (
+    DEFAULT_MIN_PAGES,
+    PageLines,
+    SiteChromeLearner,
+    page_lines,
+)
 from newsdesk.corpus.stories import StoryIndex
 from newsdesk.engines import engine, engine_for_workers
 from newsdesk.errors import InputError, StoreError, unexpected
@@ -105,17 +110,27 @@ def _start_run(store: Store) -> int:
         raise stop from None
 
 
+def english_page(item: Article | InputFailure) -> PageLines | None:
+    """What site-chrome learning counts of an input: its page's lines when it is an English
+    article with a site, else None (a record that fails here fails again, with its reason,
+    when it is prepared)."""
+    try:
+        if isinstance(item, Article) and looks_english(item.original):
+            return page_lines(item)
+    except Exception:
+        return None
+    return None
+
+
 def learn_site_chrome(items: Iterable[Article | InputFailure], learner: SiteChromeLearner) -> int:
     """Count the lines of every English article among ``items`` for its site's chrome (the
     first of ingest's two readings); return how many items there were."""
     total = 0
     for item in items:
         total += 1
-        try:
-            if isinstance(item, Article) and looks_english(item.original):
-                learner.observe(item)
-        except Exception:
-            continue
+        page = english_page(item)
+        if page is not None:
+            learner.observe_page(page)
     return total
 
 
