@@ -2,7 +2,8 @@
 processes or on Ray into Parquet tables shaped like the store's (:func:`run_batch`), then
 loaded into the store with stories linked across shards (:func:`load_batch`).
 
-Layout: ``run.py`` (the run: site chrome first, then the shards not yet done), ``shard.py``
+Layout: ``run.py`` (the run: site chrome first, read by ``scan.py``, then the shards not yet
+done), ``shard.py``
 (one shard's work, the same on every engine), ``local.py`` and ``cluster.py`` (the engines:
 worker processes, Ray Data actors), ``layout.py`` (the output directory: manifest, shards
 written under a temporary name and renamed, Parquet files), ``tables.py`` (the tables'

@@ -163,7 +163,7 @@ class TableWriter:
     """Writes one table's rows to a Parquet file in row groups, so a shard of any size is
     written in flat memory; the file exists (possibly empty) once closed."""
 
-    def __init__(self, path: Path, table: str, rows_per_group: int = 4096) -> None:
+    def __init__(self, path: Path, table: str, rows_per_group: int = 1024) -> None:
         self.path = path
         self.schema = arrow_schema(table)
         self.rows: list[dict[str, Any]] = []
