@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt | $(BIN)/python
 # The browser test drives Debian's Chromium; the script installs it when it is missing.
 $(VENV)/.installed-dev: $(VENV)/.installed scripts/system-packages.sh
 	sh scripts/system-packages.sh chromium=/usr/bin/chromium
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,ray]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -43,11 +43,13 @@ pytest: $(VENV)/.installed-dev
 test: lint typecheck pytest
 
 # The web bench loads the server with wrk (a Debian package the script installs when missing).
+# The batch bench needs the ray extra for its Ray figures (it reports them skipped without).
 bench: $(VENV)/.installed
 	sh scripts/system-packages.sh wrk=/usr/bin/wrk
 	OMP_NUM_THREADS=1 $(BIN)/python bench/bench_pipeline.py
 	OMP_NUM_THREADS=1 $(BIN)/python bench/bench_store.py
 	OMP_NUM_THREADS=1 $(BIN)/python bench/bench_web.py
+	OMP_NUM_THREADS=1 $(BIN)/python bench/bench_batch.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
@@ -55,3 +57,4 @@ clean:
 docs: $(VENV)/.installed
 	$(BIN)/python -m newsdesk.cli.docs cli > docs/cli.md
 	$(BIN)/python -m newsdesk.cli.docs store > docs/store.md
+	$(BIN)/python -m newsdesk.cli.docs batch > docs/batch.md

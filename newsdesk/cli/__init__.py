@@ -10,6 +10,7 @@ import click
 
 from newsdesk import __version__
 from newsdesk.cli.analyze import analyze
+from newsdesk.cli.batch import batch_command, load_command
 from newsdesk.cli.export import export_command
 from newsdesk.cli.ingest import ingest_command
 from newsdesk.cli.options import EXIT_SOME_FAILED, error
@@ -36,6 +37,8 @@ def cli() -> None:
 
 cli.add_command(analyze)
 cli.add_command(ingest_command)
+cli.add_command(batch_command)
+cli.add_command(load_command)
 cli.add_command(search_command)
 cli.add_command(quotes_command)
 cli.add_command(speakers_command)

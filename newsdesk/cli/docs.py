@@ -1,8 +1,9 @@
 """Builds docs/cli.md from the command line's own help and docs/store.md from the database
 schema itself, so neither can drift from the code.
 
-Run ``make docs`` (``python -m newsdesk.cli.docs cli > docs/cli.md`` and ``python -m
-newsdesk.cli.docs store > docs/store.md``) after changing a command or the schema.
+Run ``make docs`` (``python -m newsdesk.cli.docs cli > docs/cli.md``, ``python -m
+newsdesk.cli.docs store > docs/store.md`` and ``python -m newsdesk.cli.docs batch >
+docs/batch.md``, the batch output's tables) after changing a command or the schema.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 
 import click
 
+from newsdesk.batch.tables import schema_markdown
 from newsdesk.cli import cli
 from newsdesk.store import TABLE_DESCRIPTIONS, open_store
 
@@ -70,4 +72,5 @@ def store_reference() -> str:
 
 if __name__ == "__main__":
     which = sys.argv[1] if len(sys.argv) > 1 else "cli"
-    print(store_reference() if which == "store" else cli_reference(), end="")
+    references = {"store": store_reference, "batch": schema_markdown, "cli": cli_reference}
+    print(references.get(which, cli_reference)(), end="")

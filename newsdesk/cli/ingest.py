@@ -15,37 +15,18 @@ from newsdesk.cli.options import (
     EXIT_SOME_FAILED,
     analysis_options,
     build_pipeline,
-    check_date,
+    corpus_options,
     error,
 )
 from newsdesk.cli.render import ingest_progress
 from newsdesk.corpus.ingest import IngestEvents, IngestOptions, ingest
-from newsdesk.corpus.sitechrome import DEFAULT_MIN_PAGES
-from newsdesk.readers.text import DEFAULT_MAX_BYTES
 from newsdesk.store import open_store
 
 
 @click.command(name="ingest")
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
-@click.option(
-    "--published",
-    callback=check_date,
-    metavar="YYYY-MM-DD",
-    help="Publication date of inputs that carry none of their own.",
-)
-@click.option(
-    "--published-from-path",
-    is_flag=True,
-    help="Take each file's publication date from a date in its path.",
-)
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Quarantine inputs larger than this many bytes.",
-)
+@corpus_options
 @analysis_options
 @click.option(
     "--workers",
@@ -53,14 +34,6 @@ from newsdesk.store import open_store
     default=os.cpu_count() or 1,
     show_default="the number of cores",
     help="Processes that analyse articles in parallel.",
-)
-@click.option(
-    "--site-chrome-pages",
-    type=click.IntRange(min=0),
-    default=DEFAULT_MIN_PAGES,
-    show_default=True,
-    help="Remove lines found on at least this many stories of one site (and on a tenth of "
-    "them) as site chrome; 0 turns learning off.",
 )
 def ingest_command(
     paths: tuple[str, ...],

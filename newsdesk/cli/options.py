@@ -11,8 +11,10 @@ from typing import Any
 
 import click
 
+from newsdesk.corpus.sitechrome import DEFAULT_MIN_PAGES
 from newsdesk.errors import StoreError
 from newsdesk.pipeline import Pipeline, check_table_files
+from newsdesk.readers.text import DEFAULT_MAX_BYTES
 from newsdesk.resources import DEFAULT_SPACY_MODEL, Resources
 from newsdesk.store import Store, open_store
 from newsdesk.terminal import visible
@@ -64,6 +66,42 @@ def analysis_options(command: Callable[..., None]) -> Callable[..., None]:
             default=DEFAULT_SPACY_MODEL,
             show_default=True,
             help="Name of the installed spaCy pipeline to parse with.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def corpus_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options of how a corpus's inputs are read and their site chrome learned, shared
+    by ingest and batch."""
+    options = [
+        click.option(
+            "--published",
+            callback=check_date,
+            metavar="YYYY-MM-DD",
+            help="Publication date of inputs that carry none of their own.",
+        ),
+        click.option(
+            "--published-from-path",
+            is_flag=True,
+            help="Take each file's publication date from a date in its path.",
+        ),
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(min=1),
+            default=DEFAULT_MAX_BYTES,
+            show_default=True,
+            help="Quarantine inputs larger than this many bytes.",
+        ),
+        click.option(
+            "--site-chrome-pages",
+            type=click.IntRange(min=0),
+            default=DEFAULT_MIN_PAGES,
+            show_default=True,
+            help="Remove lines found on at least this many stories of one site (and on a "
+            "tenth of them) as site chrome; 0 turns learning off.",
         ),
     ]
     for option in reversed(options):

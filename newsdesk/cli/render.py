@@ -1,5 +1,5 @@
 """Everything the command line prints: the readable report of an analysed article, the
-ingest progress bar, and query results as Rich tables or JSON Lines."""
+progress of ingest, batch and load runs, and query results as Rich tables or JSON Lines."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from rich.progress import (
     ProgressColumn,
     SpinnerColumn,
     Task,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
@@ -24,6 +25,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from newsdesk.batch import BatchEvents, LoadEvents, Shard, ShardResult
 from newsdesk.model import Article, Event
 from newsdesk.store import CorpusSummary, SpeakerRow, SpeakerStatements, as_dict
 from newsdesk.terminal import visible
@@ -195,6 +197,77 @@ def ingest_progress(console: Console) -> Progress:
         console=console,
         transient=True,
     )
+
+
+class BatchProgress:
+    """The progress of a batch run: one bar over every shard left to write, one per shard
+    running (records done of those the first reading counted), and a line per shard done
+    with its rate."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.overall = progress.add_task("all shards", total=None)
+        self.shards: dict[int, Shard] = {}
+        self.tasks: dict[int, TaskID] = {}
+        self.reported: dict[int, int] = {}
+
+    def events(self) -> BatchEvents:
+        """The events of :func:`newsdesk.batch.run_batch` that drive this display."""
+        return BatchEvents(on_plan=self.plan, on_progress=self.advance, on_shard=self.finish)
+
+    def plan(self, shards: list[Shard], done: set[int]) -> None:
+        """Set the overall total to the records of the shards left to write."""
+        left = [shard for shard in shards if shard.index not in done]
+        self.shards = {shard.index: shard for shard in left}
+        self.progress.update(self.overall, total=sum(shard.records for shard in left))
+
+    def advance(self, index: int, records: int) -> None:
+        """Count ``records`` more done in shard ``index``."""
+        if index not in self.tasks:
+            shard = self.shards[index]
+            self.tasks[index] = self.progress.add_task(visible(shard.name), total=shard.records)
+        self.progress.advance(self.tasks[index], records)
+        self.progress.advance(self.overall, records)
+        self.reported[index] = self.reported.get(index, 0) + records
+
+    def finish(self, result: ShardResult) -> None:
+        """Close a shard's bar and print how it ended."""
+        index = result.shard.index
+        task = self.tasks.pop(index, None)
+        if task is not None:
+            self.progress.remove_task(task)
+        name = visible(result.shard.name)
+        counts = result.counts
+        if counts is None:
+            self.progress.console.print(f"{name}: not finished (see below)", style="red")
+            return
+        records = counts.articles + counts.quarantined
+        self.progress.advance(self.overall, max(0, records - self.reported.pop(index, 0)))
+        rate = counts.articles / counts.seconds if counts.seconds else 0.0
+        self.progress.console.print(
+            f"{name}: {counts.articles} articles, {counts.quarantined} quarantined, "
+            f"{rate:.1f} articles/s"
+        )
+
+
+class LoadProgress:
+    """The progress of loading a batch: records stored (or found stored, or quarantined)."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task = progress.add_task("loading", total=None)
+
+    def events(self) -> LoadEvents:
+        """The events of :func:`newsdesk.batch.load_batch` that drive this display."""
+        return LoadEvents(on_plan=self.plan, on_record=self.record)
+
+    def plan(self, shards: list[Shard]) -> None:
+        """Set the total to every shard's records."""
+        self.progress.update(self.task, total=sum(shard.records for shard in shards))
+
+    def record(self, shard: Shard) -> None:
+        """Count one record done."""
+        self.progress.advance(self.task)
 
 
 def rows_table(title: str, rows: Sequence[dict[str, Any]], columns: list[str]) -> Table:

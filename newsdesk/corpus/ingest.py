@@ -6,7 +6,12 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from newsdesk.corpus.sitechrome import DEFAULT_MIN_PAGES, SiteChromeLearner
+from newsdesk.corpus.sitechrome import (
+    DEFAULT_MIN_PAGES,
+    PageLines,
+    SiteChromeLearner,
+    page_lines,
+)
 from newsdesk.corpus.stories import StoryIndex
 from newsdesk.engines import engine, engine_for_workers
 from newsdesk.errors import InputError, StoreError, unexpected
@@ -14,7 +19,7 @@ from newsdesk.lang.detect import looks_english
 from newsdesk.model import Article, site_of
 from newsdesk.pipeline import Pipeline
 from newsdesk.readers.text import DEFAULT_MAX_BYTES, InputFailure, read_articles
-from newsdesk.store import Store, store_error
+from newsdesk.store import Added, Store, store_error
 
 # Stages whose failure leaves nothing worth storing.
 _ESSENTIAL = frozenset({"repair"})
@@ -105,6 +110,78 @@ def _start_run(store: Store) -> int:
         raise stop from None
 
 
+def english_page(item: Article | InputFailure) -> PageLines | None:
+    """What site-chrome learning counts of an input: its page's lines when it is an English
+    article with a site, else None (a record that fails here fails again, with its reason,
+    when it is prepared)."""
+    try:
+        if isinstance(item, Article) and looks_english(item.original):
+            return page_lines(item)
+    except Exception:
+        return None
+    return None
+
+
+def learn_site_chrome(items: Iterable[Article | InputFailure], learner: SiteChromeLearner) -> int:
+    """Count the lines of every English article among ``items`` for its site's chrome (the
+    first of ingest's two readings); return how many items there were."""
+    total = 0
+    for item in items:
+        total += 1
+        page = english_page(item)
+        if page is not None:
+            learner.observe_page(page)
+    return total
+
+
+def prepared(
+    item: Article | InputFailure, chrome: Callable[[str | None], frozenset[str]]
+) -> Article | InputFailure:
+    """The article ready for analysis, carrying the chrome ``chrome`` gives its site, or why
+    it cannot be analysed (not English: ND015; a surprise: ND018)."""
+    if isinstance(item, InputFailure):
+        return item
+    try:
+        if not looks_english(item.original):
+            return InputFailure(
+                item.source, InputError("ND015", f"{item.source}: not English; skipped")
+            )
+        item.site_chrome = chrome(site_of(item))
+    except Exception as exc:  # one record's surprise must not end the run
+        error = unexpected("ND018", item.source, "cannot analyse", exc)
+        return InputFailure(item.source, error)
+    return item
+
+
+def essential_failure(article: Article) -> str | None:
+    """Why an analysed article is quarantined rather than stored (a stage whose failure
+    leaves nothing worth storing failed), or None when it is stored."""
+    fatal = [e for e in article.errors if e.stage in _ESSENTIAL]
+    if not fatal:
+        return None
+    return f"stage {fatal[0].stage} failed: {fatal[0].message} [ND018]"
+
+
+def store_or_quarantine(
+    store: Store, source: str, add: Callable[[], Added], quarantine: Callable[[str], None]
+) -> Added | None:
+    """What ``add`` (storing the record from ``source``) did; when it fails for this record
+    alone, None, with the reason (ND018) passed to ``quarantine``. A failure of the database
+    itself (ND020 to ND023) ends the run: it is raised."""
+    try:
+        return add()
+    except StoreError:
+        raise  # the database itself failed: stop, with what is committed kept
+    except sqlite3.Error as exc:
+        stop = store_error(exc, store.path)
+        if stop is not None:
+            raise stop from None
+        quarantine(str(unexpected("ND018", source, "cannot store", exc)))
+    except Exception as exc:  # this record cannot be stored; the others can
+        quarantine(str(unexpected("ND018", source, "cannot store", exc)))
+    return None
+
+
 @dataclass
 class _IngestRun:
     """One ingest run's inputs, store, site-chrome learner and counts."""
@@ -139,34 +216,18 @@ class _IngestRun:
 
     def learn_site_chrome_first(self) -> None:
         """Read every input once to learn its site's chrome and to count the inputs."""
-        if not self._learn_first:
-            return
-        total = 0
-        for item in self._read():
-            total += 1
-            try:
-                if isinstance(item, Article) and looks_english(item.original):
-                    self.learner.observe(item)
-            except Exception:
-                continue  # the record fails again, with its reason, when it is prepared
-        self.events.on_total(total)
+        if self._learn_first:
+            self.events.on_total(learn_site_chrome(self._read(), self.learner))
 
     def _prepared(self, item: Article | InputFailure) -> Article | InputFailure:
         """The article ready for analysis, or why it cannot be analysed."""
-        if isinstance(item, InputFailure):
-            return item
-        try:
-            if not looks_english(item.original):
-                return InputFailure(
-                    item.source, InputError("ND015", f"{item.source}: not English; skipped")
-                )
-            if self._learning and not self._learn_first:
-                self.learner.observe(item)
-            item.site_chrome = self.learner.chrome(site_of(item))
-        except Exception as exc:  # one record's surprise must not end the run
-            error = unexpected("ND018", item.source, "cannot analyse", exc)
-            return InputFailure(item.source, error)
-        return item
+        if self._learning and not self._learn_first and isinstance(item, Article):
+            try:
+                if looks_english(item.original):
+                    self.learner.observe(item)
+            except Exception:
+                pass
+        return prepared(item, self.learner.chrome)
 
     def articles_to_analyse(self) -> Iterator[Article]:
         """The inputs not stored before, ready for analysis; the others are counted, and
@@ -192,9 +253,8 @@ class _IngestRun:
         """Store each analysed article, or quarantine it; stop at a failure of the database."""
         stories = StoryIndex(self.store)
         for article in analysed:
-            fatal = [e for e in article.errors if e.stage in _ESSENTIAL]
-            if fatal:
-                reason = f"stage {fatal[0].stage} failed: {fatal[0].message} [ND018]"
+            reason = essential_failure(article)
+            if reason is not None:
                 self._quarantine(f"{article.source}: {reason}", article.source, reason)
             else:
                 self._store(article, stories)
@@ -202,20 +262,14 @@ class _IngestRun:
 
     def _store(self, article: Article, stories: StoryIndex) -> None:
         """Store one article; a failure of this record alone quarantines it."""
-        try:
-            added = stories.add(article)
-        except StoreError:
-            raise  # the database itself failed: stop, with what is committed kept
-        except sqlite3.Error as exc:
-            stop = store_error(exc, self.store.path)
-            if stop is not None:
-                raise stop from None
-            error = unexpected("ND018", article.source, "cannot store", exc)
-            self._quarantine(str(error), article.source, str(error))
-        except Exception as exc:  # this record cannot be stored; the others can
-            error = unexpected("ND018", article.source, "cannot store", exc)
-            self._quarantine(str(error), article.source, str(error))
-        else:
+
+        def quarantine(error: str) -> None:
+            self._quarantine(error, article.source, error)
+
+        added = store_or_quarantine(
+            self.store, article.source, lambda: stories.add(article), quarantine
+        )
+        if added is not None:
             if added.new:
                 self.summary.added += 1
             else:

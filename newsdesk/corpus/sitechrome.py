@@ -57,6 +57,32 @@ class _SeenStories:
             self.bits[p >> 3] |= 1 << (p & 7)
 
 
+@dataclass(frozen=True)
+class PageLines:
+    """What the learner reads of one page: its site, each non-empty line's mark (a hash of
+    the site and the line) and length in order, and the candidate lines by key (the first
+    line with each key). Small, so that pages can be read in parallel and counted in order."""
+
+    site: str
+    lines: tuple[tuple[int, int], ...]
+    keys: tuple[tuple[str, str], ...]
+
+
+def page_lines(article: Article) -> PageLines | None:
+    """What the learner counts of an article's page; None when it has no site."""
+    site = site_of(article)
+    if site is None:
+        return None
+    raw_lines = [line.strip() for line in article.original.splitlines() if line.strip()]
+    marks = tuple((_digest(f"{site}\n{line}"), len(line)) for line in raw_lines)
+    keys: dict[str, str] = {}
+    for line in raw_lines:
+        key = line_key(line)
+        if key is not None and key not in keys:
+            keys[key] = line
+    return PageLines(site, marks, tuple(keys.items()))
+
+
 @dataclass
 class SiteChromeLearner:
     """Counts recurring short lines per site and says which of them are chrome."""
@@ -79,18 +105,21 @@ class SiteChromeLearner:
 
     def observe(self, article: Article) -> None:
         """Count the candidate lines of one page, unless it is a copy of a story counted."""
-        site = site_of(article)
-        if site is None:
-            return
+        page = page_lines(article)
+        if page is not None:
+            self.observe_page(page)
+
+    def observe_page(self, page: PageLines) -> None:
+        """Count one page's lines, as :func:`page_lines` gives them (see :meth:`observe`);
+        pages must come in the order of the inputs for the result to be the same."""
+        site = page.site
         if self._seen is None:
             self._seen = _SeenStories()
-        raw_lines = [line.strip() for line in article.original.splitlines() if line.strip()]
-        total = sum(len(line) for line in raw_lines)
+        total = sum(length for _, length in page.lines)
         seen = 0
-        for line in raw_lines:
-            mark = _digest(f"{site}\n{line}")
+        for mark, length in page.lines:
             if mark in self._seen:
-                seen += len(line)
+                seen += length
             else:
                 self._seen.add(mark)
         if not total or seen / total >= _COPY_SHARE:
@@ -98,12 +127,7 @@ class SiteChromeLearner:
         self.pages[site] += 1
         self._chrome.pop(site, None)
         counter = self.lines.setdefault(site, Counter())
-        keys: dict[str, str] = {}
-        for line in raw_lines:
-            key = line_key(line)
-            if key is not None and key not in keys:
-                keys[key] = line
-        for key, line in keys.items():
+        for key, line in page.keys:
             if key not in counter:
                 self._counted += 1
                 self.examples[(site, key)] = line

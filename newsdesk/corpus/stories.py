@@ -21,7 +21,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsdesk.model import Article
-from newsdesk.store import Added, Store, StoryPlacement
+from newsdesk.store import Added, ArticleRows, Store, StoryPlacement, article_rows
+from newsdesk.store.writes import now
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -41,6 +42,12 @@ def signature(text: str) -> tuple[MinHash, int]:
     minhash = MinHash(num_perm=NUM_PERM)
     minhash.update_batch([g.encode("utf-8") for g in grams])
     return minhash, len(grams)
+
+
+def minhash_from_bytes(values: bytes) -> MinHash:
+    """The MinHash whose hash values were kept as these bytes (a stored signature)."""
+    hashvalues = np.frombuffer(values, dtype=np.uint64).copy()
+    return MinHash(num_perm=NUM_PERM, hashvalues=hashvalues, scheme=_SCHEME)
 
 
 def containment(jaccard: float, size_a: int, size_b: int) -> float:
@@ -73,9 +80,7 @@ class StoryIndex:
             return
         self._loaded = True
         for stored in self.store.signatures():
-            values = np.frombuffer(stored.minhash, dtype=np.uint64).copy()
-            minhash = MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=_SCHEME)
-            self._remember(stored.article_id, minhash, stored.shingles)
+            self._remember(stored.article_id, minhash_from_bytes(stored.minhash), stored.shingles)
 
     def _remember(self, article_id: int, minhash: MinHash, size: int) -> None:
         self.lsh.insert(str(article_id), minhash)
@@ -85,14 +90,20 @@ class StoryIndex:
     def add(self, article: Article) -> Added:
         """Store an analysed article (see :meth:`newsdesk.store.Store.add`) in the story of
         its nearest stored copy, or in a new story when it has none."""
-        self._load()
         minhash, size = signature(article.text)
+        return self.add_record(article_rows(article, now()), minhash, size)
+
+    def add_record(self, record: ArticleRows, minhash: MinHash, size: int) -> Added:
+        """Store an analysed article given as its rows and its text's signature (``minhash``
+        over ``size`` distinct word n-grams, as :func:`signature` makes them) in the story of
+        its nearest stored copy, or in a new story when it has none."""
+        self._load()
         placement = StoryPlacement(
-            self._story_for(minhash, size, article.published),
+            self._story_for(minhash, size, record.article["published"]),
             size,
             minhash.hashvalues.astype(np.uint64).tobytes(),
         )
-        added = self.store.add(article, placement)
+        added = self.store.add_record(record, placement)
         if added.new:
             self._remember(added.article_id, minhash, size)
         return added

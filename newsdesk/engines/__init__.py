@@ -12,10 +12,10 @@ from types import MappingProxyType
 
 from newsdesk.engines.base import TASK_SIZE, Engine
 from newsdesk.engines.inprocess import InProcessEngine
-from newsdesk.engines.processes import ProcessEngine
+from newsdesk.engines.processes import ProcessEngine, pipeline_for
 from newsdesk.errors import NewsdeskError
 
-__all__ = ["ENGINE_NAMES", "TASK_SIZE", "Engine", "engine", "engine_for_workers"]
+__all__ = ["ENGINE_NAMES", "TASK_SIZE", "Engine", "engine", "engine_for_workers", "pipeline_for"]
 
 _ENGINES: Mapping[str, Callable[[int], Engine]] = MappingProxyType(
     {"inprocess": InProcessEngine, "processes": ProcessEngine}

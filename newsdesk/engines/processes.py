@@ -4,7 +4,7 @@ reads the next ones and takes the results in order.
 A worker must load the models once and keep them for the life of the process. Rather than a
 module variable that the pool's initializer fills and that each task reads (its content would
 depend on what ran in that process before), a worker reaches its pipeline through
-``_pipeline_for``, a cache keyed by the pipeline's pickled form: its stages and its settings,
+``pipeline_for``, a cache keyed by the pipeline's pickled form: its stages and its settings,
 a kilobyte or so, as :class:`~newsdesk.resources.Resources` pickles no model. The initializer
 warms the cache when the process starts; every task carries the same key and gets the same
 pipeline back, so the models load once per worker, and a task's result depends only on the
@@ -31,13 +31,15 @@ IN_FLIGHT_PER_WORKER = 2
 
 
 @functools.lru_cache(maxsize=1)  # a pool serves one pipeline
-def _pipeline_for(key: bytes) -> Pipeline:
+def pipeline_for(key: bytes) -> Pipeline:
+    """The pipeline pickled as ``key``, built once in this process and kept while the
+    process's work asks for the same one (see the module's note)."""
     pipeline: Pipeline = pickle.loads(key)
     return pipeline
 
 
 def _analyse_task(key: bytes, articles: list[Article]) -> list[Article]:
-    return list(_pipeline_for(key).run_many(articles, batch_size=TASK_SIZE))
+    return list(pipeline_for(key).run_many(articles, batch_size=TASK_SIZE))
 
 
 class ProcessEngine(Engine):
@@ -65,7 +67,7 @@ class ProcessEngine(Engine):
         key = pickle.dumps(pipeline)
         task = functools.partial(_analyse_task, key)
         with ProcessPoolExecutor(
-            max_workers=self.workers, initializer=_pipeline_for, initargs=(key,)
+            max_workers=self.workers, initializer=pipeline_for, initargs=(key,)
         ) as pool:
             pending: deque[Future[list[Article]]] = deque()
             try:

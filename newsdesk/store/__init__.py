@@ -10,6 +10,7 @@ from __future__ import annotations
 from newsdesk.store.connection import BUSY_TIMEOUT, Store, open_store, store_error
 from newsdesk.store.listings import ArticleFilter, EventFilter, StatementFilter
 from newsdesk.store.queries import fts_query
+from newsdesk.store.records import ArticleRows, article_rows, content_hash, input_hash
 from newsdesk.store.rows import (
     ArticleRecord,
     ArticleRow,
@@ -33,7 +34,7 @@ from newsdesk.store.rows import (
     as_dict,
 )
 from newsdesk.store.schema import MIGRATIONS, TABLE_DESCRIPTIONS
-from newsdesk.store.writes import Added, StoryPlacement, content_hash, input_hash
+from newsdesk.store.writes import Added, StoryPlacement
 
 __all__ = [
     "BUSY_TIMEOUT",
@@ -43,6 +44,7 @@ __all__ = [
     "ArticleFilter",
     "ArticleRecord",
     "ArticleRow",
+    "ArticleRows",
     "CorpusCounts",
     "CorpusSummary",
     "EntityRow",
@@ -64,6 +66,7 @@ __all__ = [
     "StoryRow",
     "StorySummary",
     "TimelineRow",
+    "article_rows",
     "as_dict",
     "content_hash",
     "fts_query",

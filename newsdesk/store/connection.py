@@ -20,6 +20,7 @@ from newsdesk.errors import StoreError
 from newsdesk.model import Article
 from newsdesk.store import listings, queries, speakers, stories, writes
 from newsdesk.store.listings import ArticleFilter, EventFilter, StatementFilter
+from newsdesk.store.records import ArticleRows
 from newsdesk.store.rows import (
     ArticleRecord,
     ArticleRow,
@@ -73,6 +74,17 @@ class Store:
         """Store one analysed article and all its annotations in one transaction, in the
         story ``placement`` names when given (see :mod:`newsdesk.corpus.stories`)."""
         return writes.add_article(self.connection, article, placement)
+
+    def add_record(self, record: ArticleRows, placement: StoryPlacement | None = None) -> Added:
+        """Store one analysed article given as its rows (see :mod:`newsdesk.store.records`),
+        as :meth:`add` stores an article."""
+        return writes.add_record(self.connection, record, placement)
+
+    def seen_input(self, digest: str, source: str, url: str | None, published: str | None) -> bool:
+        """True when an input with the hash ``digest`` is stored; this one (``source``, ``url``,
+        ``published``) is linked to it as a copy when it comes from another source."""
+        copy = {"source": source, "url": url, "published": published}
+        return writes.seen_input(self.connection, digest, copy) is not None
 
     def add_many(self, articles: Iterable[Article]) -> list[Added]:
         """Store many analysed articles, outside any story, in one transaction (a bulk load:

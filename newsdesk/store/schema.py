@@ -251,3 +251,13 @@ def describe_tables(connection: sqlite3.Connection) -> list[TableSchema]:
         )
         tables.append(TableSchema(name, columns))
     return tables
+
+
+def current_tables() -> list[TableSchema]:
+    """The tables of a newly made database of this newsdesk's schema, with their columns."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        migrate(connection, ":memory:")
+        return describe_tables(connection)
+    finally:
+        connection.close()

@@ -4,25 +4,12 @@ article joins, quarantined inputs, ingest runs and learned site chrome."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
-import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsdesk.model import Article, site_of
-
-
-def input_hash(original: str) -> str:
-    """The hash of an input exactly as it arrived (to skip analysing it twice)."""
-    return hashlib.sha256(original.encode("utf-8", errors="surrogatepass")).hexdigest()
-
-
-def content_hash(text: str) -> str:
-    """The hash that identifies an article's text: case, spacing and punctuation ignored."""
-    words = re.findall(r"\w+", text.lower())
-    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+from newsdesk.model import Article
+from newsdesk.store.records import ArticleRows, Row, article_rows, input_hash
 
 
 def now() -> str:
@@ -55,62 +42,76 @@ def add_article(
     """Store one analysed article and all its annotations in one transaction, in the story
     ``placement`` names when given. The same text stored before is not stored again: this
     input is linked to it as a copy when it comes from another source."""
+    return add_record(connection, article_rows(article, now()), placement)
+
+
+def add_record(
+    connection: sqlite3.Connection, record: ArticleRows, placement: StoryPlacement | None = None
+) -> Added:
+    """Store one analysed article given as its rows (:mod:`newsdesk.store.records`), as
+    :func:`add_article` stores an article: one transaction, a known text linked as a copy."""
     with connection:
-        return _add(connection, article, placement)
+        return _add(connection, record, placement)
 
 
 def add_articles(connection: sqlite3.Connection, articles: Iterable[Article]) -> list[Added]:
     """Store many analysed articles, outside any story, in one transaction: a bulk load, all
     or nothing. Each is stored as :func:`add_article` would store it."""
     with connection:
-        return [_add(connection, article, None) for article in articles]
+        return [_add(connection, article_rows(article, now()), None) for article in articles]
 
 
 def _add(
-    connection: sqlite3.Connection, article: Article, placement: StoryPlacement | None
+    connection: sqlite3.Connection, record: ArticleRows, placement: StoryPlacement | None
 ) -> Added:
-    digest = content_hash(article.text or article.original)
     row = connection.execute(
-        "SELECT id, source FROM articles WHERE content_hash = ?", (digest,)
+        "SELECT id, source FROM articles WHERE content_hash = ?",
+        (record.article["content_hash"],),
     ).fetchone()
     if row is not None:
-        _link_copy(connection, int(row[0]), row[1], article)
+        _link_copy(connection, int(row[0]), row[1], record.article)
         return Added(int(row[0]), False)
-    article_id = _insert(connection, article, digest)
+    article_id = _insert(connection, record)
     if placement is not None:
-        _place_in_story(connection, article_id, article.published, placement)
+        _place_in_story(connection, article_id, record.article["published"], placement)
     return Added(article_id, True)
 
 
 def seen(connection: sqlite3.Connection, article: Article) -> Added | None:
     """The stored article an unanalysed input is exactly, if any; a copy from another
     source is linked on the way."""
+    copy = {"source": article.source, "url": article.url, "published": article.published}
+    return seen_input(connection, input_hash(article.original), copy)
+
+
+def seen_input(connection: sqlite3.Connection, digest: str, copy: Row) -> Added | None:
+    """The stored article whose input had the hash ``digest``, if any; ``copy`` (its source,
+    url and published) is linked to it on the way when it comes from another source."""
     with connection:
         row = connection.execute(
-            "SELECT id, source FROM articles WHERE input_hash = ?",
-            (input_hash(article.original),),
+            "SELECT id, source FROM articles WHERE input_hash = ?", (digest,)
         ).fetchone()
         if row is None:
             return None
-        _link_copy(connection, int(row[0]), row[1], article)
+        _link_copy(connection, int(row[0]), row[1], copy)
     return Added(int(row[0]), False)
 
 
 def _link_copy(
-    connection: sqlite3.Connection, article_id: int, stored_source: str, article: Article
+    connection: sqlite3.Connection, article_id: int, stored_source: str, copy: Row
 ) -> None:
-    if stored_source == article.source:
+    if stored_source == copy["source"]:
         return
     known = connection.execute(
         "SELECT 1 FROM copies WHERE article_id = ? AND source = ?",
-        (article_id, article.source),
+        (article_id, copy["source"]),
     ).fetchone()
     if known is None:
         # The same text from elsewhere: a syndicated copy, linked, not stored twice.
         connection.execute(
             "INSERT INTO copies (article_id, source, url, published, seen_at) "
             "VALUES (?, ?, ?, ?, ?)",
-            (article_id, article.source, article.url, article.published, now()),
+            (article_id, copy["source"], copy["url"], copy["published"], now()),
         )
 
 
@@ -141,129 +142,64 @@ def _place_in_story(
     )
 
 
-def _insert(c: sqlite3.Connection, article: Article, digest: str) -> int:
-    cursor = c.execute(
-        "INSERT INTO articles (content_hash, input_hash, source, url, site, title, lede, text,"
-        " published, outlet, ingested_at, errors, paragraphs, sentences) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            digest,
-            input_hash(article.original),
-            article.source,
-            article.url,
-            site_of(article),
-            article.title,
-            article.lede,
-            article.text,
-            article.published,
-            article.outlet,
-            now(),
-            json.dumps([e.__dict__ for e in article.errors]),
-            json.dumps([[p.start, p.end, p.role] for p in article.paragraphs]),
-            json.dumps([[s.start, s.end] for s in article.sentences]),
-        ),
+def _insert_rows(c: sqlite3.Connection, table: str, rows: list[Row]) -> None:
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{name}"' for name in columns)
+    marks = ", ".join("?" for _ in columns)
+    c.executemany(
+        f"INSERT INTO {table} ({names}) VALUES ({marks})",
+        [tuple(row[name] for name in columns) for row in rows],
     )
+
+
+def _insert(c: sqlite3.Connection, record: ArticleRows) -> int:
+    article = {k: v for k, v in record.article.items() if k not in ("id", "story_id")}
+    names = ", ".join(f'"{name}"' for name in article)
+    marks = ", ".join("?" for _ in article)
+    cursor = c.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", tuple(article.values()))
     article_id = int(cursor.lastrowid or 0)
     c.execute(
         "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-        (article_id, article.title or "", article.text),
+        (article_id, article["title"] or "", article["text"]),
     )
-    c.executemany(
-        'INSERT INTO repairs (article_id, kind, start, "end", before, after) '
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [(article_id, r.kind, r.start, r.end, r.before, r.after) for r in article.repairs],
-    )
-    c.executemany(
-        'INSERT INTO removed (article_id, text, reason, start, "end") VALUES (?, ?, ?, ?, ?)',
-        [(article_id, r.text, r.reason, r.start, r.end) for r in article.removed],
-    )
-    c.executemany(
-        'INSERT INTO flags (article_id, kind, text, start, "end", note) VALUES (?, ?, ?, ?, ?, ?)',
-        [(article_id, f.kind, f.text, f.start, f.end, f.note) for f in article.flags],
-    )
-    for quote in article.quotes:
-        span = quote.content_span
-        evidence = quote.speaker_evidence
-        # Until the run ends and unify_speakers runs, a speaker the corpus already knows
-        # takes the corpus name it has; a new one stands for itself.
-        cursor = c.execute(
-            "INSERT INTO quotes (article_id, kind, content, cue, source, speaker, "
-            'speaker_type, confidence, fragment, start, "end", speaker_evidence, '
-            "source_start, source_end, cue_start, cue_end, content_spans, "
-            "corpus_speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "coalesce((SELECT corpus_speaker FROM quotes WHERE speaker = ? AND "
-            "speaker_type IS ? AND corpus_speaker IS NOT NULL LIMIT 1), ?))",
-            (
-                article_id,
-                quote.kind,
-                quote.content,
-                quote.cue,
-                quote.source,
-                quote.speaker,
-                quote.speaker_type,
-                quote.confidence,
-                int(quote.fragment),
-                span.start,
-                span.end,
-                json.dumps(evidence.to_dict()) if evidence is not None else None,
-                quote.source_span.start if quote.source_span else None,
-                quote.source_span.end if quote.source_span else None,
-                quote.cue_span.start if quote.cue_span else None,
-                quote.cue_span.end if quote.cue_span else None,
-                json.dumps([[s.start, s.end] for s in quote.content_spans]),
-                quote.speaker,
-                quote.speaker_type,
-                quote.speaker,
-            ),
-        )
-        c.execute(
-            "INSERT INTO quotes_fts (rowid, content, speaker) VALUES (?, ?, ?)",
-            (cursor.lastrowid, quote.content, quote.speaker or ""),
-        )
-    for entity in article.entities:
+    for table in ("repairs", "removed", "flags", "dates", "events"):
+        _insert_rows(c, table, [row | {"article_id": article_id} for row in record.rows(table)])
+    for quote in record.rows("quotes"):
+        _insert_quote(c, quote | {"article_id": article_id})
+    entity_ids: dict[int, int] = {}
+    for entity in record.rows("entities"):
+        values = {k: v for k, v in entity.items() if k != "id"} | {"article_id": article_id}
         cursor = c.execute(
             "INSERT INTO entities (article_id, canonical, type, geonames_id, country_code) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (
-                article_id,
-                entity.canonical,
-                entity.type,
-                entity.geonames_id,
-                entity.country_code,
-            ),
+            "VALUES (:article_id, :canonical, :type, :geonames_id, :country_code)",
+            values,
         )
-        c.executemany(
-            'INSERT INTO mentions (entity_id, text, start, "end") VALUES (?, ?, ?, ?)',
-            [(cursor.lastrowid, m.text, m.start, m.end) for m in entity.mentions],
-        )
-    c.executemany(
-        'INSERT INTO dates (article_id, text, type, value, end_value, start, "end") '
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, d.text, d.type, d.value, d.end_value, d.start, d.end) for d in article.dates],
-    )
-    c.executemany(
-        "INSERT INTO events (article_id, text, trigger, kind, date, date_source, narrator, "
-        'speaker, participants, places, start, "end") '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                article_id,
-                e.text,
-                e.trigger,
-                e.kind,
-                e.date,
-                e.date_source,
-                e.narrator,
-                e.speaker,
-                json.dumps(e.participants),
-                json.dumps(e.places),
-                e.start,
-                e.end,
-            )
-            for e in article.events
-        ],
-    )
+        entity_ids[int(entity["id"])] = int(cursor.lastrowid or 0)
+    mentions = [m | {"entity_id": entity_ids[int(m["entity_id"])]} for m in record.rows("mentions")]
+    _insert_rows(c, "mentions", mentions)
     return article_id
+
+
+def _insert_quote(c: sqlite3.Connection, quote: Row) -> None:
+    # Until the run ends and unify_speakers runs, a speaker the corpus already knows takes
+    # the corpus name it has; a new one stands for itself.
+    cursor = c.execute(
+        "INSERT INTO quotes (article_id, kind, content, cue, source, speaker, "
+        'speaker_type, confidence, fragment, start, "end", speaker_evidence, '
+        "source_start, source_end, cue_start, cue_end, content_spans, corpus_speaker) "
+        "VALUES (:article_id, :kind, :content, :cue, :source, :speaker, :speaker_type, "
+        ":confidence, :fragment, :start, :end, :speaker_evidence, :source_start, "
+        ":source_end, :cue_start, :cue_end, :content_spans, "
+        "coalesce((SELECT corpus_speaker FROM quotes WHERE speaker = :speaker AND "
+        "speaker_type IS :speaker_type AND corpus_speaker IS NOT NULL LIMIT 1), :speaker))",
+        quote,
+    )
+    c.execute(
+        "INSERT INTO quotes_fts (rowid, content, speaker) VALUES (?, ?, ?)",
+        (cursor.lastrowid, quote["content"], quote["speaker"] or ""),
+    )
 
 
 def quarantine(connection: sqlite3.Connection, source: str, reason: str) -> None:
