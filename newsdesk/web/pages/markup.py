@@ -163,26 +163,29 @@ def _paragraph_html(
     wrapped in the spans covering it, outermost first. ``inside`` holds the spans that
     reach into the paragraph, ordered by start."""
     start, end = bounds
+    beyond = end + 1  # past every cut of the paragraph
     edges = {start, end}
     for span in inside:
-        edges.add(max(span.start, start))
-        edges.add(min(span.end, end))
+        edges.add(span.start if span.start > start else start)
+        edges.add(span.end if span.end < end else end)
     edges.update(a for a in anchors if start <= a < end)
     html: list[str] = []
     stack: list[Span] = []
     covering: list[Span] = []
-    nearest_end = end + 1  # where the first of the covering spans ends
+    nearest_end = beyond  # where the first of the covering spans ends
     waiting = 0  # spans of ``inside`` before this index have started covering
+    next_start = inside[0].start if inside else beyond
     for left, right in itertools.pairwise(sorted(edges)):
-        if nearest_end < right or (waiting < len(inside) and inside[waiting].start <= left):
-            while waiting < len(inside) and inside[waiting].start <= left:
+        if nearest_end < right or next_start <= left:
+            while next_start <= left:
                 covering.append(inside[waiting])
                 waiting += 1
+                next_start = inside[waiting].start if waiting < len(inside) else beyond
             covering = [s for s in covering if s.end >= right]
-            nearest_end = min([s.end for s in covering], default=end + 1)
+            nearest_end = min([s.end for s in covering], default=beyond)
             wanted = sorted(covering, key=_NESTING_ORDER)
-            keep = 0
-            while keep < min(len(stack), len(wanted)) and stack[keep] is wanted[keep]:
+            keep, common = 0, min(len(stack), len(wanted))
+            while keep < common and stack[keep] is wanted[keep]:
                 keep += 1
             html += [span.close_tag() for span in reversed(stack[keep:])]
             html += [span.open_tag() for span in wanted[keep:]]
