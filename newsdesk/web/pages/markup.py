@@ -100,7 +100,9 @@ def _statement_spans(statement: StoredQuote, paragraph: tuple[int, int]) -> list
     start = min([statement.start, *(s for s, _ in near)])
     end = max([statement.end, *(e for _, e in near)])
     more = _attrs(class_=f"statement-more {colour}", data_speaker=speaker or "")
-    first = f'id="q{statement.id}" ' + more.replace("statement-more ", "statement ", 1)
+    first = f'id="q{statement.id}" ' + _attrs(
+        class_=f"statement {colour}", data_speaker=speaker or ""
+    )
     spans = [Span(start, end, STATEMENT, "span", first, more)]
     for kind, s, e in pieces:
         attributes = _attrs(class_=kind)
