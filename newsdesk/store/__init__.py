@@ -1,15 +1,19 @@
 """The corpus store, the one home of the corpus's SQL: schema and migrations
 (:mod:`~newsdesk.store.schema`), writes (:mod:`~newsdesk.store.writes`), typed read queries
-(:mod:`~newsdesk.store.queries`, rows in :mod:`~newsdesk.store.rows`), speakers under their
-corpus names (:mod:`~newsdesk.store.speakers`) and exports (:mod:`~newsdesk.store.export`).
+(paged listings with their filters and totals in :mod:`~newsdesk.store.listings`, which the
+command line, the API and the pages all read through; single records, search, counts and the
+summary in :mod:`~newsdesk.store.queries`; what only the pages show in
+:mod:`~newsdesk.store.browse`; rows in :mod:`~newsdesk.store.rows`), the full-text helpers
+(:mod:`~newsdesk.store.fts`), speakers under their corpus names
+(:mod:`~newsdesk.store.speakers`) and exports (:mod:`~newsdesk.store.export`).
 Callers open a :class:`Store` with :func:`open_store` and call its methods.
 """
 
 from __future__ import annotations
 
 from newsdesk.store.connection import BUSY_TIMEOUT, Store, open_store, store_error
+from newsdesk.store.fts import fts_query
 from newsdesk.store.listings import ArticleFilter, EventFilter, StatementFilter
-from newsdesk.store.queries import fts_query
 from newsdesk.store.records import ArticleRows, article_rows, content_hash, input_hash
 from newsdesk.store.rows import (
     ArticleRecord,

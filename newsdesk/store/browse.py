@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdesk.store.connection import Store
-from newsdesk.store.queries import fts_query
-from newsdesk.store.speakers import like_escape
+from newsdesk.store.fts import fts_query
+from newsdesk.store.listings import EVENT_SPEAKER, contains
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ def _search_where(filters: SearchFilters) -> tuple[str, list[Any]]:
             "a.id IN (SELECT article_id FROM quotes WHERE corpus_speaker LIKE ? ESCAPE '\\' "
             "OR speaker LIKE ? ESCAPE '\\')"
         )
-        params += [f"%{like_escape(filters.speaker)}%"] * 2
+        params += [contains(filters.speaker)] * 2
     if filters.outlet:
         where.append("a.outlet = ?")
         params.append(filters.outlet)
@@ -350,13 +350,6 @@ def entity_detail(store: Store, name: str, limit: int = 200) -> EntityDetail | N
     )
 
 
-# Who holds an event: the speaker of the attribution it is in, or who makes a statement.
-_EVENT_SPEAKER = (
-    "coalesce(e.speaker, CASE WHEN e.kind = 'statement' "
-    "THEN json_extract(e.participants, '$[0]') END)"
-)
-
-
 def dated_events(
     store: Store,
     entity: str = "",
@@ -380,8 +373,8 @@ def dated_events(
         params.append(place)
     if speaker:  # the name the article gives, or the speaker's name across the corpus
         where.append(
-            f"({_EVENT_SPEAKER} = ? COLLATE NOCASE OR EXISTS (SELECT 1 FROM quotes q "
-            f"WHERE q.article_id = e.article_id AND q.speaker = {_EVENT_SPEAKER} "
+            f"({EVENT_SPEAKER} = ? COLLATE NOCASE OR EXISTS (SELECT 1 FROM quotes q "
+            f"WHERE q.article_id = e.article_id AND q.speaker = {EVENT_SPEAKER} "
             "AND q.corpus_speaker = ? COLLATE NOCASE))"
         )
         params += [speaker, speaker]
@@ -391,8 +384,8 @@ def dated_events(
         # given by the name the speaker goes by across the corpus.
         "SELECT e.article_id, (SELECT count(*) FROM events p WHERE p.article_id = e.article_id "
         f"AND p.rowid < e.rowid), e.date, e.kind, e.text, coalesce((SELECT q.corpus_speaker "
-        f"FROM quotes q WHERE q.article_id = e.article_id AND q.speaker = {_EVENT_SPEAKER} "
-        f"AND q.corpus_speaker IS NOT NULL LIMIT 1), {_EVENT_SPEAKER}), "
+        f"FROM quotes q WHERE q.article_id = e.article_id AND q.speaker = {EVENT_SPEAKER} "
+        f"AND q.corpus_speaker IS NOT NULL LIMIT 1), {EVENT_SPEAKER}), "
         "e.participants, e.places, a.title FROM events e "
         f"JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(where)} "
         "ORDER BY e.date, e.article_id, e.start LIMIT ?",

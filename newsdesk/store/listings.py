@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.store.queries import fts_query, matching
+from newsdesk.store.fts import fts_query, matching
 from newsdesk.store.rows import (
     ArticleRow,
     EntityRow,
@@ -56,8 +56,9 @@ def contains(text: str) -> str:
 @dataclass(frozen=True)
 class StatementFilter:
     """Which statements to list: ``speaker`` is part of the corpus name or of the name an
-    article gives, ``since``/``until`` bound the publication date (both included), ``words``
-    must be in the statement or its speaker, ``kind`` is the attribution kind."""
+    article gives, ``corpus_speaker`` a whole corpus name, ``since``/``until`` bound the
+    publication date (both included), ``words`` must be in the statement or its speaker,
+    ``kind`` is the attribution kind."""
 
     speaker: str | None = None
     outlet: str | None = None
@@ -65,6 +66,7 @@ class StatementFilter:
     until: str | None = None
     words: str | None = None
     kind: str | None = None
+    corpus_speaker: str | None = None
 
 
 def _statement_selection(wanted: StatementFilter) -> Selection:
@@ -74,6 +76,8 @@ def _statement_selection(wanted: StatementFilter) -> Selection:
         conditions.append(
             (r"(q.corpus_speaker LIKE ? ESCAPE '\' OR q.speaker LIKE ? ESCAPE '\')", (pattern,) * 2)
         )
+    if wanted.corpus_speaker:
+        conditions.append(("q.corpus_speaker = ?", (wanted.corpus_speaker,)))
     if wanted.outlet:
         conditions.append(("a.outlet = ?", (wanted.outlet,)))
     if wanted.since:
@@ -97,11 +101,11 @@ def statements(
 ) -> list[StatementRow]:
     """Statements as ``wanted`` selects them, newest articles first, then in text order."""
     where = _statement_selection(wanted)
-    # Unless words pick a few statements out of the index, walk the articles newest first
-    # (the articles_newest index) and stop at the page's end, rather than sort every statement.
-    tables = (
-        "quotes q JOIN articles a" if wanted.words is not None else "articles a CROSS JOIN quotes q"
-    )
+    # Unless words or a corpus name pick a few statements out of an index, walk the articles
+    # newest first (the articles_newest index) and stop at the page's end, rather than sort
+    # every statement.
+    picked = wanted.words is not None or wanted.corpus_speaker is not None
+    tables = "quotes q JOIN articles a" if picked else "articles a CROSS JOIN quotes q"
     rows = matching(
         connection,
         "SELECT q.id, q.article_id, q.corpus_speaker, q.speaker, q.speaker_type, q.kind, q.cue, "
@@ -239,7 +243,7 @@ class EventFilter:
 
 # Who an event's statement is made by: its attribution's speaker, or for a statement itself
 # its first participant.
-_EVENT_SPEAKER = (
+EVENT_SPEAKER = (
     "coalesce(e.speaker, CASE WHEN e.kind = 'statement' "
     "THEN json_extract(e.participants, '$[0]') END)"
 )
@@ -257,7 +261,7 @@ def _event_selection(wanted: EventFilter) -> Selection:
     if wanted.place:
         conditions.append((listed.format("e.places"), (contains(wanted.place),)))
     if wanted.speaker:
-        conditions.append((rf"{_EVENT_SPEAKER} LIKE ? ESCAPE '\'", (contains(wanted.speaker),)))
+        conditions.append((rf"{EVENT_SPEAKER} LIKE ? ESCAPE '\'", (contains(wanted.speaker),)))
     if wanted.since:
         conditions.append(("e.date >= ?", (wanted.since,)))
     if wanted.until:
@@ -272,7 +276,7 @@ def events(
     """Dated events as ``wanted`` selects them, in date order, then in text order."""
     where = _event_selection(wanted)
     rows = connection.execute(
-        f"SELECT e.date, e.date_source, e.kind, e.text, e.trigger, {_EVENT_SPEAKER}, "
+        f"SELECT e.date, e.date_source, e.kind, e.text, e.trigger, {EVENT_SPEAKER}, "
         'e.participants, e.places, e.article_id, e.start, e."end", a.source '
         f"FROM events e JOIN articles a ON a.id = e.article_id {where.clause} "
         "ORDER BY e.date, e.article_id, e.start, e.rowid LIMIT ? OFFSET ?",

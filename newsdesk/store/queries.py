@@ -1,18 +1,21 @@
 """The store's read queries, each a typed function over an open connection.
 
-List queries have a stable order and take ``limit`` and ``offset``. The command line calls
-these through :class:`newsdesk.store.Store`; so will any other front end.
+List queries have a stable order and take ``limit`` and ``offset``. The command line's
+statement, timeline and story lists are the API's listings (:mod:`~newsdesk.store.listings`)
+in the rows the command line prints; the command line calls all of these through
+:class:`newsdesk.store.Store`.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from typing import Any
 
-from newsdesk.errors import NewsdeskError
+from newsdesk.store import listings
 from newsdesk.store import speakers as speaker_queries
+from newsdesk.store.fts import fts_query, matching
+from newsdesk.store.listings import EventFilter, StatementFilter
 from newsdesk.store.rows import (
     ArticleRecord,
     CorpusCounts,
@@ -36,25 +39,9 @@ from newsdesk.store.rows import (
     TimelineRow,
 )
 from newsdesk.store.schema import TABLES
-from newsdesk.store.speakers import like_escape
 
 # The speaker types the corpus summary lists.
 SUMMARY_SPEAKER_TYPES = ("person", "organisation")
-
-
-def fts_query(query: str) -> str:
-    """A user's query as an FTS5 query that cannot fail on punctuation: words are matched
-    as written; OR and NOT between words keep their meaning."""
-    words = re.findall(r"[^\W_]+", query)
-    terms: list[str] = []
-    for word in words:
-        if word in ("OR", "NOT") and terms and terms[-1] not in ("OR", "NOT"):
-            terms.append(word)
-        elif word not in ("OR", "NOT", "AND"):
-            terms.append(f'"{word}"')
-    while terms and terms[-1] in ("OR", "NOT"):
-        terms.pop()
-    return " ".join(terms) or '""'
 
 
 def count(connection: sqlite3.Connection, table: str) -> int:
@@ -62,19 +49,6 @@ def count(connection: sqlite3.Connection, table: str) -> int:
     if table not in TABLES:
         raise ValueError(f"no table {table!r}")
     return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-
-
-def matching(connection: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[Any]:
-    """The rows of a query that holds a full-text MATCH; a query the index cannot read is
-    refused with a coded error (ND032) rather than a database error."""
-    try:
-        return connection.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as exc:
-        if "fts5" in str(exc) or "MATCH" in str(exc) or "syntax" in str(exc):
-            raise NewsdeskError(
-                "ND032", f"the search index cannot read this query: {exc}"
-            ) from None
-        raise
 
 
 def search(
@@ -120,44 +94,33 @@ def quotes(
     kind: str | None = None,
     offset: int = 0,
 ) -> list[QuoteRow]:
-    """Attributed statements, newest articles first, filtered as asked. ``speaker`` with
-    ``exact`` is a corpus name; without, part of the corpus name or of the name an article
-    gives (``%`` and ``_`` match themselves). ``since`` and ``until`` bound the publication
-    date (both included), ``text`` are words the statement or its speaker must hold (as in
-    :func:`search`), ``kind`` is the attribution kind (direct, indirect, ...)."""
-    where = []
-    params: list[Any] = []
-    if speaker and exact:
-        where.append("q.corpus_speaker = ?")
-        params.append(speaker)
-    elif speaker:
-        where.append(r"(q.corpus_speaker LIKE ? ESCAPE '\' OR q.speaker LIKE ? ESCAPE '\')")
-        params += [f"%{like_escape(speaker)}%"] * 2
-    if outlet:
-        where.append("a.outlet = ?")
-        params.append(outlet)
-    if since:
-        where.append("a.published >= ?")
-        params.append(since)
-    if until:
-        where.append("a.published <= ?")
-        params.append(until)
-    if text:
-        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        params.append(fts_query(text))
-    if kind:
-        where.append("q.kind = ?")
-        params.append(kind)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
-    rows = matching(
-        connection,
-        "SELECT q.corpus_speaker AS speaker, q.speaker AS article_speaker, q.kind, q.cue, "
-        "q.content, a.published, a.outlet, a.source "
-        f"FROM quotes q JOIN articles a ON a.id = q.article_id {clause} "
-        "ORDER BY a.published DESC, q.article_id, q.start, q.id LIMIT ? OFFSET ?",
-        (*params, limit, offset),
+    """Attributed statements as the API's :func:`listings.statements` lists them, newest
+    articles first. ``speaker`` with ``exact`` is a corpus name; without, part of the corpus
+    name or of the name an article gives (``%`` and ``_`` match themselves). ``since`` and
+    ``until`` bound the publication date (both included), ``text`` are words the statement or
+    its speaker must hold (as in :func:`search`), ``kind`` is the attribution kind."""
+    wanted = StatementFilter(
+        speaker=None if exact else speaker,
+        corpus_speaker=speaker if exact else None,
+        outlet=outlet,
+        since=since,
+        until=until,
+        words=text,
+        kind=kind,
     )
-    return [QuoteRow(*row) for row in rows]
+    return [
+        QuoteRow(
+            row.speaker,
+            row.article_speaker,
+            row.kind,
+            row.cue,
+            row.content,
+            row.published,
+            row.outlet,
+            row.source,
+        )
+        for row in listings.statements(connection, wanted, limit, offset)
+    ]
 
 
 def known_site_chrome(connection: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -215,42 +178,32 @@ def counts(connection: sqlite3.Connection) -> CorpusCounts:
 def timeline(
     connection: sqlite3.Connection, entity: str | None = None, limit: int = 100, offset: int = 0
 ) -> list[TimelineRow]:
-    """Dated events in date order, those involving ``entity`` when given; ``speaker`` is
-    whose attribution holds the event or, for a statement, who makes it."""
-    params: list[Any] = []
-    clause = ""
-    if entity:
-        clause = "AND (e.participants LIKE ? OR e.places LIKE ?)"
-        params += [f"%{entity}%", f"%{entity}%"]
-    rows = connection.execute(
-        "SELECT e.date, e.date_source, e.text, coalesce(e.speaker, CASE WHEN e.kind = "
-        "'statement' THEN json_extract(e.participants, '$[0]') END) AS speaker, a.source "
-        "FROM events e "
-        "JOIN articles a ON a.id = e.article_id "
-        f"WHERE e.date IS NOT NULL AND e.date NOT LIKE 'XXXX%' {clause} "
-        "ORDER BY e.date, e.article_id, e.start, e.rowid LIMIT ? OFFSET ?",
-        (*params, limit, offset),
-    ).fetchall()
-    return [TimelineRow(*row) for row in rows]
+    """Dated events in date order as the API's :func:`listings.events` lists them, those
+    involving ``entity`` (part of a participant's or a place's name) when given; ``speaker``
+    is whose attribution holds the event or, for a statement, who makes it."""
+    rows = listings.events(connection, EventFilter(entity=entity), limit, offset)
+    return [
+        TimelineRow(row.date, row.date_source, row.text, row.speaker, row.source) for row in rows
+    ]
 
 
 def stories(
     connection: sqlite3.Connection, minimum: int = 2, limit: int = 50, offset: int = 0
 ) -> list[StoryRow]:
-    """Stories told by at least ``minimum`` stored articles, largest first, with their
-    origin (the earliest copy) and how many exact copies were linked to them."""
-    rows = connection.execute(
-        "SELECT s.id AS story, s.size AS articles, "
-        "(SELECT count(*) FROM copies c JOIN articles m ON m.id = c.article_id "
-        " WHERE m.story_id = s.id) AS exact_copies, "
-        "o.title AS origin_title, o.source AS origin, o.published AS origin_published "
-        "FROM stories s JOIN articles o ON o.id = s.origin_article_id "
-        "WHERE s.size + (SELECT count(*) FROM copies c JOIN articles m "
-        " ON m.id = c.article_id WHERE m.story_id = s.id) >= ? "
-        "ORDER BY articles DESC, s.id LIMIT ? OFFSET ?",
-        (minimum, limit, offset),
-    ).fetchall()
-    return [StoryRow(*row) for row in rows]
+    """Stories told by at least ``minimum`` copies, largest first, as the API's
+    :func:`listings.stories` lists them, with their origin (the earliest copy) and how many
+    exact copies were linked to them."""
+    return [
+        StoryRow(
+            row.id,
+            row.articles,
+            row.exact_copies,
+            row.origin_title,
+            row.origin_source,
+            row.origin_published,
+        )
+        for row in listings.stories(connection, minimum, limit, offset)
+    ]
 
 
 def summary(
