@@ -123,6 +123,11 @@ def test_without_an_anchor_no_year_is_invented() -> None:
         ("The feud has gone on for years.", [("years", "DURATION", "PXY")]),
         ("Rates will fall in the coming weeks.", [("the coming weeks", "DURATION", "PXW")]),
         ("a two-year contract", [("two-year", "DURATION", "P2Y")]),
+        ("their third day-long meeting", [("day-long", "DURATION", "P1D")]),
+        ("a decades-long feud", [("decades-long", "DURATION", "PXY")]),
+        ("Prices rose in recent months.", [("recent months", "DURATION", "PXM")]),
+        ("in recent weeks and months", [("recent weeks and months", "DATE", "PAST_REF")]),
+        ("down 4.5% from the previous Friday", [("the previous Friday", "DATE", "2021-12-31")]),
         ("Three days later, they left.", [("Three days", "DURATION", "P3D")]),
         ("The board meets every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
         ("The march is held each July.", [("each July", "SET", "XXXX-07")]),
@@ -247,3 +252,10 @@ def test_a_year_earlier_in_a_quarterly_report_is_a_quarter() -> None:
     assert values(text, anchor) == [("a year earlier", "1988")]
     text = "It moved its headquarters. Sales rose from a year ago."
     assert values(text, anchor) == [("a year ago", "1988")]
+    # A period placed a year back by the words after or before it is one expression.
+    text = "Net rose in the third quarter from $1.8 million for the corresponding period last year."
+    assert values(text, anchor)[-1] == ("the corresponding period last year", "1988-Q3")
+    text = "For the quarter a year ago, it earned $16.3 million."
+    assert values(text, anchor) == [("the quarter a year ago", "1988-Q3")]
+    text = "U.K. sales for last year's quarter were about $3 million."
+    assert values(text, anchor) == [("last year's quarter", "1988-Q3")]

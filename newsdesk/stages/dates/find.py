@@ -87,7 +87,7 @@ def _quarter_compared(text: str, kind: str, left: int, right: int, start: int) -
     return _named_quarter(text, before, start)
 
 
-_YEAR_BACK_KINDS = frozenset({"ago", "year_ago_adj"})
+_YEAR_BACK_KINDS = frozenset({"ago", "year_ago_adj", "period_year_back"})
 _QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)  # not "headquarters"
 # A month or day named as a deadline ("by February", "until Jan. 5") lies ahead.
 _CALENDAR_KINDS = frozenset({"month_alone", "month_day", "day_month", "month_day_range"})

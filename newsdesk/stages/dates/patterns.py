@@ -21,6 +21,7 @@ from newsdesk.stages.dates.references import (
     FISCAL,
     HALF_YEAR,
     NEAR_FUTURE,
+    PERIOD_YEAR_BACK,
     RECENT_UNITS,
     VAGUE_ADJECTIVE,
     YEAR_EDGE,
@@ -58,6 +59,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade_words", DECADE_WORDS),
     ("half_year", HALF_YEAR),
     ("year_period", YEAR_PERIOD),
+    ("period_year_back", PERIOD_YEAR_BACK),
     ("holiday", HOLIDAY_PATTERN),
     ("set", SET),
     ("weekend", WEEKEND_PATTERN),
@@ -135,7 +137,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("weekday", re.compile(rf"\b(?:(?P<modifier>last|next|this)\s+)?{WEEKDAY}\b")),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<modifier>last|next|this|the\s+(?:previous|preceding|prior))\s+)?"
+            rf"{WEEKDAY}\b"
+        ),
+    ),
     (
         "part_of_today",
         re.compile(
