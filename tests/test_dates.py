@@ -147,6 +147,12 @@ def test_without_an_anchor_no_year_is_invented() -> None:
             [("Friday", "DATE", "2022-01-07"), ("the morning", "TIME", "2022-01-07TMO")],
         ),
         ("It ended late last night.", [("late last night", "TIME", "2022-01-09TNI")]),
+        # "overnight" is the night before the day reported on.
+        ("Shares fell on overnight losses.", [("overnight", "TIME", "2022-01-09TNI")]),
+        (
+            "Shares closed lower Friday. They were hit by overnight losses in New York.",
+            [("Friday", "DATE", "2022-01-07"), ("overnight", "TIME", "2022-01-06TNI")],
+        ),
         (
             "The blast occurred at 10:35 a.m. (0735 GMT) Friday.",
             [("10:35 a.m.", "TIME", "2022-01-07T10:35"), ("Friday", "DATE", "2022-01-07")],
@@ -204,6 +210,7 @@ def test_no_year_is_invented_without_an_anchor() -> None:
         "The plant would make about 10,000 units annually and pay C$17.9 million annually.",
         "Protesters joined the annual March for Life and the March of the Mothers.",
         'Baker said on ABC\'s "This Week" and on CBS\'s "60 Minutes" that USA Today erred.',
+        "The quarter-to-quarter comparison and month-over-month gains were strong.",
     ],
 )
 def test_things_that_are_not_dates(text: str) -> None:

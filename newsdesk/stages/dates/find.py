@@ -43,7 +43,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             ].lower().startswith("from "):
                 start += 5
             found.append(DateMention(text[start:end], start, end, timex_type, value, end_value))
-            if kind in _BARE_TIMES:
+            if kind in _BARE_TIMES or match.group().lower() == "overnight":
                 bare_times.add((start, end))
             taken[start:end] = b"\x01" * (end - start)
     found.sort(key=lambda m: m.start)
@@ -134,7 +134,8 @@ def _times_on_days_of_their_sentence(
 ) -> list[DateMention]:
     """A clock time with no day of its own ("at 10:35 a.m.", "in the morning") is on the day
     its sentence gives ("... occurred at about 10:35 a.m. (0735 GMT) Friday"), else on the
-    day the sentence before gives, else on the anchor's."""
+    day the sentence before gives, else on the anchor's; "overnight" is the night before
+    that day."""
     result = []
     for mention in mentions:
         clock = _CLOCK.search(mention.value or "")
@@ -146,12 +147,15 @@ def _times_on_days_of_their_sentence(
             )
             if days:
                 day = min(days, key=lambda m: abs(m.start - mention.start))
+                date = (day.value or "")[:10]
+                if mention.text.lower() == "overnight" and _DAY_VALUE.match(date):
+                    date = (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
                 mention = DateMention(
                     mention.text,
                     mention.start,
                     mention.end,
                     mention.type,
-                    f"{(day.value or '')[:10]}T{clock.group(1)}",
+                    f"{date}T{clock.group(1)}",
                 )
         result.append(mention)
     return result

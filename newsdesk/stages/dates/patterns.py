@@ -282,6 +282,8 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
         return False
     if _programme_name(match, text):
         return False
+    if text.startswith(_COMPARED, match.end()):
+        return False  # "the quarter-to-quarter comparison": a kind of comparison, no date
     if kind == "month_alone":
         return _month_alone(match, text)
     if g.get("day") and not 1 <= int(g["day"]) <= 31:
@@ -315,6 +317,7 @@ def _programme_name(match: re.Match[str], text: str) -> bool:
     return match.group() == "Today" and _NAME_BEFORE.search(text, 0, match.start()) is not None
 
 
+_COMPARED = ("-to-", "-over-", "-on-")
 _QUOTES = ('"', "\u201c", "`", "'")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s$")
 

@@ -201,7 +201,9 @@ def _clock_words(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue
 
 
 def _tonight(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    return "TIME", f"{norm.relative_day(0) or 'XXXX-XX-XX'}TNI", None
+    # "overnight" is the night before the day reported on: here the anchor's.
+    offset = -1 if m["which"].lower() == "overnight" else 0
+    return "TIME", f"{norm.relative_day(offset) or 'XXXX-XX-XX'}TNI", None
 
 
 # --- weekdays, quarters and seasons -----------------------------------------------------
