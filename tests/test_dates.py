@@ -27,6 +27,10 @@ def values(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str | 
         ("Prices rose last week.", [("last week", "2022-W01")]),
         ("The vote was on Friday.", [("Friday", "2022-01-07")]),
         ("The vote will be on Friday.", [("Friday", "2022-01-14")]),
+        # A clause that goes on in the past, an event named in the possessive: looking back.
+        ("A service planned for Saturday was canceled.", [("Saturday", "2022-01-08")]),
+        ("They would appeal Wednesday's ruling.", [("Wednesday", "2022-01-05")]),
+        ("Shares rose ahead of Tuesday's vote.", [("Tuesday", "2022-01-11")]),
         ("Profits fell in the third quarter.", [("the third quarter", "2021-Q3")]),
         ("They met two days ago.", [("two days ago", "2022-01-08")]),
         ("since the beginning of this year", [("since the beginning of this year", "2022-01-01")]),

@@ -63,9 +63,14 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
 
 def _looks_ahead(text: str, kind: str, left: int, start: int, end: int) -> bool:
     """True when the words before a date (from ``left``) put it ahead of the anchor: a
-    future tense, a deadline ("by February", "until 9 a.m. Tuesday")."""
+    future tense, a deadline ("by February", "until 9 a.m. Tuesday"). A weekday whose clause
+    goes on in the past ("a service planned for Saturday was canceled") or that names an
+    event in the possessive ("would appeal Wednesday's ruling") is not ahead for a future
+    word before it; "ahead of Tuesday's vote" is."""
+    if kind in _WEEKDAY_KINDS and text.startswith("'s", end):
+        return _AHEAD_OF.search(text, max(0, start - 24), start) is not None
     if speaks_of_future(text, left, start):
-        return True
+        return not (kind in _WEEKDAY_KINDS and _PAST_AFTER.match(text, end) is not None)
     if kind in _CALENDAR_KINDS:
         return _DEADLINE.search(text, max(0, start - 16), start) is not None
     return (
@@ -102,6 +107,8 @@ _WEEKDAY_DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _PAST_PERFECT_AFTER = re.compile(r"\bhad\b", re.IGNORECASE)
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|upcoming|coming)\s+(?:the\s+)?$", re.IGNORECASE)
+_PAST_AFTER = re.compile(r"\s+(?:was|were)\s+(?!to\b|going\b|expected\b|scheduled\b|due\b)")
 # No expression is longer than this: around each trigger word, this much text either side is
 # searched (and a match containing the word always lies within it).
 _REACH = 64
