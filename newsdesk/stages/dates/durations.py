@@ -259,8 +259,9 @@ _QUANTITY_BEFORE = re.compile(
 
 
 def plausible_duration(match: re.Match[str], text: str) -> bool:
-    """False for what reads as a rate ("$2 million a year", "four flights a week"), an age,
-    a share ("a quarter of", "three quarters of the vote") or "one day" meaning some day."""
+    """False for what reads as a rate ("$2 million a year", "four flights a week", "24 hours
+    a day"), an age, a share ("a quarter of", "three quarters of the vote") or "one day"
+    meaning some day."""
     g = match.groupdict()
     count = (g.get("count") or "").lower()
     unit = (g.get("unit") or g.get("unit2") or "").lower()
@@ -280,4 +281,6 @@ def plausible_duration(match: re.Match[str], text: str) -> bool:
         return False
     if re.match(r"[- ]?(?:years?|months?)?[- ]?old\b", after):
         return False
+    if re.match(r"\s+(?:an?|per|each)\s+(?:day|week|month|year)\b", after):
+        return False  # "24 hours a day", "three days a week": a rate
     return not re.match(r"\s+(?:ago|earlier|from now)\b", after)
