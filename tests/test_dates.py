@@ -27,6 +27,10 @@ def values(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str | 
         ("Prices rose last week.", [("last week", "2022-W01")]),
         ("The vote was on Friday.", [("Friday", "2022-01-07")]),
         ("The vote will be on Friday.", [("Friday", "2022-01-14")]),
+        # A clause that goes on in the past, an event named in the possessive: looking back.
+        ("A service planned for Saturday was canceled.", [("Saturday", "2022-01-08")]),
+        ("They would appeal Wednesday's ruling.", [("Wednesday", "2022-01-05")]),
+        ("Shares rose ahead of Tuesday's vote.", [("Tuesday", "2022-01-11")]),
         ("Profits fell in the third quarter.", [("the third quarter", "2021-Q3")]),
         ("They met two days ago.", [("two days ago", "2022-01-08")]),
         ("since the beginning of this year", [("since the beginning of this year", "2022-01-01")]),
@@ -123,6 +127,11 @@ def test_without_an_anchor_no_year_is_invented() -> None:
         ("The feud has gone on for years.", [("years", "DURATION", "PXY")]),
         ("Rates will fall in the coming weeks.", [("the coming weeks", "DURATION", "PXW")]),
         ("a two-year contract", [("two-year", "DURATION", "P2Y")]),
+        ("their third day-long meeting", [("day-long", "DURATION", "P1D")]),
+        ("a decades-long feud", [("decades-long", "DURATION", "PXY")]),
+        ("Prices rose in recent months.", [("recent months", "DURATION", "PXM")]),
+        ("in recent weeks and months", [("recent weeks and months", "DATE", "PAST_REF")]),
+        ("down 4.5% from the previous Friday", [("the previous Friday", "DATE", "2021-12-31")]),
         ("Three days later, they left.", [("Three days", "DURATION", "P3D")]),
         ("The board meets every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
         ("The march is held each July.", [("each July", "SET", "XXXX-07")]),
@@ -142,6 +151,12 @@ def test_without_an_anchor_no_year_is_invented() -> None:
             [("Friday", "DATE", "2022-01-07"), ("the morning", "TIME", "2022-01-07TMO")],
         ),
         ("It ended late last night.", [("late last night", "TIME", "2022-01-09TNI")]),
+        # "overnight" is the night before the day reported on.
+        ("Shares fell on overnight losses.", [("overnight", "TIME", "2022-01-09TNI")]),
+        (
+            "Shares closed lower Friday. They were hit by overnight losses in New York.",
+            [("Friday", "DATE", "2022-01-07"), ("overnight", "TIME", "2022-01-06TNI")],
+        ),
         (
             "The blast occurred at 10:35 a.m. (0735 GMT) Friday.",
             [("10:35 a.m.", "TIME", "2022-01-07T10:35"), ("Friday", "DATE", "2022-01-07")],
@@ -199,6 +214,8 @@ def test_no_year_is_invented_without_an_anchor() -> None:
         "The plant would make about 10,000 units annually and pay C$17.9 million annually.",
         "Protesters joined the annual March for Life and the March of the Mothers.",
         'Baker said on ABC\'s "This Week" and on CBS\'s "60 Minutes" that USA Today erred.',
+        "The quarter-to-quarter comparison and month-over-month gains were strong.",
+        "Guards watch the clinic 24 hours a day and three days a week.",
     ],
 )
 def test_things_that_are_not_dates(text: str) -> None:
@@ -247,3 +264,10 @@ def test_a_year_earlier_in_a_quarterly_report_is_a_quarter() -> None:
     assert values(text, anchor) == [("a year earlier", "1988")]
     text = "It moved its headquarters. Sales rose from a year ago."
     assert values(text, anchor) == [("a year ago", "1988")]
+    # A period placed a year back by the words after or before it is one expression.
+    text = "Net rose in the third quarter from $1.8 million for the corresponding period last year."
+    assert values(text, anchor)[-1] == ("the corresponding period last year", "1988-Q3")
+    text = "For the quarter a year ago, it earned $16.3 million."
+    assert values(text, anchor) == [("the quarter a year ago", "1988-Q3")]
+    text = "U.K. sales for last year's quarter were about $3 million."
+    assert values(text, anchor) == [("last year's quarter", "1988-Q3")]

@@ -87,7 +87,11 @@ VAGUE_DURATION = _compiled(
     r"weeks|days|decades)\b",
 )
 ADJECTIVE_DURATION = _compiled(
-    r"\b", NUMBER, r"-(?P<unit>year|month|week|day|hour|minute|decade|century)(?:-long)?\b(?!-old)"
+    r"\b",
+    NUMBER,
+    r"-(?P<unit>year|month|week|day|hour|minute|decade|century)(?:-long)?\b(?!-old)"
+    # "a day-long meeting" lasts a day, "a decades-long feud" decades.
+    r"|\b(?P<unit2>day|week|month|year|hour|decade)(?P<many>s)?-long\b",
 )
 YEAR_ENDED = re.compile(
     r"\bthe\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:that\s+)?end(?:ed|ing|s)\b)", re.IGNORECASE
@@ -201,6 +205,8 @@ def duration_value(match: re.Match[str]) -> str:
         if unit in ("hour", "day"):
             return "PT30M" if unit == "hour" else "PT12H"
         return {"year": "P6M", "month": "P2W", "decade": "P5Y", "century": "P50Y"}[unit]
+    if g.get("unit2") and match.re is ADJECTIVE_DURATION:
+        return length_value(None if g["many"] else 1, unit)
     if g.get("count") is None:
         return "P1Y" if match.re is YEAR_ENDED else length_value(None, unit)
     half = bool(g.get("half") or g.get("half2"))
@@ -253,8 +259,9 @@ _QUANTITY_BEFORE = re.compile(
 
 
 def plausible_duration(match: re.Match[str], text: str) -> bool:
-    """False for what reads as a rate ("$2 million a year", "four flights a week"), an age,
-    a share ("a quarter of", "three quarters of the vote") or "one day" meaning some day."""
+    """False for what reads as a rate ("$2 million a year", "four flights a week", "24 hours
+    a day"), an age, a share ("a quarter of", "three quarters of the vote") or "one day"
+    meaning some day."""
     g = match.groupdict()
     count = (g.get("count") or "").lower()
     unit = (g.get("unit") or g.get("unit2") or "").lower()
@@ -274,4 +281,6 @@ def plausible_duration(match: re.Match[str], text: str) -> bool:
         return False
     if re.match(r"[- ]?(?:years?|months?)?[- ]?old\b", after):
         return False
+    if re.match(r"\s+(?:an?|per|each)\s+(?:day|week|month|year)\b", after):
+        return False  # "24 hours a day", "three days a week": a rate
     return not re.match(r"\s+(?:ago|earlier|from now)\b", after)

@@ -43,7 +43,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             ].lower().startswith("from "):
                 start += 5
             found.append(DateMention(text[start:end], start, end, timex_type, value, end_value))
-            if kind in _BARE_TIMES:
+            if kind in _BARE_TIMES or match.group().lower() == "overnight":
                 bare_times.add((start, end))
             taken[start:end] = b"\x01" * (end - start)
     found.sort(key=lambda m: m.start)
@@ -63,9 +63,14 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
 
 def _looks_ahead(text: str, kind: str, left: int, start: int, end: int) -> bool:
     """True when the words before a date (from ``left``) put it ahead of the anchor: a
-    future tense, a deadline ("by February", "until 9 a.m. Tuesday")."""
+    future tense, a deadline ("by February", "until 9 a.m. Tuesday"). A weekday whose clause
+    goes on in the past ("a service planned for Saturday was canceled") or that names an
+    event in the possessive ("would appeal Wednesday's ruling") is not ahead for a future
+    word before it; "ahead of Tuesday's vote" is."""
+    if kind in _WEEKDAY_KINDS and text.startswith("'s", end):
+        return _AHEAD_OF.search(text, max(0, start - 24), start) is not None
     if speaks_of_future(text, left, start):
-        return True
+        return not (kind in _WEEKDAY_KINDS and _PAST_AFTER.match(text, end) is not None)
     if kind in _CALENDAR_KINDS:
         return _DEADLINE.search(text, max(0, start - 16), start) is not None
     return (
@@ -87,7 +92,7 @@ def _quarter_compared(text: str, kind: str, left: int, right: int, start: int) -
     return _named_quarter(text, before, start)
 
 
-_YEAR_BACK_KINDS = frozenset({"ago", "year_ago_adj"})
+_YEAR_BACK_KINDS = frozenset({"ago", "year_ago_adj", "period_year_back"})
 _QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)  # not "headquarters"
 # A month or day named as a deadline ("by February", "until Jan. 5") lies ahead.
 _CALENDAR_KINDS = frozenset({"month_alone", "month_day", "day_month", "month_day_range"})
@@ -102,6 +107,8 @@ _WEEKDAY_DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _PAST_PERFECT_AFTER = re.compile(r"\bhad\b", re.IGNORECASE)
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|upcoming|coming)\s+(?:the\s+)?$", re.IGNORECASE)
+_PAST_AFTER = re.compile(r"\s+(?:was|were)\s+(?!to\b|going\b|expected\b|scheduled\b|due\b)")
 # No expression is longer than this: around each trigger word, this much text either side is
 # searched (and a match containing the word always lies within it).
 _REACH = 64
@@ -134,7 +141,8 @@ def _times_on_days_of_their_sentence(
 ) -> list[DateMention]:
     """A clock time with no day of its own ("at 10:35 a.m.", "in the morning") is on the day
     its sentence gives ("... occurred at about 10:35 a.m. (0735 GMT) Friday"), else on the
-    day the sentence before gives, else on the anchor's."""
+    day the sentence before gives, else on the anchor's; "overnight" is the night before
+    that day."""
     result = []
     for mention in mentions:
         clock = _CLOCK.search(mention.value or "")
@@ -146,12 +154,15 @@ def _times_on_days_of_their_sentence(
             )
             if days:
                 day = min(days, key=lambda m: abs(m.start - mention.start))
+                date = (day.value or "")[:10]
+                if mention.text.lower() == "overnight" and _DAY_VALUE.match(date):
+                    date = (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
                 mention = DateMention(
                     mention.text,
                     mention.start,
                     mention.end,
                     mention.type,
-                    f"{(day.value or '')[:10]}T{clock.group(1)}",
+                    f"{date}T{clock.group(1)}",
                 )
         result.append(mention)
     return result

@@ -21,6 +21,7 @@ from newsdesk.stages.dates.references import (
     FISCAL,
     HALF_YEAR,
     NEAR_FUTURE,
+    PERIOD_YEAR_BACK,
     RECENT_UNITS,
     VAGUE_ADJECTIVE,
     YEAR_EDGE,
@@ -58,6 +59,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade_words", DECADE_WORDS),
     ("half_year", HALF_YEAR),
     ("year_period", YEAR_PERIOD),
+    ("period_year_back", PERIOD_YEAR_BACK),
     ("holiday", HOLIDAY_PATTERN),
     ("set", SET),
     ("weekend", WEEKEND_PATTERN),
@@ -135,7 +137,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("weekday", re.compile(rf"\b(?:(?P<modifier>last|next|this)\s+)?{WEEKDAY}\b")),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<modifier>last|next|this|the\s+(?:previous|preceding|prior))\s+)?"
+            rf"{WEEKDAY}\b"
+        ),
+    ),
     (
         "part_of_today",
         re.compile(
@@ -274,6 +282,8 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
         return False
     if _programme_name(match, text):
         return False
+    if text.startswith(_COMPARED, match.end()):
+        return False  # "the quarter-to-quarter comparison": a kind of comparison, no date
     if kind == "month_alone":
         return _month_alone(match, text)
     if g.get("day") and not 1 <= int(g["day"]) <= 31:
@@ -307,6 +317,7 @@ def _programme_name(match: re.Match[str], text: str) -> bool:
     return match.group() == "Today" and _NAME_BEFORE.search(text, 0, match.start()) is not None
 
 
+_COMPARED = ("-to-", "-over-", "-on-")
 _QUOTES = ('"', "\u201c", "`", "'")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s$")
 

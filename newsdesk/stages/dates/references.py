@@ -23,12 +23,14 @@ VAGUE_ADJECTIVE = re.compile(
     r"periods?|decades?|times|history|past)\b)",
     _IGNORE,
 )
-# "in recent years", "in past months": TimeML's reference to the past, not a length.
+# "in recent months": a stretch of months of unknown length up to now, `PXM` (the data value
+# it so 7 times, `PAST_REF` 5); "in past years", "recent weeks and months": the past.
 RECENT_UNITS = re.compile(
-    r"\b(?:recent|past)\s+(?:years|months|weeks|days|decades)"
-    r"(?:\s+and\s+(?:years|months|weeks|days))?\b",
+    r"\b(?P<which>recent|past)\s+(?P<unit>years|months|weeks|days|decades)"
+    r"(?P<more>\s+and\s+(?:years|months|weeks|days))?\b",
     _IGNORE,
 )
+_UNIT_LETTERS = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE"}
 NEAR_FUTURE = re.compile(
     r"\b(?:the\s+)?(?:near|immediate)\s+future\b|\bthe\s+(?:near|short)\s+term\b",
     _IGNORE,
@@ -65,6 +67,16 @@ DECADE_WORDS = re.compile(
 )
 YEAR_EDGE = re.compile(rf"\b(?P<edge>early|mid|late)[- ]{YEAR}\b(?!s)", _IGNORE)
 YEAR_PERIOD = re.compile(rf"\bthe\s+{YEAR}\s+(?:period|quarter)\b", _IGNORE)
+# A reporting period placed a year back by the words after or before it: "the quarter a
+# year ago", "the corresponding period last year", "last year's quarter". (With an ordinal,
+# "last year's third quarter" is a quarter of a named year, read elsewhere.)
+PERIOD_YEAR_BACK = re.compile(
+    r"\b(?:the\s+)?(?:(?:same|corresponding|comparable|like)\s+)?(?:quarter|period)\s+"
+    r"(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+year\s+before|"
+    r"the\s+(?:previous|prior|preceding)\s+year)\b"
+    r"|\blast\s+year's\s+(?:(?:same|corresponding|comparable)\s+)?(?:quarter|period)\b",
+    _IGNORE,
+)
 
 _CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 
@@ -76,6 +88,8 @@ def reference_value(kind: str, match: re.Match[str], anchor_year: int | None) ->
     if kind == "vague_adjective":
         return "PRESENT_REF" if g["which"].lower() == "current" else "PAST_REF"
     if kind == "recent_units":
+        if g["which"].lower() == "recent" and not g["more"]:
+            return f"PX{_UNIT_LETTERS[g['unit'].lower()]}"
         return "PAST_REF"
     if kind == "near_future":
         return "FUTURE_REF"
@@ -123,7 +137,9 @@ def reference_of(
     def value(
         m: re.Match[str], norm: Normaliser, future: bool
     ) -> tuple[str, str | None, str | None]:
-        return "DATE", reference_value(kind, m, norm.anchor.year if norm.anchor else None), None
+        value = reference_value(kind, m, norm.anchor.year if norm.anchor else None)
+        length = value is not None and value.startswith("PX")
+        return ("DURATION" if length else "DATE"), value, None
 
     return value
 

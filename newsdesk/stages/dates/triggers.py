@@ -28,6 +28,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "half_year": ("half",),
     "year_period": ("period", "quarter"),
+    "period_year_back": ("period", "quarter"),
     "holiday": (
         "christmas",
         "easter",
@@ -80,7 +81,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "duration": _UNITS,
     "duration_half": ("half",),
     "duration_year_ended": ("year",),
-    "duration_adjective": tuple(f"-{unit}" for unit in _UNITS),
+    "duration_adjective": (*(f"-{unit}" for unit in _UNITS), "long"),
     "duration_vague": _UNITS,
     "clock24": ("at ",),
     "ago": ("ago", "earlier", "from now"),

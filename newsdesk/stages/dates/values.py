@@ -45,8 +45,8 @@ def match_value(
 
 
 def _one_year_back(kind: str, m: re.Match[str]) -> bool:
-    """True for "a year ago", "one year earlier" and "year-ago"."""
-    if kind == "year_ago_adj":
+    """True for "a year ago", "one year earlier", "year-ago" and "the quarter a year ago"."""
+    if kind in ("year_ago_adj", "period_year_back"):
         return True
     return kind == "ago" and m["unit"].lower() == "year" and count_value(m["count"]) == 1
 
@@ -201,7 +201,9 @@ def _clock_words(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue
 
 
 def _tonight(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    return "TIME", f"{norm.relative_day(0) or 'XXXX-XX-XX'}TNI", None
+    # "overnight" is the night before the day reported on: here the anchor's.
+    offset = -1 if m["which"].lower() == "overnight" else 0
+    return "TIME", f"{norm.relative_day(offset) or 'XXXX-XX-XX'}TNI", None
 
 
 # --- weekdays, quarters and seasons -----------------------------------------------------
@@ -223,6 +225,11 @@ def _weekday(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
         chosen = dt.date.fromisoformat(value)
         if (chosen - norm.anchor).days < 1:
             value = iso_day(chosen + dt.timedelta(days=7))
+    if modifier.startswith("the"):  # "the previous Friday": the week before the last one
+        last = norm.weekday(weekday, False)
+        if last is None:
+            return "DATE", f"XXXX-WXX-{weekday + 1}", None
+        return "DATE", iso_day(dt.date.fromisoformat(last) - dt.timedelta(days=7)), None
     if modifier == "last" and value and norm.anchor:
         chosen = dt.date.fromisoformat(value)
         if chosen >= norm.anchor:  # "last Wednesday" said on a Wednesday: a week before
@@ -372,6 +379,7 @@ _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexVa
     "relative_unit": _relative_unit,
     "period": _period,
     "year_ago_adj": _year_ago_adj,
+    "period_year_back": _year_ago_adj,
     "day_word": _day_word,
     "ref": _ref,
     "month_alone": _month_alone,
