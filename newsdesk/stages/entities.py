@@ -22,6 +22,8 @@ from newsdesk.lang.names import HONORIFIC_GENDER, TITLES, Person, called_by_firs
 from newsdesk.model import Article, Entity, Mention
 from newsdesk.resources import Resources
 from newsdesk.stages.parse import tokens_where
+from newsdesk.stages.speakers.discourse import looks_personal
+from newsdesk.stages.speakers.mentions import SpeakerNouns, agent_noun, speaker_nouns
 
 _LABELS = {
     "PERSON": "PERSON",
@@ -64,9 +66,20 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() or token.text[:1].isdigit()
 
 
+def _common_noun_phrase(span: SpacySpan) -> bool:
+    """An entity the tagger found in common nouns capitalised only because they open the
+    sentence ("Commuters on the island welcomed ...")."""
+    return (
+        bool(span[0].is_sent_start)
+        and all(t.pos_ == "NOUN" for t in span)
+        and not any(t.text[:1].isupper() for t in span[1:])
+    )
+
+
 class _Finder:
-    def __init__(self, article: Article, gazetteer: Gazetteer) -> None:
+    def __init__(self, article: Article, gazetteer: Gazetteer, nouns: SpeakerNouns) -> None:
         self.text = article.text
+        self.nouns = nouns
         self.doc: Doc = article.parsed
         self.gazetteer = gazetteer
         self.published = dt.date.fromisoformat(article.published) if article.published else None
@@ -243,15 +256,57 @@ class _Finder:
             span = ent
             while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
                 span = span[1:]
+            if _common_noun_phrase(span):
+                continue
             words = span.text.split()
             known_person = kind in ("ORG", "PLACE") and any(
                 p.person is not None and p.person.matches(words) for p in self.people
             )
-            if kind == "PERSON" or (known_person and len(words) <= 2):
+            # "the library's director, Helena Marques" tagged as an organisation
+            named = kind == "ORG" and self._named_person(span, words)
+            if kind == "PERSON" or (known_person and len(words) <= 2) or named:
                 # "Lavrov called…": the tagger's ORG is the Lavrov the article already named.
                 self._person(list(span), span)
             else:
                 self._mention(self._entity(span.text, kind), span)
+
+    def _named_person(self, span: SpacySpan, words: list[str]) -> bool:
+        """A name that reads as a person's (a known first name, no organisation's ending)
+        given in apposition to a noun naming a person ("its director, Helena Marques")."""
+        if not looks_personal(words, self.gazetteer):
+            return False
+        root = span.root
+        nouns = [root.head] if root.dep_ == "appos" else []
+        nouns += [c for c in root.children if c.dep_ == "appos"]
+        return any(
+            noun.pos_ == "NOUN"
+            and (self.nouns.has("person", noun.lower_) or agent_noun(noun.lower_))
+            for noun in nouns
+        )
+
+    def places_pass(self) -> None:
+        """One-word "people" the text shows to be places: "the Danube" (a person's name takes
+        no article), or "Galicia" where the tagger also calls it a place and it never acts
+        as anyone's subject. A name the alias table lists, or given with a first name or a
+        title, stays a person's."""
+        for entity in list(self.people):
+            person = entity.person
+            if person is None or person.titles or any(len(form) > 1 for form in person.forms):
+                continue
+            if entity.canonical and self.gazetteer.known(entity.canonical) is not None:
+                continue
+            heads = [self.doc.char_span(s, e, alignment_mode="expand") for s, e in entity.mentions]
+            roots = [span.root for span in heads if span is not None]
+            article = any(
+                c.dep_ == "det" and c.lower_ == "the" for root in roots for c in root.children
+            )
+            tagged_place = any(root.ent_type_ in ("GPE", "LOC") for root in roots)
+            acting = any(root.dep_ in ("nsubj", "nsubjpass", "poss") for root in roots)
+            if not (article or (tagged_place and not acting)):
+                continue
+            self.people.remove(entity)
+            place = self._entity(entity.canonical or person.canonical, "PLACE")
+            place.mentions.extend(entity.mentions)
 
     def roles_pass(self) -> None:
         """ "The President of Kazakhstan": the person the article gives that title, else the
@@ -322,9 +377,10 @@ def find_entities(article: Article, resources: Resources) -> Article:
     """Fill ``entities``: canonical people, organisations and places with their mentions."""
     if article.parsed is None:
         raise ValueError("the article has not been parsed")
-    finder = _Finder(article, resources.gazetteer)
+    finder = _Finder(article, resources.gazetteer, speaker_nouns(resources))
     finder.gazetteer_pass()
     finder.spacy_pass()
+    finder.places_pass()
     finder.roles_pass()
     return article.with_updates(entities=finder.records())
 

@@ -59,3 +59,25 @@ def test_office_resolves_to_the_titled_person_in_the_article(pipeline: Pipeline)
     found = entities(pipeline, text)
     mentions = [m.text for m in found["Rufus T. Firefly"].mentions]
     assert mentions == ["The President of Freedonia", "President Rufus T. Firefly"]
+
+
+def test_a_name_with_an_article_is_no_person(pipeline: Pipeline) -> None:
+    found = entities(
+        pipeline,
+        "Flood\n\nThe Morava burst its banks on Wednesday night and flooded three villages.",
+    )
+    assert found["Morava"].type == "PLACE"
+
+
+def test_a_person_named_in_apposition_is_a_person(pipeline: Pipeline) -> None:
+    found = entities(
+        pipeline,
+        "Fire at the museum\n\nThe museum's curator, Helena Marques, said the paintings were safe.",
+    )
+    assert found["Helena Marques"].type == "PERSON"
+
+
+def test_common_nouns_opening_a_sentence_are_no_entity(pipeline: Pipeline) -> None:
+    found = entities(pipeline, "Commuters welcomed the plan. Pensioners said fares were high.")
+    assert "Commuters" not in found
+    assert "Pensioners" not in found

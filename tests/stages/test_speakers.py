@@ -215,3 +215,45 @@ def test_a_possessor_of_the_subject_stays_in_focus(pipeline: Pipeline) -> None:
         "On Monday he told reporters that it would pass.",
     )
     assert found["he"][:2] == ("Alan Brooks", "person")
+
+
+def test_a_negative_or_universal_quantifier_is_no_speaker(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Dam\n\nNobody said the dam was safe. No engineer confirmed that the walls had cracked. "
+        "Everyone agrees that the road is dangerous. Anyone who lives here says the river "
+        "floods. Someone said the mayor had resigned. None of the engineers said the dam "
+        "would hold.",
+    )
+    for source in ("Nobody", "No engineer", "Everyone", "Anyone who lives here"):
+        speaker, kind, rule = found[source]
+        # The statement stays, with its source, but names no one.
+        assert (speaker, kind) == (None, "unknown")
+        assert rule is not None and rule.startswith("unresolved")
+    assert found["Someone"][:2] == ("someone", "anonymous")
+    # A share of a set the article names is that set.
+    assert found["None of the engineers"][0] == "engineers"
+
+
+def test_a_description_of_someone_never_resolves_to_a_place(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Flood\n\nThe Morava burst its banks on Wednesday night and flooded three villages, "
+        "the developer said.",
+    )
+    assert found["the developer"][:2] == ("developer", "anonymous")
+
+
+def test_they_refers_to_people_not_to_things(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Farms\n\nAbout two hundred growers gathered outside the ministry on Friday to protest "
+        "against the new pesticide rules, which they say will ruin small farms.",
+    )
+    assert found["they"][:2] == ("growers", "group")
+    found = resolved(
+        pipeline,
+        "Nurses\n\nSeveral hundred nurses marched to parliament over the new staffing "
+        "guidelines, which they say leave wards dangerously short.",
+    )
+    assert found["they"][:2] == ("nurses", "group")

@@ -3,7 +3,6 @@ document, an outlet, an organisation, a person by their role, unnamed people, a 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -13,7 +12,9 @@ from spacy.tokens import Token
 from newsdesk.lang.gazetteer import Gazetteer
 from newsdesk.stages.speakers.discourse import Discourse, Referent, role_words
 from newsdesk.stages.speakers.mentions import (
+    AGENT_NOUN,
     DETERMINERS,
+    NOT_PEOPLE,
     PRONOUNS,
     RELATIVES,
     SpeakerNouns,
@@ -52,12 +53,6 @@ _INDEFINITE_PEOPLE = frozenset(
     everybody nobody none all most""".split()
 )
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-# Nouns of people by what they do ("the organizer", "a protester", "the strategist").
-_AGENT = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian)|[a-z]{4}ant)$")
-_NOT_PEOPLE = frozenset(
-    """paper letter order number matter center centre computer register corner border
-    quarter chapter meter member error factor sector motor mirror monitor minister""".split()
-)
 MAIN_PERSON_RATIO = 1.5
 _SHARES = frozenset({"percent", "%", "majority", "plurality", "half", "third", "quarter"})
 # Family relations and the gender they give: "his wife" is a woman of his family.
@@ -198,7 +193,10 @@ class Descriptions:
                 alike = self.nouns.alike(lower)
                 found = self.rules.best(
                     at,
-                    lambda r: r.outlet or (r.kind == "organisation" and bool(alike & r.roles)),
+                    lambda r: (
+                        not r.place
+                        and (r.outlet or (r.kind == "organisation" and bool(alike & r.roles)))
+                    ),
                     "the outlet named before",
                 )
                 if found is not None:
@@ -220,10 +218,10 @@ class Descriptions:
             m.at,
         )
         person_noun = self.nouns.has("person", lower) or is_title(head)
-        agent = self.nouns.has("anonymous", lower) or _AGENT.search(lower) is not None
+        agent = self.nouns.has("anonymous", lower) or AGENT_NOUN.search(lower) is not None
         if not plural and (person_noun or (definite and agent)):
             return self.role(head, core, m.tokens, definite, at)
-        if not plural and agent and lower not in _NOT_PEOPLE:
+        if not plural and agent and lower not in NOT_PEOPLE:
             referent = self.discourse.add(
                 Referent("person", description(core), unnamed=True, head=lower)
             )
@@ -326,6 +324,7 @@ class Descriptions:
                 at,
                 lambda r: (
                     r.kind == "organisation"
+                    and not r.place
                     and word in r.name.lower().split()
                     and r.name[:1].isupper()
                 ),
@@ -340,6 +339,7 @@ class Descriptions:
             r
             for r in self.discourse.referents
             if r.kind == "organisation"
+            and not r.place
             and word in r.name.lower().split()
             and any(at < m.start and m.sentence - sentence <= 3 for m in r.mentions)
         ]

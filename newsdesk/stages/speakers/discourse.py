@@ -35,6 +35,7 @@ from newsdesk.stages.speakers.mentions import (
     document_author,
     head_of,
     is_title,
+    plural_people,
     quoted_ranges,
     span_tokens,
 )
@@ -62,6 +63,22 @@ OUTLET_ENDINGS = frozenset(
     record review week weekly""".split()
 )
 _DECAY = 0.5
+
+
+def looks_personal(words: list[str], gazetteer: Gazetteer) -> bool:
+    """Two or three words that read as a person's name whatever the tagger called them: a
+    first name the table knows, then capitalised words that end no organisation's name
+    ("Carly Fiorina", not "Georgia Power")."""
+    return (
+        2 <= len(words) <= 3
+        and gazetteer.gender(words[0]) is not None
+        and all(w[:1].isupper() for w in words[1:])
+        and words[-1].lower() not in ORGANISATION_ENDINGS
+        and words[-1].lower() not in OUTLET_ENDINGS
+        and gazetteer.known(" ".join(words)) is None
+    )
+
+
 SALIENCE_SUM = 0.3
 
 
@@ -263,7 +280,7 @@ class Discourse:
 
     def _new_entity(self, kind: str, canonical: str, tokens: list[Token]) -> Referent | None:
         words = canonical.split()
-        if kind == "ORG" and 2 <= len(words) <= 3 and self._looks_personal(words):
+        if kind == "ORG" and looks_personal(words, self.gazetteer):
             kind = "PERSON"  # "Carly Fiorina" tagged as an organisation
         if kind == "PERSON":
             person = Person([canonical.split()])
@@ -294,17 +311,6 @@ class Discourse:
         self.referents.append(referent)
         return referent
 
-    def _looks_personal(self, words: list[str]) -> bool:
-        """A first name the table knows, then capitalised words that end no organisation's
-        name."""
-        return (
-            self.gazetteer.gender(words[0]) is not None
-            and all(w[:1].isupper() for w in words[1:])
-            and words[-1].lower() not in ORGANISATION_ENDINGS
-            and words[-1].lower() not in OUTLET_ENDINGS
-            and self.gazetteer.known(" ".join(words)) is None
-        )
-
     def _noun_phrases(self) -> None:
         """Documents, groups and organisations that common-noun phrases introduce."""
         for chunk in self.doc.noun_chunks:
@@ -315,7 +321,9 @@ class Discourse:
             kind = None
             if self.nouns.has("document", lower):
                 kind = "document"
-            elif self.nouns.has("group", lower) and root.tag_ in ("NNS", "NNPS"):
+            elif plural_people(root, self.nouns) or (
+                self.nouns.has("group", lower) and root.tag_ == "NNPS"
+            ):
                 kind = "group"
             elif self.nouns.has("organisation", lower) and self._owned(root):
                 kind = "organisation"
@@ -326,13 +334,19 @@ class Discourse:
             name = self.organisation_description(root, core) if kind == "organisation" else ""
             if kind == "document":
                 core = core + document_author(root)
+            elif kind == "group":
+                # "about two hundred fishermen" are the fishermen.
+                counted = {t.i for c in root.lefts if c.dep_ == "nummod" for t in c.subtree}
+                core = [t for t in core if t.i not in counted] or core
             name = name or description(core)
             definite = chunk[0].lower_ in ("the", "this", "these", "that", "those")
             found = next((r for r in self.referents if r.kind == kind and r.name == name), None)
-            if found is None and definite and len(core) == 1:
+            if found is None and definite and len(core) == 1 and kind != "group":
                 continue  # "the report": a reference back, resolved when it speaks
             if found is None:
                 found = Referent(kind, name, plural=root.tag_ in ("NNS", "NNPS"), head=lower)
+                # "officials", "experts": people the article leaves unnamed.
+                found.unnamed = kind == "group" and self.nouns.has("anonymous", lower)
                 self.referents.append(found)
             found.add_mention(self.mention(tokens))
 

@@ -43,7 +43,20 @@ DETERMINERS = frozenset(
     """the a an this that these those some many most few several all both other another any
     every each such no not only even at least more than fellow""".split()
 )
+# Quantifiers that name no one in particular: "nobody said", "everyone agrees", "none of
+# the experts would say", "no official confirmed".
+NO_ONE_IN_PARTICULAR = frozenset(
+    """nobody noone no-one none neither nothing everyone everybody anyone anybody everything
+    anything""".split()
+)
+_NO_ONE_DETERMINERS = frozenset({"no", "neither", "every", "any"})
 _OTHER_ENTITIES = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
+# Nouns of people by what they do ("the organizer", "a protester", "the strategist").
+AGENT_NOUN = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian)|[a-z]{4}ant)$")
+NOT_PEOPLE = frozenset(
+    """paper letter order number matter center centre computer register corner border
+    quarter chapter meter member error factor sector motor mirror monitor minister""".split()
+)
 _NAME_JOINERS = frozenset({"and", "&", "of", "for", "the"})
 _NAME_DEPS = frozenset({"compound", "flat", "nmod", "appos", "amod", "punct"})
 # Words that end an organisation's name ("The New York Post", "State Department").
@@ -59,6 +72,9 @@ ORGANISATION_ENDINGS = frozenset(
     forum panel watch pac sentinel examiner inquirer courier globe register dispatch
     telegraph guardian independent mirror express standard bulletin caller""".split()
 )
+
+
+_PEOPLE_CLASSES = ("group", "anonymous", "person")
 
 
 @dataclass(frozen=True)
@@ -116,6 +132,25 @@ def speaker_nouns(resources: Resources) -> SpeakerNouns:
     return resources.cached("speaker_nouns", lambda: SpeakerNouns.load_default(resources.language))
 
 
+def plural_people(token: Token, nouns: SpeakerNouns) -> bool:
+    """A plural common noun that names people, who can speak: one the table lists as people
+    ("residents", "officials", "unions"), an agent noun ("commuters", "protesters",
+    "economists") or a compound of "men" ("fishermen")."""
+    if token.tag_ != "NNS":
+        return False
+    lower = token.lower_
+    lemma = token.lemma_.lower()
+    if any(nouns.has(kind, word) for kind in _PEOPLE_CLASSES for word in (lower, lemma)):
+        return True
+    return agent_noun(lemma) or lower.endswith("men")
+
+
+def agent_noun(word: str) -> bool:
+    """A lower-case singular noun that names someone by what they do ("organizer",
+    "protester", "strategist", "migrant")."""
+    return AGENT_NOUN.search(word) is not None and word not in NOT_PEOPLE
+
+
 def span_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     """The tokens of a character span, without punctuation at either end."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -139,6 +174,23 @@ def head_of(tokens: list[Token]) -> Token:
     return roots[-1] if roots else tokens[0]
 
 
+def no_one_in_particular(head: Token) -> bool:
+    """A mention headed by a negative or universal quantifier, which names no one who spoke:
+    "nobody", "no one", "neither man", "no official", "everyone", "anyone who knows the
+    area". Not a share of a set the article names ("none of the experts": the experts) nor a
+    negated universal ("not everyone": some people)."""
+    if any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children):
+        return False  # "not everyone" is some people; "none of the experts" are the experts
+    if head.i > 0 and head.nbor(-1).lower_ == "not":
+        return False
+    if head.lower_ in NO_ONE_IN_PARTICULAR:
+        return True
+    return any(
+        child.dep_ in ("det", "preconj") and child.lower_ in _NO_ONE_DETERMINERS
+        for child in head.lefts
+    )
+
+
 def is_title(token: Token) -> bool:
     """A title or honorific ("Sen.", "President", "Lt.", "Mr.")."""
     lower = token.lower_
@@ -146,6 +198,8 @@ def is_title(token: Token) -> bool:
 
 
 def _name_like(token: Token) -> bool:
+    if token.pos_ != "PROPN" and token.tag_ == "NNS" and token.is_sent_start:
+        return False  # "Commuters on the island": capitalised where the sentence starts
     return (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) and (
         token.text[:1].isupper() or token.text[:1].isdigit() or token.text in ("-", "'", "’")
     )

@@ -29,6 +29,7 @@ from newsdesk.stages.speakers.mentions import (
     honorific_gender,
     is_title,
     named_tokens,
+    no_one_in_particular,
     phrase_text,
 )
 
@@ -41,6 +42,14 @@ def _personal(found: Resolution) -> bool:
     if referent is not None and referent.place:
         return False
     return found.speaker_type in ("person", "group", "anonymous", "organisation")
+
+
+def _they_can_be(referent: Referent) -> bool:
+    """What "they" can refer to as a source: people, a group or an organisation, not a
+    document or a place."""
+    if referent.kind == "organisation":
+        return not referent.place
+    return referent.plural and referent.kind in ("person", "group")
 
 
 class Rules:
@@ -112,10 +121,13 @@ class Rules:
             if len(words) > 1:
                 return self.resolve(words[:-1], depth + 1)
             return self.relative(words[0], depth)
+        head = head_of(words)
+        if no_one_in_particular(head):
+            # Not a speaker but a claim about speakers: the statement stays, unresolved.
+            return Resolution(None, "unknown", "unresolved: no one in particular")
         parts = conjuncts(words)
         if parts and depth < 3:
             return self.coordination(parts, depth)
-        head = head_of(words)
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             return self.pronoun(head)  # "even she", "he both", "they'd"
         if (
@@ -154,12 +166,11 @@ class Rules:
                 return self.found(best[1], "pronoun", token.idx)
         elif plural:
             # "they": a group, several people or unnamed people first; an organisation
-            # ("the company ... they") only when it is clearly more prominent.
+            # ("the company ... they") only when it is clearly more prominent; never
+            # things ("the new rules, which they say ...").
             ranked = [
                 (score * (1.0 if r.plural else THEY_ORGANISATION), r)
-                for score, r in self.discourse.ranked(
-                    token.idx, lambda r: r.plural or (r.kind == "organisation" and not r.place)
-                )
+                for score, r in self.discourse.ranked(token.idx, _they_can_be)
             ]
             if ranked:
                 return self.found(max(ranked, key=lambda pair: pair[0])[1], "pronoun", token.idx)

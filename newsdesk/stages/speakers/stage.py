@@ -19,7 +19,8 @@ Rule-based and explainable, on the parse the article already has:
 - a quotation with no source of its own continues the previous speaker.
 
 What cannot be resolved (a pronoun with nothing to refer to, "you") has no speaker and the
-type ``unknown``, so a pronoun is never given as a speaker's name.
+type ``unknown``, so a pronoun is never given as a speaker's name; nor does a quantifier that
+names no one ("nobody", "no official", "everyone"): the statement stays, unresolved.
 """
 
 from __future__ import annotations
