@@ -253,7 +253,9 @@ def article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | 
     mentions: dict[int, list[StoredMention]] = {}
     for entity_id, *mention in rows(
         'SELECT m.entity_id, m.text, m.start, m."end" FROM entities e '
-        "JOIN mentions m ON m.entity_id = e.id WHERE e.article_id = ? ORDER BY m.rowid"
+        # Mentions are grouped by entity below: their order within an entity is what counts,
+        # and the mentions_entity index gives it without a sort.
+        "JOIN mentions m ON m.entity_id = e.id WHERE e.article_id = ? ORDER BY e.id, m.rowid"
     ):
         mentions.setdefault(entity_id, []).append(StoredMention(*mention))
     entities = [
@@ -316,7 +318,7 @@ def article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | 
                 'SELECT text, reason, start, "end" FROM removed WHERE article_id = ? ORDER BY rowid'
             )
         ),
-        quotes=tuple(_stored_quote(q) for q in quote_rows),
+        quotes=_stored_quotes(quote_rows),
         entities=tuple(entities),
         dates=tuple(
             StoredDate(*d)
@@ -325,7 +327,7 @@ def article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | 
                 "WHERE article_id = ? ORDER BY rowid"
             )
         ),
-        events=tuple(_stored_event(e) for e in event_rows),
+        events=_stored_events(event_rows),
         copies=tuple(
             StoredCopy(*c)
             for c in rows(
@@ -345,43 +347,61 @@ def article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | 
     )
 
 
-def _stored_quote(row: Any) -> StoredQuote:
-    (key, kind, content, cue, source, speaker, corpus, speaker_type, confidence) = row[:9]
-    return StoredQuote(
-        key,
-        kind,
-        content,
-        cue,
-        source,
-        speaker,
-        corpus,
-        speaker_type,
-        confidence,
-        bool(row[9]),
-        row[10],
-        row[11],
-        _pair(row[12], row[13]),
-        _pair(row[14], row[15]),
-        tuple((s, e) for s, e in json.loads(row[16])) if row[16] else ((row[10], row[11]),),
-    )
+def _json_values(texts: list[str]) -> list[Any]:
+    """Many stored JSON texts decoded in one call (an article's page reads a hundred)."""
+    return json.loads(f"[{','.join(texts)}]") if texts else []
+
+
+def _stored_quotes(rows: list[Any]) -> tuple[StoredQuote, ...]:
+    spans = iter(_json_values([row[16] for row in rows if row[16]]))
+    quotes = []
+    for row in rows:
+        key, kind, content, cue, source, speaker, corpus, speaker_type, confidence = row[:9]
+        quotes.append(
+            StoredQuote(
+                key,
+                kind,
+                content,
+                cue,
+                source,
+                speaker,
+                corpus,
+                speaker_type,
+                confidence,
+                bool(row[9]),
+                row[10],
+                row[11],
+                _pair(row[12], row[13]),
+                _pair(row[14], row[15]),
+                tuple((s, e) for s, e in next(spans)) if row[16] else ((row[10], row[11]),),
+            )
+        )
+    return tuple(quotes)
 
 
 def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
     return (start, end) if start is not None and end is not None else None
 
 
-def _stored_event(row: Any) -> StoredEvent:
-    text, trigger, kind, date, date_source, narrator, speaker = row[:7]
-    return StoredEvent(
-        text,
-        trigger,
-        kind,
-        date,
-        date_source,
-        narrator,
-        speaker,
-        tuple(json.loads(row[7])),
-        tuple(json.loads(row[8])),
-        row[9],
-        row[10],
-    )
+def _stored_events(rows: list[Any]) -> tuple[StoredEvent, ...]:
+    names = iter(_json_values([text for row in rows for text in row[7:9]]))
+    events = []
+    for row in rows:
+        text, trigger, kind, date, date_source, narrator, speaker = row[:7]
+        participants, places = tuple(next(names)), tuple(next(names))
+        events.append(
+            StoredEvent(
+                text,
+                trigger,
+                kind,
+                date,
+                date_source,
+                narrator,
+                speaker,
+                participants,
+                places,
+                row[9],
+                row[10],
+            )
+        )
+    return tuple(events)

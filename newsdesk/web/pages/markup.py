@@ -14,7 +14,7 @@ import functools
 import itertools
 import operator
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -49,22 +49,22 @@ def quote_speaker(statement: StoredQuote) -> str | None:
     return statement.corpus_speaker or statement.speaker
 
 
-@dataclass(slots=True)
 class Span:
     """A stretch of text to wrap in a tag; ``first`` holds the attributes of its first
-    piece, ``rest`` those of the pieces after a crossing."""
+    piece, ``rest`` those of the pieces after a crossing; ``order`` puts the outermost first
+    among the spans covering the same text."""
 
-    start: int
-    end: int
-    level: int
-    tag: str
-    first: str
-    rest: str
-    opened: bool = field(default=False)
-    order: tuple[int, int, int] = field(init=False)  # outermost first among those covering
+    __slots__ = ("end", "first", "level", "opened", "order", "rest", "start", "tag")
 
-    def __post_init__(self) -> None:
-        self.order = (self.level, self.start, -self.end)
+    def __init__(self, start: int, end: int, level: int, tag: str, first: str, rest: str) -> None:
+        self.start = start
+        self.end = end
+        self.level = level
+        self.tag = tag
+        self.first = first
+        self.rest = rest
+        self.opened = False
+        self.order = (level, start, -end)
 
     def open_tag(self) -> str:
         """The opening tag of this span's next piece."""
@@ -75,6 +75,18 @@ class Span:
     def close_tag(self) -> str:
         """The closing tag."""
         return f"</{self.tag}>"
+
+
+def _escaped(text: str) -> str:
+    """``text`` with the characters HTML gives a meaning to written as references (the same
+    as :func:`markupsafe.escape`, without making a Markup of each piece)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
 
 
 @functools.lru_cache(maxsize=4096)  # the same kinds, types and entities recur
@@ -105,9 +117,13 @@ def _statement_spans(statement: StoredQuote, paragraph: tuple[int, int]) -> list
     )
     spans = [Span(start, end, STATEMENT, "span", first, more)]
     for kind, s, e in pieces:
-        attributes = _attrs(class_=kind)
+        attributes = _PART_ATTRIBUTES[kind]
         spans.append(Span(s, e, PART, "span", attributes, attributes))
     return spans
+
+
+# The attributes of a statement's parts, by part.
+_PART_ATTRIBUTES = {kind: _attrs(class_=kind) for kind in ("content", "source", "cue")}
 
 
 def _spans(article: ArticleRecord) -> list[Span]:
@@ -144,18 +160,6 @@ def _entity_links(article: ArticleRecord) -> list[Span]:
         attributes = _attrs(class_=f"entity {entity.type.lower()}", href=href)
         links.append(Span(start, end, ENTITY, "a", attributes, attributes))
     return links
-
-
-def _escaped(text: str) -> str:
-    """``text`` with the characters HTML gives a meaning to written as references (the same
-    as :func:`markupsafe.escape`, without making a Markup of each piece)."""
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&#34;")
-        .replace("'", "&#39;")
-    )
 
 
 def _paragraph_html(
