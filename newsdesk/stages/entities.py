@@ -19,11 +19,10 @@ from spacy.tokens import Span as SpacySpan
 
 from newsdesk.lang.gazetteer import Gazetteer, KnownName, Place
 from newsdesk.lang.names import HONORIFIC_GENDER, TITLES, Person, called_by_first_word, name_words
+from newsdesk.lang.speaker_nouns import SpeakerNouns, agent_noun, looks_personal, speaker_nouns
 from newsdesk.model import Article, Entity, Mention
 from newsdesk.resources import Resources
 from newsdesk.stages.parse import tokens_where
-from newsdesk.stages.speakers.discourse import looks_personal
-from newsdesk.stages.speakers.mentions import SpeakerNouns, agent_noun, speaker_nouns
 
 _LABELS = {
     "PERSON": "PERSON",

@@ -10,14 +10,12 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from newsdesk.lang.gazetteer import Gazetteer
+from newsdesk.lang.speaker_nouns import AGENT_NOUN, NOT_PEOPLE, SpeakerNouns
 from newsdesk.stages.speakers.discourse import Discourse, Referent, role_words
 from newsdesk.stages.speakers.mentions import (
-    AGENT_NOUN,
     DETERMINERS,
-    NOT_PEOPLE,
     PRONOUNS,
     RELATIVES,
-    SpeakerNouns,
     core_phrase,
     description,
     document_author,

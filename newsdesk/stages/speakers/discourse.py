@@ -22,13 +22,12 @@ from spacy.tokens import Doc, Token
 
 from newsdesk.lang.gazetteer import Gazetteer
 from newsdesk.lang.names import HONORIFIC_GENDER, Person, called_by_first_word, name_words
+from newsdesk.lang.speaker_nouns import OUTLET_ENDINGS, SpeakerNouns, looks_personal
 from newsdesk.model import Article, Entity
 from newsdesk.stages.outlet import OutletTable
 from newsdesk.stages.parse import tokens_where
 from newsdesk.stages.speakers.mentions import (
-    ORGANISATION_ENDINGS,
     PRONOUNS,
-    SpeakerNouns,
     core_phrase,
     dateline_end,
     description,
@@ -54,29 +53,7 @@ _ROLE_WORDS = {
     "democrat": "democratic",
 }
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# Last words of a news outlet's name ("Orlando Sentinel", "The Daily Caller").
-OUTLET_ENDINGS = frozenset(
-    """post times journal news herald tribune sentinel observer gazette chronicle daily
-    magazine examiner inquirer courier star globe register dispatch telegraph guardian
-    independent mirror express standard bulletin caller beast hill atlantic politico axios
-    reuters bloomberg cnn msnbc nbc abc cbs npr bbc pbs ap afp ledger sun mail today voice
-    record review week weekly""".split()
-)
 _DECAY = 0.5
-
-
-def looks_personal(words: list[str], gazetteer: Gazetteer) -> bool:
-    """Two or three words that read as a person's name whatever the tagger called them: a
-    first name the table knows, then capitalised words that end no organisation's name
-    ("Carly Fiorina", not "Georgia Power")."""
-    return (
-        2 <= len(words) <= 3
-        and gazetteer.gender(words[0]) is not None
-        and all(w[:1].isupper() for w in words[1:])
-        and words[-1].lower() not in ORGANISATION_ENDINGS
-        and words[-1].lower() not in OUTLET_ENDINGS
-        and gazetteer.known(" ".join(words)) is None
-    )
 
 
 SALIENCE_SUM = 0.3

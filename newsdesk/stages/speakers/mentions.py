@@ -8,14 +8,11 @@ Used by the speakers stage; the noun classes come from ``newsdesk/lang/en/speake
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from newsdesk.lang import DEFAULT_LANGUAGE, table_text
 from newsdesk.lang.names import HONORIFIC_GENDER, TITLES
-from newsdesk.resources import Resources
+from newsdesk.lang.speaker_nouns import ORGANISATION_ENDINGS, SpeakerNouns, agent_noun
 
 # Personal pronouns: gender (m, f or None) and number (True for plural).
 PRONOUNS: dict[str, tuple[str | None, bool]] = {
@@ -51,85 +48,11 @@ NO_ONE_IN_PARTICULAR = frozenset(
 )
 _NO_ONE_DETERMINERS = frozenset({"no", "neither", "every", "any"})
 _OTHER_ENTITIES = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
-# Nouns of people by what they do ("the organizer", "a protester", "the strategist").
-AGENT_NOUN = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian)|[a-z]{4}ant)$")
-NOT_PEOPLE = frozenset(
-    """paper letter order number matter center centre computer register corner border
-    quarter chapter meter member error factor sector motor mirror monitor minister""".split()
-)
 _NAME_JOINERS = frozenset({"and", "&", "of", "for", "the"})
 _NAME_DEPS = frozenset({"compound", "flat", "nmod", "appos", "amod", "punct"})
-# Words that end an organisation's name ("The New York Post", "State Department").
-ORGANISATION_ENDINGS = frozenset(
-    """post times journal news herald tribune observer gazette chronicle daily magazine press
-    service services committee center centre court department party coalition house institute
-    university college council association agency bureau commission foundation campaign
-    administration network group union league fund bank organization organisation office
-    senate congress board ministry government corporation company inc. inc corp. corp ltd.
-    llc co. times-picayune review report channel radio television tv broadcasting reuters
-    alliance federation caucus assembly parliament authority police army navy force forces
-    school hospital club team movement project program programme initiative trust society
-    forum panel watch pac sentinel examiner inquirer courier globe register dispatch
-    telegraph guardian independent mirror express standard bulletin caller""".split()
-)
 
 
 _PEOPLE_CLASSES = ("group", "anonymous", "person")
-
-
-@dataclass(frozen=True)
-class SpeakerNouns:
-    """Nouns by the kind of speaker they name (document, outlet, organisation, anonymous,
-    group, collective, person, male, female)."""
-
-    classes: dict[str, frozenset[str]]
-    same: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def has(self, kind: str, word: str) -> bool:
-        """True when ``word`` (any case) is one of the ``kind`` nouns."""
-        return word.lower() in self.classes.get(kind, frozenset())
-
-    def alike(self, word: str) -> frozenset[str]:
-        """The word with the words that name the same role or kind of document."""
-        lower = word.lower()
-        return self.same.get(lower, frozenset()) | {lower}
-
-    @classmethod
-    def parse(cls, text: str, origin: str) -> SpeakerNouns:
-        """Read ``class<TAB>words`` lines; raise ValueError naming the line that is wrong."""
-        classes: dict[str, set[str]] = {}
-        same: dict[str, set[str]] = {}
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            kind, tab, words = line.partition("\t")
-            if not tab or not words.strip():
-                raise ValueError(f"{origin}:{number}: expected class<TAB>words")
-            group = words.lower().split()
-            if kind.strip() == "same":
-                for word in group:
-                    same.setdefault(word, set()).update(group)
-            else:
-                classes.setdefault(kind.strip(), set()).update(group)
-        return cls(
-            {kind: frozenset(words) for kind, words in classes.items()},
-            {word: frozenset(group) for word, group in same.items()},
-        )
-
-    @classmethod
-    def load_default(cls, language: str = DEFAULT_LANGUAGE) -> SpeakerNouns:
-        """The table shipped for ``language``."""
-        return cls.parse(table_text("speaker_nouns.tsv", language), "speaker_nouns.tsv")
-
-    @classmethod
-    def load(cls, path: Path) -> SpeakerNouns:
-        """A table of the same format from a file."""
-        return cls.parse(path.read_text("utf-8"), str(path))
-
-
-def speaker_nouns(resources: Resources) -> SpeakerNouns:
-    """Nouns by the kind of speaker they name (documents, organisations, groups, ...)."""
-    return resources.cached("speaker_nouns", lambda: SpeakerNouns.load_default(resources.language))
 
 
 def plural_people(token: Token, nouns: SpeakerNouns) -> bool:
@@ -143,12 +66,6 @@ def plural_people(token: Token, nouns: SpeakerNouns) -> bool:
     if any(nouns.has(kind, word) for kind in _PEOPLE_CLASSES for word in (lower, lemma)):
         return True
     return agent_noun(lemma) or lower.endswith("men")
-
-
-def agent_noun(word: str) -> bool:
-    """A lower-case singular noun that names someone by what they do ("organizer",
-    "protester", "strategist", "migrant")."""
-    return AGENT_NOUN.search(word) is not None and word not in NOT_PEOPLE
 
 
 def span_tokens(doc: Doc, start: int, end: int) -> list[Token]:

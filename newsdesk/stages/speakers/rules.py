@@ -8,6 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from newsdesk.lang.names import Person, join_name, name_words
+from newsdesk.lang.speaker_nouns import ORGANISATION_ENDINGS, OUTLET_ENDINGS
 from newsdesk.stages.speakers.descriptions import (
     GENDERED_PEOPLE,
     PLURAL_TAGS,
@@ -15,11 +16,10 @@ from newsdesk.stages.speakers.descriptions import (
     Resolution,
     type_of,
 )
-from newsdesk.stages.speakers.discourse import OUTLET_ENDINGS, Discourse, Referent
+from newsdesk.stages.speakers.discourse import Discourse, Referent
 from newsdesk.stages.speakers.mentions import (
     DETERMINERS,
     FIRST_PERSON,
-    ORGANISATION_ENDINGS,
     PRONOUNS,
     RELATIVES,
     SECOND_PERSON,

@@ -30,12 +30,13 @@ from dataclasses import replace
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Token
 
+from newsdesk.lang.speaker_nouns import speaker_nouns
 from newsdesk.model import Article, Attribution, Span, SpeakerEvidence
 from newsdesk.resources import Resources
 from newsdesk.stages.outlet import outlet_table
 from newsdesk.stages.parse import tokens_where
 from newsdesk.stages.speakers.discourse import Discourse
-from newsdesk.stages.speakers.mentions import FIRST_PERSON, head_of, span_tokens, speaker_nouns
+from newsdesk.stages.speakers.mentions import FIRST_PERSON, head_of, span_tokens
 from newsdesk.stages.speakers.rules import Resolution, Rules
 
 _SPEAKING = ("person", "organisation", "group")
