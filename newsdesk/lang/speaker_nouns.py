@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.lang import DEFAULT_LANGUAGE, table_text
 from newsdesk.lang.gazetteer import Gazetteer
 from newsdesk.resources import Resources
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Nouns of people by what they do ("the organizer", "a protester", "the strategist").
 AGENT_NOUN = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ian)|[a-z]{4}ant)$")
@@ -116,3 +120,26 @@ def looks_personal(words: list[str], gazetteer: Gazetteer) -> bool:
         and words[-1].lower() not in OUTLET_ENDINGS
         and gazetteer.known(" ".join(words)) is None
     )
+
+
+# Pronouns that stand for people and can be addressed: "asked them", "told him".
+PERSONAL_OBJECTS = frozenset("me you him her us them".split())
+_PEOPLE_CLASSES = ("group", "anonymous", "person", "male", "female")
+
+
+def names_people(phrase: Token, nouns: SpeakerNouns) -> bool:
+    """True when a noun phrase (its head token) names people: a personal pronoun, a person or
+    a nationality or group the tagger recognised, a noun the table lists for people
+    ("residents", "officials"), or a noun of someone by what they do ("the fishermen",
+    "protesters")."""
+    lower = phrase.lower_
+    if phrase.pos_ == "PRON":
+        return lower in PERSONAL_OBJECTS
+    if phrase.ent_type_ in ("PERSON", "NORP"):
+        return True
+    if phrase.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = phrase.lemma_.lower()
+    if any(nouns.has(kind, word) for kind in _PEOPLE_CLASSES for word in (lower, lemma)):
+        return True
+    return agent_noun(lemma) or (lemma.endswith(("man", "woman")) and lemma not in NOT_PEOPLE)

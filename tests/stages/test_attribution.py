@@ -514,3 +514,14 @@ def test_assuming_is_a_condition_not_a_statement(pipeline: Pipeline) -> None:
         "Some analysts argue that fares should fall -- assuming that fuel prices stay low.",
     )
     assert [q.cue for q in found] == ["argue"]
+
+
+def test_whom_a_cue_addresses_is_not_what_was_said(pipeline: Pipeline) -> None:
+    # Nothing is reported when the only object names whom the verb addresses.
+    assert quotes(pipeline, "Nobody had asked the dockworkers.") == []
+    assert quotes(pipeline, "The council never told them.") == []
+    # The same verbs with something said still report it.
+    found = only(pipeline, "The harbour master asked the crews to leave before dark.")
+    assert found.cue == "asked" and found.content.endswith("to leave before dark")
+    found = only(pipeline, "The union told members that the strike would go on.")
+    assert found.content == "that the strike would go on"

@@ -90,12 +90,12 @@ def test_statements_filtered_by_speaker_kind_dates_text_and_outlet(store: Store)
     assert store.quotes(outlet="Daily Crust", kind="nonsense") == []
     kinds = {q.kind for q in store.quotes(limit=1000)}
     assert kinds == {"direct", "indirect"}
-    assert len(store.quotes(kind="indirect", limit=1000)) == 54
+    assert len(store.quotes(kind="indirect", limit=1000)) == 53
 
 
 def test_list_queries_page_with_limit_and_offset(store: Store) -> None:
     everything = store.quotes(limit=1000)
-    assert len(everything) == 70
+    assert len(everything) == 69
     pages = [store.quotes(limit=10, offset=start) for start in range(0, 70, 10)]
     assert [q for page in pages for q in page] == everything
     assert store.timeline(limit=5, offset=5) == store.timeline(limit=10)[5:]
@@ -106,9 +106,9 @@ def test_summary_counts_and_top_speakers(store: Store) -> None:
     summary = store.summary(speaker_limit=5, statement_limit=2, event_limit=15)
     assert summary.counts == CorpusCounts(
         articles=16,
-        statements=70,
+        statements=69,
         speakers=51,
-        unresolved_statements=1,
+        unresolved_statements=0,
         stories_with_copies=1,
         copies=0,
         entities=52,

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from newsdesk.lang.speaker_nouns import SpeakerNouns
 from newsdesk.model import Article, Attribution, Span
 from newsdesk.stages.attribution.quotations import CueLexicon, find_quotations
 from newsdesk.stages.attribution.syntax import (
@@ -26,10 +27,13 @@ from newsdesk.stages.attribution.syntax import (
 class FinderBase:
     """Finds the attributions of one parsed article: state and the recording of a find."""
 
-    def __init__(self, article: Article, lexicon: CueLexicon) -> None:
+    def __init__(
+        self, article: Article, lexicon: CueLexicon, nouns: SpeakerNouns | None = None
+    ) -> None:
         self.text = article.text
         self.doc: Doc = article.parsed
         self.lexicon = lexicon
+        self.nouns = nouns or SpeakerNouns({})
         self.quotations = find_quotations(self.text, article.paragraphs)
         self.paragraphs = article.paragraphs
         self.used_cues: set[int] = set()
