@@ -19,7 +19,14 @@ from spacy.tokens import Span as SpacySpan
 
 from newsdesk.lang.gazetteer import Gazetteer, KnownName, Place
 from newsdesk.lang.names import HONORIFIC_GENDER, TITLES, Person, called_by_first_word, name_words
-from newsdesk.lang.speaker_nouns import SpeakerNouns, agent_noun, looks_personal, speaker_nouns
+from newsdesk.lang.speaker_nouns import (
+    ORGANISATION_ENDINGS,
+    OUTLET_ENDINGS,
+    SpeakerNouns,
+    agent_noun,
+    looks_personal,
+    speaker_nouns,
+)
 from newsdesk.model import Article, Entity, Mention
 from newsdesk.resources import Resources
 from newsdesk.stages.parse import tokens_where
@@ -263,11 +270,29 @@ class _Finder:
             )
             # "the library's director, Helena Marques" tagged as an organisation
             named = kind == "ORG" and self._named_person(span, words)
+            if kind == "PERSON" and self._named_organisation(span, words):
+                kind = "ORG"  # "the Harbour Gazette", "Coastal Fisheries Board"
             if kind == "PERSON" or (known_person and len(words) <= 2) or named:
                 # "Lavrov called…": the tagger's ORG is the Lavrov the article already named.
                 self._person(list(span), span)
             else:
                 self._mention(self._entity(span.text, kind), span)
+
+    def _named_organisation(self, span: SpacySpan, words: list[str]) -> bool:
+        """A "person" whose name ends as organisations' and outlets' names do, with no first
+        name the tables know and no person of the article called so ("Harbour Gazette", "the
+        Gazette", not "Margaret Court"); a single word only after "the", which a person's
+        name does not take."""
+        last = words[-1].lower()
+        if last not in ORGANISATION_ENDINGS and last not in OUTLET_ENDINGS:
+            return False
+        if len(words) == 1:
+            before = self.doc[span.start - 1] if span.start > 0 else None
+            if before is None or before.lower_ != "the":
+                return False
+        elif self.gazetteer.gender(words[0]) is not None:
+            return False
+        return not any(p.person is not None and p.person.matches(words) for p in self.people)
 
     def _named_person(self, span: SpacySpan, words: list[str]) -> bool:
         """A name that reads as a person's (a known first name, no organisation's ending)
@@ -285,9 +310,9 @@ class _Finder:
 
     def places_pass(self) -> None:
         """One-word "people" the text shows to be places: "the Danube" (a person's name takes
-        no article), or "Galicia" where the tagger also calls it a place and it never acts
-        as anyone's subject. A name the alias table lists, or given with a first name or a
-        title, stays a person's."""
+        no article; "the Gazette" is an organisation), or "Galicia" where the tagger also
+        calls it a place and it never acts as anyone's subject. A name the alias table lists,
+        or given with a first name or a title, stays a person's."""
         for entity in list(self.people):
             person = entity.person
             if person is None or person.titles or any(len(form) > 1 for form in person.forms):
@@ -304,7 +329,10 @@ class _Finder:
             if not (article or (tagged_place and not acting)):
                 continue
             self.people.remove(entity)
-            place = self._entity(entity.canonical or person.canonical, "PLACE")
+            name = entity.canonical or person.canonical
+            # "the Gazette", "the Board": a word that ends organisations' names names one.
+            ending = name.lower() in ORGANISATION_ENDINGS or name.lower() in OUTLET_ENDINGS
+            place = self._entity(name, "ORG" if ending and article else "PLACE")
             place.mentions.extend(entity.mentions)
 
     def roles_pass(self) -> None:

@@ -81,3 +81,13 @@ def test_common_nouns_opening_a_sentence_are_no_entity(pipeline: Pipeline) -> No
     found = entities(pipeline, "Commuters welcomed the plan. Pensioners said fares were high.")
     assert "Commuters" not in found
     assert "Pensioners" not in found
+
+
+def test_a_name_ending_as_an_outlet_or_body_s_does_is_no_person(pipeline: Pipeline) -> None:
+    found = entities(
+        pipeline,
+        "Readers of the Kestrel Gazette wrote to the Gazette about the ferry. "
+        "Margaret Court praised the crew.",
+    )
+    assert {e.type for name, e in found.items() if "Gazette" in name} == {"ORG"}
+    assert found["Margaret Court"].type == "PERSON"
