@@ -83,9 +83,12 @@ def _looks_ahead(text: str, kind: str, left: int, start: int, end: int) -> bool:
 def _quarter_compared(text: str, kind: str, left: int, right: int, start: int) -> int | None:
     """For "a year ago" where results of quarters are compared (the sentence from ``left``
     to ``right`` or the one before speaks of quarters): the quarter it compares with (see
-    :func:`_named_quarter`); None when it is not such an expression or not about quarters."""
-    if kind not in _YEAR_BACK_KINDS:
+    :func:`_named_quarter`); None when it is not such an expression or not about quarters.
+    For "the quarter", "the latest period": the quarter those sentences report on."""
+    if kind not in _YEAR_BACK_KINDS and kind != "period":
         return None
+    if kind == "period":
+        return _named_quarter(text, 0, start, first=True)
     before = _previous_sentence_start(text, left)
     if _QUARTER_WORD.search(text, before, right) is None:
         return None
@@ -185,13 +188,16 @@ def _previous_sentence_start(text: str, left: int) -> int:
     return sentence_bounds(text, left - 2, left - 2)[0] if left > 1 else left
 
 
-def _named_quarter(text: str, left: int, start: int) -> int:
-    """The quarter last reported on between ``left`` and ``start`` ("fourth-quarter profit",
-    not "will result in a fourth-quarter charge"), or 0 when none is."""
+def _named_quarter(text: str, left: int, start: int, first: bool = False) -> int:
+    """The quarter last (or ``first``) reported on between ``left`` and ``start``
+    ("fourth-quarter profit", not "will result in a fourth-quarter charge"), or 0 when none
+    is."""
     named = 0
     for match in _ORDINAL_QUARTER.finditer(text, left, start):
         if not speaks_of_future(text, left, match.start()):
             named = ORDINAL_QUARTERS[match.group(1).lower()]
+            if first:
+                break
     return named
 
 

@@ -162,9 +162,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarter",
         re.compile(
-            r"\b(?:the\s+)?(?P<ordinal>first|second|third|fourth)[- ]quarter\b(?:\s+of\s+"
-            + YEAR
-            + r")?",
+            r"\b(?:the\s+)?(?:fiscal[- ])?(?P<ordinal>first|second|third|fourth)[- ]quarter\b"
+            r"(?:\s+of\s+" + YEAR + r")?",
             re.IGNORECASE,
         ),
     ),
