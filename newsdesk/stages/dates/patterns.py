@@ -229,8 +229,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ref",
         re.compile(
-            r"\b(?P<which>now|currently|recently|recent years|the past|the future|"
-            r"nowadays|at present|these days|lately|in the future)\b",
+            r"\b(?P<which>now|currently|recently|recent years|the past(?!\s+(?:\d+|a|an|one|"
+            r"two|three|four|five|six|seven|eight|nine|ten|twenty|several|few|couple)\b)|"
+            r"the future|nowadays|at present|these days|lately|in the future)\b",
             re.IGNORECASE,
         ),
     ),

@@ -220,7 +220,8 @@ def _tonight(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 
 
 # A named day's morning or night is dated by the day alone, as the data mostly does
-# ("Friday night": 10 the day alone, 5 with TNI, 3 with TEV); an evening keeps its part.
+# ("Friday night": 10 the day alone, 5 with TNI, 3 with TEV), a DATE; an evening keeps its
+# part ("Friday evening": 1989-10-27TEV), and a value with a part of the day is a TIME.
 _DAY_ALONE_PARTS = frozenset({"MO", "NI"})
 
 
@@ -229,11 +230,11 @@ def _weekday_part(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValu
     weekday = WEEKDAYS[m["weekday"].lower()]
     day = norm.weekday(weekday, future) or f"XXXX-WXX-{weekday + 1}"
     if m["mid"]:
-        return "DATE", f"{day}T12:00", None
+        return "TIME", f"{day}T12:00", None
     part = PARTS_OF_DAY[m["part"].lower()]
     if part in _DAY_ALONE_PARTS:
         return "DATE", day, None
-    return "DATE", f"{day}T{part}", None
+    return "TIME", f"{day}T{part}", None
 
 
 def _weekday(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
