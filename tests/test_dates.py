@@ -169,6 +169,11 @@ def test_without_an_anchor_no_year_is_invented() -> None:
         ("Islam will one day be the largest.", [("one day", "DATE", "FUTURE_REF")]),
         ("The strike lasted one day.", [("one day", "DURATION", "P1D")]),
         ("at the then current market price", [("then current", "DATE", "PAST_REF")]),
+        ("It will be repaid at a later date.", [("a later date", "DATE", "FUTURE_REF")]),
+        (
+            "Sales in 1989 is a record; 1990 was worse.",
+            [("1989", "DATE", "1989"), ("1990", "DATE", "1990")],
+        ),
         ("In the past, it failed.", [("the past", "DATE", "PAST_REF")]),
         ("The expiry was Friday evening.", [("Friday evening", "TIME", "2022-01-07TEV")]),
         ("Profit rose in fiscal 1998.", [("fiscal 1998", "DATE", "1998")]),

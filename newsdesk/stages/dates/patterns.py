@@ -354,7 +354,12 @@ _SEASON_PREPOSITION = re.compile(
 )
 _MARCH_NAMED = re.compile(r"\s+(?:for|of|on|against)\s+(?:the\s+)?[A-Z][a-z]")
 _NAME_AFTER = re.compile(r"\s+(?!(?:19|20)\d\d)[A-Z][a-z]+\b")
-_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
+# A plural noun after a number makes it a count ("2000 shares"); "1989 is", "1990 was" and
+# "1988 as" are verbs and words that only end like plurals.
+_PLURAL_AFTER = re.compile(
+    r"\s+(?!(?:is|was|has|does|as|its|his|this|thus|plus|less|unless|versus|whereas)\b)"
+    r"[a-z]+s\b"
+)
 _TEMPORAL_BEFORE = re.compile(
     r"\b(in|since|by|until|of|from|to|during|before|after|early|late|mid|fiscal)\s*$",
     re.IGNORECASE,

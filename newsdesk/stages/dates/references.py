@@ -32,13 +32,15 @@ RECENT_UNITS = re.compile(
     _IGNORE,
 )
 _UNIT_LETTERS = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE"}
-# "the near future", "the short term", and "one day" after a modal ("Islam will one day be
-# the second largest religion"): some time to come, not a day's length.
+# "the near future", "the short term", "at a later date", and "one day" after a modal
+# ("Islam will one day be the second largest religion"): some time to come, not a day's
+# length.
 _AFTER_MODAL = "".join(
     f"(?<={modal} )|" for modal in ("will", "would", "could", "may", "might", "can", "shall")
 )
 NEAR_FUTURE = re.compile(
     r"\b(?:the\s+)?(?:near|immediate)\s+future\b|\bthe\s+(?:near|short)\s+term\b"
+    r"|\ba\s+(?:later|future)\s+date\b"
     rf"|(?:{_AFTER_MODAL[:-1]})(?:one|some)\s+day\b",
     _IGNORE,
 )

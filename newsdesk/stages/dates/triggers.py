@@ -90,7 +90,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "year_ago_adj": ("year",),
     "day_word": ("today", "yesterday", "tomorrow"),
     "vague_adjective": ("current", "recent"),
-    "near_future": ("future", "term", "one day", "some day"),
+    "near_future": ("future", "term", "later date", "one day", "some day"),
     "ref": ("now", "current", "recent", "past", "future", "present", "these days", "lately"),
     "month_alone": _MONTHS,
     "decade": ("0s",),
