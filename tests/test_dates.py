@@ -228,6 +228,7 @@ def test_no_year_is_invented_without_an_anchor() -> None:
         'Baker said on ABC\'s "This Week" and on CBS\'s "60 Minutes" that USA Today erred.',
         "The quarter-to-quarter comparison and month-over-month gains were strong.",
         "Guards watch the clinic 24 hours a day and three days a week.",
+        "Elian is for today's youth what the blockade was; in today's world it differs.",
     ],
 )
 def test_things_that_are_not_dates(text: str) -> None:

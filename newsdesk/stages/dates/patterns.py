@@ -296,6 +296,8 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
         return plausible_set_adverb(match, text)
     if kind == "weekday" and g.get("weekday") and g["weekday"][0].islower():
         return False
+    if kind == "day_word" and _PRESENT_DAY.match(text, match.end()):
+        return False  # "today's youth", "in today's world": the present age, not the day
     if kind == "season" and not (g.get("modifier") or g.get("year")):
         return _season_alone(match, text)
     if kind == "year":
@@ -318,6 +320,10 @@ def _programme_name(match: re.Match[str], text: str) -> bool:
 
 
 _COMPARED = ("-to-", "-over-", "-on-")
+_PRESENT_DAY = re.compile(
+    r"'s\s+(?:world|society|youth|young|generations?|children|kids|standards|economy|culture)\b",
+    re.IGNORECASE,
+)
 _QUOTES = ('"', "\u201c", "`", "'")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s$")
 
