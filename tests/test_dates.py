@@ -170,6 +170,9 @@ def test_without_an_anchor_no_year_is_invented() -> None:
         ("The strike lasted one day.", [("one day", "DURATION", "P1D")]),
         ("at the then current market price", [("then current", "DATE", "PAST_REF")]),
         ("It will be repaid at a later date.", [("a later date", "DATE", "FUTURE_REF")]),
+        # A day counted from the start of something, said to be today, is the anchor's day.
+        ("It's the second day of an offensive.", [("the second day", "DATE", "2022-01-10")]),
+        ("He vowed to act on his first day in office.", []),
         (
             "Sales in 1989 is a record; 1990 was worse.",
             [("1989", "DATE", "1989"), ("1990", "DATE", "1990")],

@@ -224,6 +224,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "day_word",
         re.compile(r"\b(?P<which>today|yesterday|tomorrow)\b", re.IGNORECASE),
     ),
+    # "It's the second day of an offensive", "today is the eighth day of Desert Shield": the
+    # day the text is written on, counted from the start of something.
+    (
+        "nth_day",
+        re.compile(
+            r"(?:(?<=\b[Tt]oday is )|(?<=\b[Ii]t's )|(?<=\b[Ii]t is )|(?<=\b[Tt]his is ))"
+            r"the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+            r"\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?day\b"
+        ),
+    ),
     ("vague_adjective", VAGUE_ADJECTIVE),
     ("near_future", NEAR_FUTURE),
     (

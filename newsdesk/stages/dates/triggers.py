@@ -89,6 +89,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "period": ("quarter", "period", "year"),
     "year_ago_adj": ("year",),
     "day_word": ("today", "yesterday", "tomorrow"),
+    "nth_day": ("day",),
     "vague_adjective": ("current", "recent"),
     "near_future": ("future", "term", "later date", "one day", "some day"),
     "ref": ("now", "current", "recent", "past", "future", "present", "these days", "lately"),

@@ -352,6 +352,10 @@ def _day_word(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
     return "DATE", norm.relative_day(offset), None
 
 
+def _nth_day(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
+    return "DATE", norm.relative_day(0), None
+
+
 def _ref(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
     return "DATE", REFS[m["which"].lower()], None
 
@@ -401,6 +405,7 @@ _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexVa
     "year_ago_adj": _year_ago_adj,
     "period_year_back": _year_ago_adj,
     "day_word": _day_word,
+    "nth_day": _nth_day,
     "ref": _ref,
     "month_alone": _month_alone,
     "decade": _decade,
