@@ -172,6 +172,7 @@ def test_without_an_anchor_no_year_is_invented() -> None:
         ("It will be repaid at a later date.", [("a later date", "DATE", "FUTURE_REF")]),
         # A day counted from the start of something, said to be today, is the anchor's day.
         ("It's the second day of an offensive.", [("the second day", "DATE", "2022-01-10")]),
+        ("The post-1959 politics split families.", [("post-1959", "DATE", "1959")]),
         ("He vowed to act on his first day in office.", []),
         (
             "Sales in 1989 is a record; 1990 was worse.",

@@ -74,7 +74,8 @@ DECADE_WORDS = re.compile(
     r"|\b(?:the\s+)?(?:(?P<edge2>early|mid|late)[- ]?)?'(?P<short>[2-9]0)s\b",
     _IGNORE,
 )
-YEAR_EDGE = re.compile(rf"\b(?P<edge>early|mid|late)[- ]{YEAR}\b(?!s)", _IGNORE)
+# "mid-1996", "late 1989", and "post-1959 politics", "pre-1990 levels": the year.
+YEAR_EDGE = re.compile(rf"\b(?:(?P<edge>early|mid|late)[- ]|(?:pre|post)-){YEAR}\b(?!s)", _IGNORE)
 YEAR_PERIOD = re.compile(rf"\bthe\s+{YEAR}\s+(?:period|quarter)\b", _IGNORE)
 # A reporting period placed a year back by the words after or before it: "the quarter a
 # year ago", "the corresponding period last year", "last year's quarter". (With an ordinal,
