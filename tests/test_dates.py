@@ -298,6 +298,9 @@ def test_the_quarter_of_a_report_is_the_one_it_names_first() -> None:
         "margins were thin in the quarter."
     )
     assert values(text, anchor) == [("fiscal first quarter", "1989-Q1"), ("the quarter", "1989-Q1")]
+    # "the 1988 period" is that year's quarter of the one reported.
+    text = "Sun earned $5.2 million in the fiscal first quarter. In the 1988 period, it lost."
+    assert values(text, anchor)[-1] == ("the 1988 period", "1988-Q1")
     # A quarter spoken of later as to come does not change it.
     text = (
         "Aetna's third-quarter net fell. It has no estimate of the impact on fourth-quarter "

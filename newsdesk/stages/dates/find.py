@@ -84,10 +84,11 @@ def _quarter_compared(text: str, kind: str, left: int, right: int, start: int) -
     """For "a year ago" where results of quarters are compared (the sentence from ``left``
     to ``right`` or the one before speaks of quarters): the quarter it compares with (see
     :func:`_named_quarter`); None when it is not such an expression or not about quarters.
-    For "the quarter", "the latest period": the quarter those sentences report on."""
-    if kind not in _YEAR_BACK_KINDS and kind != "period":
+    For "the quarter", "the latest period", "the 1988 period": the quarter the text reports
+    on, the first it names."""
+    if kind not in _YEAR_BACK_KINDS and kind not in ("period", "year_period"):
         return None
-    if kind == "period":
+    if kind in ("period", "year_period"):
         return _named_quarter(text, 0, start, first=True)
     before = _previous_sentence_start(text, left)
     if _QUARTER_WORD.search(text, before, right) is None:

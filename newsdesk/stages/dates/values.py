@@ -40,6 +40,8 @@ def match_value(
         return "DATE", norm.quarter_a_year_back(quarter), None
     if quarter and norm.anchor is not None and _reported_period(kind, match):
         return "DATE", norm.quarter_a_year_back(quarter, years=0), None
+    if quarter and kind == "year_period":  # "the 1988 period" of a fiscal first quarter
+        return "DATE", f"{match['year']}-Q{quarter}", None
     value_of = _VALUE_OF_KIND.get(kind)
     if value_of is None:
         return "DATE", None, None
