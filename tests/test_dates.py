@@ -120,6 +120,12 @@ def test_without_an_anchor_no_year_is_invented() -> None:
     ("text", "expected"),
     [
         ("The siege lasted nearly two years.", [("nearly two years", "DURATION", "P2Y")]),
+        # TimeML leaves out "over" before a placed stretch, "only", and "the" before an
+        # adjective.
+        ("Prices rose over the past two years.", [("the past two years", "DURATION", "P2Y")]),
+        ("It lasted only six months.", [("six months", "DURATION", "P6M")]),
+        ("the 14-day waiting period", [("14-day", "DURATION", "P14D")]),
+        ("the third-quarter loss", [("third-quarter", "DATE", "2021-Q3")]),
         ("Prices rose in the past two months.", [("the past two months", "DURATION", "P2M")]),
         ("He spoke for more than an hour.", [("more than an hour", "DURATION", "PT1H")]),
         ("It takes half an hour.", [("half an hour", "DURATION", "PT30M")]),

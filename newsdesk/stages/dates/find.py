@@ -42,6 +42,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
                 start:end
             ].lower().startswith("from "):
                 start += 5
+            start = _without_leading_words(text, start, end)
             found.append(DateMention(text[start:end], start, end, timex_type, value, end_value))
             if kind in _BARE_TIMES or match.group().lower() == "overnight":
                 bare_times.add((start, end))
@@ -78,6 +79,26 @@ def _looks_ahead(text: str, kind: str, left: int, start: int, end: int) -> bool:
         and _WEEKDAY_DEADLINE.search(text, max(0, start - 32), start) is not None
         and _PAST_PERFECT_AFTER.search(text, end, end + 32) is None
     )
+
+
+def _without_leading_words(text: str, start: int, end: int) -> int:
+    """Where an expression starts without the words TimeML leaves outside it: "over" before
+    a placed stretch ("over the past two years": the preposition), "the" before a length or
+    quarter used as an adjective ("the 14-day waiting period", "the third-quarter loss": the
+    article belongs to the noun)."""
+    over = _OVER_THE.match(text, start, end)
+    if over:
+        return over.end()
+    if _THE_ADJECTIVE.fullmatch(text, start, end):
+        return start + 4
+    return start
+
+
+_OVER_THE = re.compile(r"over\s+(?=the\s)", re.IGNORECASE)
+_THE_ADJECTIVE = re.compile(
+    r"the\s(?:fiscal[- ])?[\w.]+-(?:day|week|month|year|quarter|hour|minute|decade|century)",
+    re.IGNORECASE,
+)
 
 
 def _quarter_compared(text: str, kind: str, left: int, right: int, start: int) -> int | None:

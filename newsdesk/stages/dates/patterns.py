@@ -193,7 +193,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "ago",
         re.compile(
             rf"\b(?:(?:nearly|almost|about|around|roughly|some|more than|less than|over|"
-            rf"just over|only|barely)\s+)?(?:a\s+(?=few\b))?{NUMBER}\s+{UNIT}\s+(?:or so\s+)?"
+            rf"just over)\s+)?(?:a\s+(?=few\b))?{NUMBER}\s+{UNIT}\s+(?:or so\s+)?"
             rf"(?P<direction>ago|earlier|from now)\b",
             re.IGNORECASE,
         ),
