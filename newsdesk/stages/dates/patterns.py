@@ -179,7 +179,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "beginning",
         re.compile(
             r"\b(?:since\s+)?the\s+(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+)?"
-            r"(?:(?P<which>this|last|next)\s+)?(?P<unit>year|month|week)\b"
+            r"(?:(?P<which>this|last|next)\s+)?(?:(?P<unit>year|month|week)\b|"
+            + YEAR
+            + r"\b(?![-/]))"
             r"|\b(?:around\s+)?(?P<unit2>year)(?:'s)?[- ](?P<edge2>end)\b",
             re.IGNORECASE,
         ),
@@ -202,7 +204,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_unit",
         re.compile(
-            r"\b(?P<modifier>(?:earlier|later|early|late)\s+(?:this|last|next)|last|this|next|"
+            r"\b(?:the\s+(?=(?:past|last)\s))?(?P<modifier>(?:earlier|later|early|late)\s+"
+            r"(?:this|last|next)|last|this|next|"
             r"past|coming|previous)\s+(?P<unit>week|month|year|quarter|decade|century)\b",
             re.IGNORECASE,
         ),
@@ -241,7 +244,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<which>now|currently|recently|recent years|the past(?!\s+(?:\d+|a|an|one|"
             r"two|three|four|five|six|seven|eight|nine|ten|twenty|several|few|couple)\b)|"
-            r"the future|nowadays|at present|these days|lately|in the future)\b",
+            r"the future|nowadays|at present|these days|lately)\b",
             re.IGNORECASE,
         ),
     ),

@@ -296,7 +296,11 @@ def _season(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 
 
 def _beginning(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    # "the end of the month" and "year-end" are of the anchor's month and year.
+    # "the end of the month" and "year-end" are of the anchor's month and year; "the end of
+    # 1990" of that year.
+    if m["year"]:
+        start = (m["edge"] or "").lower() in ("beginning", "start")
+        return "DATE", f"{m['year']}-01-01" if start else m["year"], None
     unit = (m["unit"] or m["unit2"]).lower()
     period = norm.relative(unit, _SHIFT[(m["which"] or "this").lower()])
     if period is None:
