@@ -129,6 +129,7 @@ def test_without_an_anchor_no_year_is_invented() -> None:
         ("Hate groups grew over the past year.", [("the past year", "DATE", "2021")]),
         ("Costs will be halved by the end of 1990.", [("the end of 1990", "DATE", "1990")]),
         ("It may change in the future.", [("the future", "DATE", "FUTURE_REF")]),
+        ("Last Friday's announcement was a surprise.", [("Last Friday", "DATE", "2022-01-07")]),
         ("Prices rose in the past two months.", [("the past two months", "DURATION", "P2M")]),
         ("He spoke for more than an hour.", [("more than an hour", "DURATION", "PT1H")]),
         ("It takes half an hour.", [("half an hour", "DURATION", "PT30M")]),

@@ -140,7 +140,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"\b(?:(?P<modifier>last|next|this|the\s+(?:previous|preceding|prior))\s+)?"
+            rf"\b(?:(?P<modifier>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+(?:previous|preceding|prior))\s+)?"
             rf"{WEEKDAY}\b"
         ),
     ),
