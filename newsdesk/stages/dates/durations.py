@@ -49,7 +49,7 @@ _UNIT_WORDS = (
 _MODIFIER = (
     r"(?P<mod>(?:more|less|fewer)\s+than|nearly|almost|about|around|roughly|approximately|"
     r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|just\s+over|just\s+under|well\s+over|"
-    r"over|under|some|only|barely|a\s+full)"
+    r"over|under|some|a\s+full)"
 )
 _PLACE = (
     r"(?P<place>past|last|next|first|coming|previous|latest|final|remaining|following|"

@@ -42,6 +42,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
                 start:end
             ].lower().startswith("from "):
                 start += 5
+            start = _without_leading_words(text, start, end)
             found.append(DateMention(text[start:end], start, end, timex_type, value, end_value))
             if kind in _BARE_TIMES or match.group().lower() == "overnight":
                 bare_times.add((start, end))
@@ -80,12 +81,36 @@ def _looks_ahead(text: str, kind: str, left: int, start: int, end: int) -> bool:
     )
 
 
+def _without_leading_words(text: str, start: int, end: int) -> int:
+    """Where an expression starts without the words TimeML leaves outside it: "over" before
+    a placed stretch ("over the past two years": the preposition), "the" before a length or
+    quarter used as an adjective ("the 14-day waiting period", "the third-quarter loss": the
+    article belongs to the noun)."""
+    over = _OVER_THE.match(text, start, end)
+    if over:
+        return over.end()
+    if _THE_ADJECTIVE.fullmatch(text, start, end):
+        return start + 4
+    return start
+
+
+_OVER_THE = re.compile(r"over\s+(?=the\s)", re.IGNORECASE)
+_THE_ADJECTIVE = re.compile(
+    r"the\s(?:fiscal[- ])?[\w.]+-(?:day|week|month|year|quarter|hour|minute|decade|century)",
+    re.IGNORECASE,
+)
+
+
 def _quarter_compared(text: str, kind: str, left: int, right: int, start: int) -> int | None:
     """For "a year ago" where results of quarters are compared (the sentence from ``left``
     to ``right`` or the one before speaks of quarters): the quarter it compares with (see
-    :func:`_named_quarter`); None when it is not such an expression or not about quarters."""
-    if kind not in _YEAR_BACK_KINDS:
+    :func:`_named_quarter`); None when it is not such an expression or not about quarters.
+    For "the quarter", "the latest period", "the 1988 period": the quarter the text reports
+    on, the first it names."""
+    if kind not in _YEAR_BACK_KINDS and kind not in ("period", "year_period"):
         return None
+    if kind in ("period", "year_period"):
+        return _named_quarter(text, 0, start, first=True)
     before = _previous_sentence_start(text, left)
     if _QUARTER_WORD.search(text, before, right) is None:
         return None
@@ -185,13 +210,16 @@ def _previous_sentence_start(text: str, left: int) -> int:
     return sentence_bounds(text, left - 2, left - 2)[0] if left > 1 else left
 
 
-def _named_quarter(text: str, left: int, start: int) -> int:
-    """The quarter last reported on between ``left`` and ``start`` ("fourth-quarter profit",
-    not "will result in a fourth-quarter charge"), or 0 when none is."""
+def _named_quarter(text: str, left: int, start: int, first: bool = False) -> int:
+    """The quarter last (or ``first``) reported on between ``left`` and ``start``
+    ("fourth-quarter profit", not "will result in a fourth-quarter charge"), or 0 when none
+    is."""
     named = 0
     for match in _ORDINAL_QUARTER.finditer(text, left, start):
         if not speaks_of_future(text, left, match.start()):
             named = ORDINAL_QUARTERS[match.group(1).lower()]
+            if first:
+                break
     return named
 
 

@@ -55,16 +55,16 @@ class Normaliser:
             delta = delta if delta <= 0 else delta - 7
         return iso_day(self.anchor + dt.timedelta(days=delta))
 
-    def quarter_a_year_back(self, quarter: int) -> str | None:
-        """The quarter ``quarter`` (1 to 4) of the year before its latest start by the anchor
-        ("fourth quarter" reported in October 1989: 1988-Q4); for 0, the last quarter ended
-        by the anchor, a year before."""
+    def quarter_a_year_back(self, quarter: int, years: int = 1) -> str | None:
+        """The quarter ``quarter`` (1 to 4) of ``years`` years before its latest start by
+        the anchor ("fourth quarter" reported in October 1989, a year back: 1988-Q4); for 0,
+        the last quarter ended by the anchor, ``years`` years before."""
         if self.anchor is None:
             return None
         if not quarter:
-            return self.relative("quarter", -5)
+            return self.relative("quarter", -1 - 4 * years)
         started = 3 * (quarter - 1) + 1 <= self.anchor.month
-        return f"{self.anchor.year - (1 if started else 2)}-Q{quarter}"
+        return f"{self.anchor.year - years - (0 if started else 1)}-Q{quarter}"
 
     def relative_day(self, days: int) -> str | None:
         return iso_day(self.anchor + dt.timedelta(days=days)) if self.anchor else None

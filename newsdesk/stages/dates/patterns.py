@@ -140,7 +140,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"\b(?:(?P<modifier>last|next|this|the\s+(?:previous|preceding|prior))\s+)?"
+            rf"\b(?:(?P<modifier>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+(?:previous|preceding|prior))\s+)?"
             rf"{WEEKDAY}\b"
         ),
     ),
@@ -162,9 +162,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarter",
         re.compile(
-            r"\b(?:the\s+)?(?P<ordinal>first|second|third|fourth)[- ]quarter\b(?:\s+of\s+"
-            + YEAR
-            + r")?",
+            r"\b(?:the\s+)?(?:fiscal[- ])?(?P<ordinal>first|second|third|fourth)[- ]quarter\b"
+            r"(?:\s+of\s+" + YEAR + r")?",
             re.IGNORECASE,
         ),
     ),
@@ -180,7 +179,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "beginning",
         re.compile(
             r"\b(?:since\s+)?the\s+(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+)?"
-            r"(?:(?P<which>this|last|next)\s+)?(?P<unit>year|month|week)\b"
+            r"(?:(?P<which>this|last|next)\s+)?(?:(?P<unit>year|month|week)\b|"
+            + YEAR
+            + r"\b(?![-/]))"
             r"|\b(?:around\s+)?(?P<unit2>year)(?:'s)?[- ](?P<edge2>end)\b",
             re.IGNORECASE,
         ),
@@ -194,7 +195,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "ago",
         re.compile(
             rf"\b(?:(?:nearly|almost|about|around|roughly|some|more than|less than|over|"
-            rf"just over|only|barely)\s+)?(?:a\s+(?=few\b))?{NUMBER}\s+{UNIT}\s+(?:or so\s+)?"
+            rf"just over)\s+)?(?:a\s+(?=few\b))?{NUMBER}\s+{UNIT}\s+(?:or so\s+)?"
             rf"(?P<direction>ago|earlier|from now)\b",
             re.IGNORECASE,
         ),
@@ -203,7 +204,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_unit",
         re.compile(
-            r"\b(?P<modifier>(?:earlier|later|early|late)\s+(?:this|last|next)|last|this|next|"
+            r"\b(?:the\s+(?=(?:past|last)\s))?(?P<modifier>(?:earlier|later|early|late)\s+"
+            r"(?:this|last|next)|last|this|next|"
             r"past|coming|previous)\s+(?P<unit>week|month|year|quarter|decade|century)\b",
             re.IGNORECASE,
         ),
@@ -225,13 +227,24 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "day_word",
         re.compile(r"\b(?P<which>today|yesterday|tomorrow)\b", re.IGNORECASE),
     ),
+    # "It's the second day of an offensive", "today is the eighth day of Desert Shield": the
+    # day the text is written on, counted from the start of something.
+    (
+        "nth_day",
+        re.compile(
+            r"(?:(?<=\b[Tt]oday is )|(?<=\b[Ii]t's )|(?<=\b[Ii]t is )|(?<=\b[Tt]his is ))"
+            r"the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+            r"\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?day\b"
+        ),
+    ),
     ("vague_adjective", VAGUE_ADJECTIVE),
     ("near_future", NEAR_FUTURE),
     (
         "ref",
         re.compile(
-            r"\b(?P<which>now|currently|recently|recent years|the past|the future|"
-            r"nowadays|at present|these days|lately|in the future)\b",
+            r"\b(?P<which>now|currently|recently|recent years|the past(?!\s+(?:\d+|a|an|one|"
+            r"two|three|four|five|six|seven|eight|nine|ten|twenty|several|few|couple)\b)|"
+            r"the future|nowadays|at present|these days|lately)\b",
             re.IGNORECASE,
         ),
     ),
@@ -296,6 +309,8 @@ def plausible(kind: str, match: re.Match[str], text: str) -> bool:
         return plausible_set_adverb(match, text)
     if kind == "weekday" and g.get("weekday") and g["weekday"][0].islower():
         return False
+    if kind == "day_word" and _PRESENT_DAY.match(text, match.end()):
+        return False  # "today's youth", "in today's world": the present age, not the day
     if kind == "season" and not (g.get("modifier") or g.get("year")):
         return _season_alone(match, text)
     if kind == "year":
@@ -318,6 +333,10 @@ def _programme_name(match: re.Match[str], text: str) -> bool:
 
 
 _COMPARED = ("-to-", "-over-", "-on-")
+_PRESENT_DAY = re.compile(
+    r"'s\s+(?:world|society|youth|young|generations?|children|kids|standards|economy|culture)\b",
+    re.IGNORECASE,
+)
 _QUOTES = ('"', "\u201c", "`", "'")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s$")
 
@@ -354,7 +373,12 @@ _SEASON_PREPOSITION = re.compile(
 )
 _MARCH_NAMED = re.compile(r"\s+(?:for|of|on|against)\s+(?:the\s+)?[A-Z][a-z]")
 _NAME_AFTER = re.compile(r"\s+(?!(?:19|20)\d\d)[A-Z][a-z]+\b")
-_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
+# A plural noun after a number makes it a count ("2000 shares"); "1989 is", "1990 was" and
+# "1988 as" are verbs and words that only end like plurals.
+_PLURAL_AFTER = re.compile(
+    r"\s+(?!(?:is|was|has|does|as|its|his|this|thus|plus|less|unless|versus|whereas)\b)"
+    r"[a-z]+s\b"
+)
 _TEMPORAL_BEFORE = re.compile(
     r"\b(in|since|by|until|of|from|to|during|before|after|early|late|mid|fiscal)\s*$",
     re.IGNORECASE,

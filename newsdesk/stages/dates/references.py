@@ -15,12 +15,13 @@ from newsdesk.stages.dates.vocabulary import YEAR
 
 _IGNORE = re.IGNORECASE
 
-# "current" and "recent" before a noun, but not the accounting words "current account",
-# "current assets", nor a unit another pattern reads ("recent years", "the current quarter").
+# "current" and "recent" before a noun ("the then current price": the past), but not the
+# accounting words "current account", "current assets", nor a unit another pattern reads
+# ("recent years", "the current quarter").
 VAGUE_ADJECTIVE = re.compile(
-    r"\b(?P<which>current|recent)\b(?=\s+[a-z])(?!\s+(?:accounts?|assets?|liabilit\w*|"
-    r"dollars?|affairs|ratio|yield|price\s+of|years?|months?|weeks?|days?|quarters?|"
-    r"periods?|decades?|times|history|past)\b)",
+    r"\b(?P<then>then[- ])?(?P<which>current|recent)\b(?=\s+[a-z])(?!\s+(?:accounts?|"
+    r"assets?|liabilit\w*|dollars?|affairs|ratio|yield|price\s+of|years?|months?|weeks?|"
+    r"days?|quarters?|periods?|decades?|times|history|past)\b)",
     _IGNORE,
 )
 # "in recent months": a stretch of months of unknown length up to now, `PXM` (the data value
@@ -31,8 +32,16 @@ RECENT_UNITS = re.compile(
     _IGNORE,
 )
 _UNIT_LETTERS = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE"}
+# "the near future", "the short term", "at a later date", and "one day" after a modal
+# ("Islam will one day be the second largest religion"): some time to come, not a day's
+# length.
+_AFTER_MODAL = "".join(
+    f"(?<={modal} )|" for modal in ("will", "would", "could", "may", "might", "can", "shall")
+)
 NEAR_FUTURE = re.compile(
-    r"\b(?:the\s+)?(?:near|immediate)\s+future\b|\bthe\s+(?:near|short)\s+term\b",
+    r"\b(?:the\s+)?(?:near|immediate)\s+future\b|\bthe\s+(?:near|short)\s+term\b"
+    r"|\ba\s+(?:later|future)\s+date\b"
+    rf"|(?:{_AFTER_MODAL[:-1]})(?:one|some)\s+day\b",
     _IGNORE,
 )
 FISCAL = re.compile(
@@ -65,7 +74,8 @@ DECADE_WORDS = re.compile(
     r"|\b(?:the\s+)?(?:(?P<edge2>early|mid|late)[- ]?)?'(?P<short>[2-9]0)s\b",
     _IGNORE,
 )
-YEAR_EDGE = re.compile(rf"\b(?P<edge>early|mid|late)[- ]{YEAR}\b(?!s)", _IGNORE)
+# "mid-1996", "late 1989", and "post-1959 politics", "pre-1990 levels": the year.
+YEAR_EDGE = re.compile(rf"\b(?:(?P<edge>early|mid|late)[- ]|(?:pre|post)-){YEAR}\b(?!s)", _IGNORE)
 YEAR_PERIOD = re.compile(rf"\bthe\s+{YEAR}\s+(?:period|quarter)\b", _IGNORE)
 # A reporting period placed a year back by the words after or before it: "the quarter a
 # year ago", "the corresponding period last year", "last year's quarter". (With an ordinal,
@@ -85,8 +95,9 @@ def reference_value(kind: str, match: re.Match[str], anchor_year: int | None) ->
     """The TimeML value of one match of the patterns above (``kind`` names which), against
     the anchor's year; None when it needs a year there is none of."""
     g = match.groupdict()
-    if kind == "vague_adjective":
-        return "PRESENT_REF" if g["which"].lower() == "current" else "PAST_REF"
+    if kind == "vague_adjective":  # "the then current price" was current in the past
+        current = g["which"].lower() == "current" and not g["then"]
+        return "PRESENT_REF" if current else "PAST_REF"
     if kind == "recent_units":
         if g["which"].lower() == "recent" and not g["more"]:
             return f"PX{_UNIT_LETTERS[g['unit'].lower()]}"

@@ -38,6 +38,10 @@ def match_value(
     the report names (1 to 4), or 0 for the last one ended."""
     if quarter is not None and norm.anchor is not None and _one_year_back(kind, match):
         return "DATE", norm.quarter_a_year_back(quarter), None
+    if quarter and norm.anchor is not None and _reported_period(kind, match):
+        return "DATE", norm.quarter_a_year_back(quarter, years=0), None
+    if quarter and kind == "year_period":  # "the 1988 period" of a fiscal first quarter
+        return "DATE", f"{match['year']}-Q{quarter}", None
     value_of = _VALUE_OF_KIND.get(kind)
     if value_of is None:
         return "DATE", None, None
@@ -49,6 +53,14 @@ def _one_year_back(kind: str, m: re.Match[str]) -> bool:
     if kind in ("year_ago_adj", "period_year_back"):
         return True
     return kind == "ago" and m["unit"].lower() == "year" and count_value(m["count"]) == 1
+
+
+def _reported_period(kind: str, m: re.Match[str]) -> bool:
+    """True for "the quarter", "the latest quarter", "the latest period": in a quarterly
+    report, the quarter the report names ("its fiscal first quarter ... in the quarter")."""
+    if kind != "period" or m["unit"].lower() == "year":
+        return False
+    return (m["which"] or "").lower() in ("", "latest", "most recent")
 
 
 def _today(norm: Normaliser) -> str:
@@ -209,12 +221,22 @@ def _tonight(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 # --- weekdays, quarters and seasons -----------------------------------------------------
 
 
+# A named day's morning or night is dated by the day alone, as the data mostly does
+# ("Friday night": 10 the day alone, 5 with TNI, 3 with TEV), a DATE; an evening keeps its
+# part ("Friday evening": 1989-10-27TEV), and a value with a part of the day is a TIME.
+_DAY_ALONE_PARTS = frozenset({"MO", "NI"})
+
+
 def _weekday_part(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
     # "Wednesday night" is a time of that day, as TimeML types it: 1998-08-05TNI.
     weekday = WEEKDAYS[m["weekday"].lower()]
     day = norm.weekday(weekday, future) or f"XXXX-WXX-{weekday + 1}"
-    clock = "12:00" if m["mid"] else PARTS_OF_DAY[m["part"].lower()]
-    return "DATE", f"{day}T{clock}", None
+    if m["mid"]:
+        return "TIME", f"{day}T12:00", None
+    part = PARTS_OF_DAY[m["part"].lower()]
+    if part in _DAY_ALONE_PARTS:
+        return "DATE", day, None
+    return "TIME", f"{day}T{part}", None
 
 
 def _weekday(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
@@ -274,7 +296,11 @@ def _season(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 
 
 def _beginning(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    # "the end of the month" and "year-end" are of the anchor's month and year.
+    # "the end of the month" and "year-end" are of the anchor's month and year; "the end of
+    # 1990" of that year.
+    if m["year"]:
+        start = (m["edge"] or "").lower() in ("beginning", "start")
+        return "DATE", f"{m['year']}-01-01" if start else m["year"], None
     unit = (m["unit"] or m["unit2"]).lower()
     period = norm.relative(unit, _SHIFT[(m["which"] or "this").lower()])
     if period is None:
@@ -332,6 +358,10 @@ def _day_word(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
     return "DATE", norm.relative_day(offset), None
 
 
+def _nth_day(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
+    return "DATE", norm.relative_day(0), None
+
+
 def _ref(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
     return "DATE", REFS[m["which"].lower()], None
 
@@ -381,6 +411,7 @@ _VALUE_OF_KIND: Mapping[str, Callable[[re.Match[str], Normaliser, bool], TimexVa
     "year_ago_adj": _year_ago_adj,
     "period_year_back": _year_ago_adj,
     "day_word": _day_word,
+    "nth_day": _nth_day,
     "ref": _ref,
     "month_alone": _month_alone,
     "decade": _decade,
