@@ -4,6 +4,7 @@ Optional: it needs the ``web`` extra (``pip install newsdesk[web]``). ``create_a
 ASGI application; ``newsdesk serve`` runs it on Uvicorn.
 """
 
-from newsdesk.web.app import WebSettings, create_app
+from newsdesk.web.app import create_app
+from newsdesk.web.state import WebSettings
 
 __all__ = ["WebSettings", "create_app"]

@@ -1,16 +1,12 @@
-"""The ASGI application: settings, the store each request reads, security headers, and errors
-that answer with a status and a message, never a stack trace."""
+"""The ASGI application: its routes (the API and the pages), security headers, and errors that
+answer with a status and a message, never a stack trace. What a request reads (settings, a
+store) is in :mod:`newsdesk.web.state`."""
 
 from __future__ import annotations
 
 import gc
 import os
-import queue
-import secrets
 import sqlite3
-import threading
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -22,7 +18,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsdesk import __version__
 from newsdesk.errors import NewsdeskError
-from newsdesk.store import Store, open_store
+from newsdesk.store import open_store
+from newsdesk.web.api import install_api
+from newsdesk.web.pages import pages
+from newsdesk.web.state import StoreReaders, WebSettings
 
 STATIC = Path(__file__).parent / "static"
 # Where a server process started by `newsdesk serve --workers N` finds its database and token.
@@ -40,84 +39,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-
-
-@dataclass(frozen=True)
-class WebSettings:
-    """How one server runs: its database, its write token (None: read-only) and its limits."""
-
-    db: Path
-    token: str | None = None
-    max_page_size: int = 200
-    max_query_chars: int = 500
-    max_body_bytes: int = 2_000_000
-
-
-class StoreReaders:
-    """A pool of read-only connections to the store, lent to one request at a time.
-
-    A request's dependencies and its handler may run on different threads of the server's
-    pool, so the connections are opened for use from any thread; the pool makes sure no two
-    requests share one at once. It grows to the number of requests served at the same time.
-    """
-
-    def __init__(self, db: Path) -> None:
-        self.db = db
-        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
-        self._opened: list[Store] = []
-        self._lock = threading.Lock()
-
-    def borrow(self) -> Store:
-        """An idle connection, or a new one when all are lent."""
-        try:
-            return self._idle.get_nowait()
-        except queue.Empty:
-            store = open_store(self.db, read_only=True, any_thread=True)
-            with self._lock:
-                self._opened.append(store)
-            return store
-
-    def give_back(self, store: Store) -> None:
-        """Return a connection to the pool."""
-        self._idle.put(store)
-
-    def close(self) -> None:
-        """Close every connection the pool opened."""
-        with self._lock:
-            for store in self._opened:
-                store.close()
-            self._opened.clear()
-
-
-async def reader(request: Request) -> AsyncIterator[Store]:
-    """A read-only store for the length of this request (a FastAPI dependency; taken and given
-    back on the event loop, so a request costs no extra trip to a worker thread)."""
-    readers: StoreReaders = request.app.state.readers
-    store = readers.borrow()
-    try:
-        yield store
-    finally:
-        readers.give_back(store)
-
-
-def settings_of(request: Request) -> WebSettings:
-    """The settings of the server answering this request (a FastAPI dependency)."""
-    settings: WebSettings = request.app.state.settings
-    return settings
-
-
-async def server_settings(request: Request) -> WebSettings:
-    """The settings of the server answering this request, as a FastAPI dependency (run on the
-    event loop: it blocks on nothing)."""
-    return settings_of(request)
-
-
-def token_matches(settings: WebSettings, header: str | None) -> bool:
-    """True when the request's ``Authorization: Bearer`` header carries the server's token."""
-    if settings.token is None or header is None:
-        return False
-    scheme, _, given = header.partition(" ")
-    return scheme.lower() == "bearer" and secrets.compare_digest(given.strip(), settings.token)
 
 
 class Guard:
@@ -179,9 +100,6 @@ def settle_for_serving() -> None:
 
 def create_app(settings: WebSettings) -> FastAPI:
     """Build the application serving the store at ``settings.db``."""
-    from newsdesk.web.api import install_api
-    from newsdesk.web.pages import pages
-
     if not settings.db.exists():
         raise NewsdeskError("ND030", f"{settings.db}: no such database; run newsdesk ingest first")
     open_store(settings.db, read_only=True).close()  # refuse a file that is not a store now

@@ -14,7 +14,7 @@ from starlette.responses import Response
 from newsdesk.web.api.params import document_limits
 from newsdesk.web.api.reads import reads
 from newsdesk.web.api.writes import ArticleWriter, writes
-from newsdesk.web.app import WebSettings
+from newsdesk.web.state import WebSettings
 
 api = APIRouter(prefix="/api", tags=["api"])
 api.include_router(reads)

@@ -16,7 +16,7 @@ from fastapi.openapi.utils import get_openapi
 from pydantic import AfterValidator, BaseModel, Field
 
 from newsdesk.errors import NewsdeskError
-from newsdesk.web.app import WebSettings, server_settings
+from newsdesk.web.state import WebSettings, server_settings
 
 Row = TypeVar("Row")
 

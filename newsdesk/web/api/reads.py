@@ -37,7 +37,7 @@ from newsdesk.web.api.params import (
     problems,
     search_words,
 )
-from newsdesk.web.app import reader
+from newsdesk.web.state import reader
 
 reads = APIRouter(dependencies=[Depends(bounded_text)])
 

@@ -29,7 +29,7 @@ from newsdesk.readers.limits import prose_problem
 from newsdesk.resources import Resources
 from newsdesk.store import Added, Store, input_hash, open_store
 from newsdesk.web.api.params import problems, real_date
-from newsdesk.web.app import WebSettings, token_matches
+from newsdesk.web.state import WebSettings, token_matches
 
 writes = APIRouter()
 

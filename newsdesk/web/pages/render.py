@@ -17,8 +17,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from newsdesk.store import Store
-from newsdesk.web.app import reader
 from newsdesk.web.pages.markup import page_link, speaker_colour
+from newsdesk.web.state import reader
 
 # Every value a template prints is escaped, whatever the template's name.
 TEMPLATES = Jinja2Templates(

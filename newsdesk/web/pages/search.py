@@ -11,8 +11,8 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from newsdesk.store.browse import FoundArticle, SearchFilters, outlets, search_articles
-from newsdesk.web.app import WebSettings, settings_of
 from newsdesk.web.pages.render import StoreReader, highlight, refused, render, search_words, snippet
+from newsdesk.web.state import WebSettings, settings_of
 
 router = APIRouter()
 

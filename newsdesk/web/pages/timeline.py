@@ -11,9 +11,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from newsdesk.store.browse import DatedEvent, dated_events
-from newsdesk.web.app import settings_of
 from newsdesk.web.pages.markup import speaker_colour
 from newsdesk.web.pages.render import StoreReader, refused, render
+from newsdesk.web.state import settings_of
 
 router = APIRouter()
 
