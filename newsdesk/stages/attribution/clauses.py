@@ -8,7 +8,6 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newsdesk.lang.speaker_nouns import names_people
 from newsdesk.stages.attribution.base import FinderBase
 from newsdesk.stages.attribution.quotations import Cue
 from newsdesk.stages.attribution.syntax import (
@@ -36,17 +35,13 @@ from newsdesk.stages.attribution.syntax import (
     hypothetical,
     inside_quotation,
     is_time_phrase,
+    only_addressed,
     passive_object,
     prep_object,
     statement_noun_content,
     subtree_span,
     unmarked_clause,
     without_aside,
-)
-
-# Reporting verbs whose object can be whom they address rather than what they say.
-ADDRESSEE_VERBS = frozenset(
-    "ask tell inform assure remind brief warn notify advise reassure".split()
 )
 
 
@@ -477,7 +472,7 @@ class ClauseRules(FinderBase):
                 and not is_time_phrase(child)
             ):
                 parts.append(without_aside(child))
-        if not parts or self._only_addressee(verb, parts):
+        if not parts or (len(parts) == 1 and only_addressed(verb, self.nouns)):
             return []
         end = max(p[1] for p in parts)
         for child in verb.rights:
@@ -493,14 +488,6 @@ class ClauseRules(FinderBase):
             ):
                 end = without_aside(child)[1]
         return [(min(p[0] for p in parts), end)]
-
-    def _only_addressee(self, verb: Token, parts: list[tuple[int, int]]) -> bool:
-        """True when a verb that takes an addressee ("asked the fishermen", "told them",
-        "warned the council") has nothing after it but whom it addresses: no content."""
-        if verb.lemma_.lower() not in ADDRESSEE_VERBS or len(parts) != 1:
-            return False
-        objects = [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
-        return len(objects) == 1 and names_people(objects[0], self.nouns)
 
     def _without_trailing_clause(self, clause: Token, start: int, end: int) -> int:
         """Where a reported clause ends before another cue closing it, as a participle or a

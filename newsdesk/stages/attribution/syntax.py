@@ -9,6 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsdesk.lang.speaker_nouns import SpeakerNouns, names_people
 from newsdesk.stages.attribution.quotations import Quotation, Quotations
 
 # How far (in tokens) a cue may stand from the quotation it introduces or closes.
@@ -465,3 +466,18 @@ def is_time_phrase(preposition: Token) -> bool:
     """True for "on Monday", "for two hours", "in recent weeks": when, not what about."""
     governed = prep_object(preposition)
     return governed is not None and _is_time(governed)
+
+
+# Reporting verbs whose object can be whom they address rather than what they say.
+ADDRESSEE_VERBS = frozenset(
+    "ask tell inform assure remind brief warn notify advise reassure".split()
+)
+
+
+def only_addressed(verb: Token, nouns: SpeakerNouns) -> bool:
+    """True when a verb that takes an addressee ("asked the fishermen", "told them", "warned
+    the council") has one object and it names whom the verb addresses, not what was said."""
+    if verb.lemma_.lower() not in ADDRESSEE_VERBS:
+        return False
+    objects = [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
+    return len(objects) == 1 and names_people(objects[0], nouns)
