@@ -24,7 +24,7 @@ from newsdesk.lang.gazetteer import Gazetteer
 from newsdesk.lang.names import HONORIFIC_GENDER, Person, called_by_first_word, name_words
 from newsdesk.model import Article, Entity
 from newsdesk.stages.outlet import OutletTable
-from newsdesk.stages.parse import tokens_where
+from newsdesk.stages.parse import noun_chunks, tokens_where
 from newsdesk.stages.speakers.mentions import (
     ORGANISATION_ENDINGS,
     PRONOUNS,
@@ -307,7 +307,7 @@ class Discourse:
 
     def _noun_phrases(self) -> None:
         """Documents, groups and organisations that common-noun phrases introduce."""
-        for chunk in self.doc.noun_chunks:
+        for chunk in noun_chunks(self.doc):
             root = chunk.root
             if self.in_dateline(root.idx) or root.pos_ in ("PRON", "PROPN"):
                 continue
