@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from spacy.attrs import POS, TAG
+from spacy.attrs import LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from newsdesk.model import Article, Attribution, Paragraph, Span
@@ -38,7 +38,7 @@ from newsdesk.stages.attribution.syntax import (
     subtree_span,
     token_at,
 )
-from newsdesk.stages.parse import tokens_where
+from newsdesk.stages.parse import tokens_where, tokens_where_any
 
 # The rules tried at each word look for a verb, a reporting noun or an attitude adjective;
 # any other word (by the tagger's part of speech and tag) they pass over at once.
@@ -48,9 +48,17 @@ _CUE_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN")
 
 def _cue_word_candidates(doc: Doc) -> list[Token]:
     """The tokens of ``doc`` that may be a cue word, in order."""
-    found = {t.i: t for t in tokens_where(doc, POS, _CUE_POS)}
-    found |= {t.i: t for t in tokens_where(doc, TAG, _CUE_TAGS) if t.i not in found}
-    return [found[i] for i in sorted(found)]
+    return tokens_where_any(doc, (POS, _CUE_POS), (TAG, _CUE_TAGS))
+
+
+def _between(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens of an ordered list whose index is at least ``start`` and below ``end``."""
+    first = bisect.bisect_left(tokens, start, key=_index)
+    return tokens[first : bisect.bisect_left(tokens, end, lo=first, key=_index)]
+
+
+def _index(token: Token) -> int:
+    return token.i
 
 
 class _Finder(ClauseRules):
@@ -64,9 +72,11 @@ class _Finder(ClauseRules):
         self._floating()
         words = _cue_word_candidates(self.doc)
         positions = [token.i for token in words]
+        according = tokens_where(self.doc, LOWER, ["according"])
+        ins = [token for token in tokens_where(self.doc, LOWER, ["in"]) if token.dep_ == "prep"]
         for sentence in self.doc.sents:
-            self._according_to(sentence)
-            self._in_source(sentence)
+            self._according_to(sentence, _between(according, sentence.start, sentence.end - 1))
+            self._in_source(sentence, _between(ins, sentence.start, sentence.end))
             first = bisect.bisect_left(positions, sentence.start)
             last = bisect.bisect_left(positions, sentence.end)
             for token in words[first:last]:
