@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from spacy.attrs import LOWER, POS, TAG
+from spacy.attrs import IDX, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from newsdesk.model import Article, Attribution, Paragraph, Span
@@ -393,12 +393,17 @@ class _Finder(ClauseRules):
         """ "Sanders Vows To Eliminate Tax Breaks", "Flynn says Trump 'absolutely right'": a
         headline's reporting verb, written in title case the parser often takes for a name;
         the words before it are the source and the words after it the content."""
+        starts: list[int] | None = None
         for paragraph in self.paragraphs:
             if paragraph.role != "title":
                 continue
             if any(paragraph.start <= a.content_span.start < paragraph.end for a in self.found):
                 continue
-            tokens = [t for t in self.doc if paragraph.start <= t.idx < paragraph.end]
+            if starts is None:
+                starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+            # The tokens that start inside the paragraph (token starts only grow).
+            first = bisect.bisect_left(starts, paragraph.start)
+            tokens = list(self.doc[first : bisect.bisect_left(starts, paragraph.end, lo=first)])
             for position, token in enumerate(tokens[1:-1], start=1):
                 title_case_verb = (
                     token.text[0].isupper()
