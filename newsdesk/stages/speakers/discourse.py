@@ -220,7 +220,7 @@ class Discourse:
             subject=subject or possessor,
             quoted=self.is_quoted(start),
             spoke=spoke,
-            text=self.doc[tokens[0].i : tokens[-1].i + 1].text,
+            text=self.text[start : tokens[-1].idx + len(tokens[-1])],
         )
 
     # --- building -----------------------------------------------------------------------
