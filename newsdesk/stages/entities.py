@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -136,11 +136,13 @@ class _Finder:
 
     def gazetteer_pass(self) -> None:
         """Known names first: the longest capitalised stretch the gazetteer knows wins."""
-        doc = self.doc
-        text = doc.text
-        words = [t.text for t in doc]
-        starts = [t.idx for t in doc]
-        punct = [t.is_punct for t in doc]
+        # The tokens' texts, offsets and punctuation flags from the Doc's arrays (the Doc's
+        # text is the article's), without a Token made for each.
+        text = self.text
+        columns = self.doc.to_array([IDX, LENGTH, IS_PUNCT]).tolist() if len(self.doc) else []
+        starts = [start for start, _, _ in columns]
+        words = [text[start : start + length] for start, length, _ in columns]
+        punct = [bool(flag) for _, _, flag in columns]
         index = 0
         while index < len(words):
             if not words[index][:1].isupper() and not words[index][:1].isdigit():

@@ -9,9 +9,11 @@ from typing import Any
 import numpy
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, LEMMA, MORPH, POS, TAG
+from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from newsdesk.errors import NewsdeskError
 from newsdesk.model import Article, Span
@@ -38,11 +40,61 @@ def tokens_where(doc: Doc, attribute: int, values: Iterable[str]) -> list[Token]
     """The tokens of ``doc``, in order, whose ``attribute`` (a spaCy attribute id: LOWER, DEP,
     POS, TAG...) is one of ``values``; found in the Doc's arrays, without a Token made for
     each of the others."""
+    return tokens_where_any(doc, (attribute, values))
+
+
+def tokens_where_any(doc: Doc, *tests: tuple[int, Iterable[str]]) -> list[Token]:
+    """The tokens of ``doc``, in order, that pass any of the ``(attribute, values)`` tests of
+    :func:`tokens_where`."""
     if not len(doc):
         return []
-    column = doc.to_array(attribute)
-    wanted = numpy.array([get_string_id(value) for value in values], dtype=column.dtype)
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, wanted))]
+    found = numpy.zeros(len(doc), dtype=bool)
+    for attribute, values in tests:
+        column = doc.to_array(attribute)
+        wanted = numpy.array([get_string_id(value) for value in values], dtype=column.dtype)
+        found |= numpy.isin(column, wanted)
+    return [doc[i] for i in numpy.flatnonzero(found).tolist()]
+
+
+# The dependencies of a base noun phrase's head, as English noun chunks know them.
+_CHUNK_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr")
+_CHUNK_POS = ("NOUN", "PROPN", "PRON")
+
+
+def noun_chunks(doc: Doc) -> list[TokenSpan]:
+    """The base noun phrases of ``doc``: the spans ``doc.noun_chunks`` gives, found for an
+    English parse in the Doc's arrays, with a Token made only for the nouns that head one."""
+    if getattr(doc, "noun_chunks_iterator", None) is not english_noun_chunks or not len(doc):
+        return list(doc.noun_chunks)
+    if not doc.has_annotation("DEP"):
+        return list(doc.noun_chunks)  # raises as spaCy does
+    strings = doc.vocab.strings
+    heads_of_chunks = {strings.add(label) for label in (*_CHUNK_DEPS, "ROOT")}
+    conj = strings.add("conj")
+    label = strings.add("NP")
+    columns = doc.to_array([POS, DEP, HEAD])
+    pos, dep = columns[:, 0], columns[:, 1]
+    chunk_pos = numpy.array([get_string_id(p) for p in _CHUNK_POS], dtype=columns.dtype)
+    chunk_deps = numpy.array(sorted(heads_of_chunks), dtype=columns.dtype)
+    wanted = numpy.isin(pos, chunk_pos) & (numpy.isin(dep, chunk_deps) | (dep == conj))
+    # Heads are offsets from the token, negative ones stored as unsigned.
+    deps, heads = dep.tolist(), columns[:, 2].astype(numpy.int64).tolist()
+    chunks = []
+    last = -1
+    for i in numpy.flatnonzero(wanted).tolist():
+        if deps[i] == conj:
+            # A conjunct heads a phrase when the first of its conjuncts does.
+            first = i + heads[i]
+            while deps[first] == conj and heads[first] < 0:
+                first += heads[first]
+            if deps[first] not in heads_of_chunks:
+                continue
+        start = doc[i].left_edge.i
+        if start <= last:
+            continue  # no phrase inside another
+        last = i
+        chunks.append(TokenSpan(doc, start, i + 1, label=label))
+    return chunks
 
 
 def load_pipeline(name: str) -> Language:

@@ -99,3 +99,18 @@ def test_a_line_break_starts_a_sentence(pipeline: Pipeline) -> None:
     after_breaks = [t.i + 1 for t in doc if "\n" in t.text]
     assert [doc[i].text for i in after_breaks] == ["the", "wages", "keep"]
     assert all(doc[i].is_sent_start for i in after_breaks)
+
+
+def test_noun_chunks_from_arrays_are_spacys(pipeline: Pipeline) -> None:
+    from newsdesk.stages.parse import noun_chunks
+
+    text = (
+        "The senator and her aides, who met reporters and voters on Monday, said the new "
+        "report on taxes and spending was wrong.\n\nHe and they disagreed; the committee "
+        "chairman, John Smith, laid out a plan."
+    )
+    doc = pipeline.run(Article(source="t", original=text)).parsed
+    assert doc is not None
+    found = [(c.start, c.end, c.label_) for c in noun_chunks(doc)]
+    assert found == [(c.start, c.end, c.label_) for c in doc.noun_chunks]
+    assert len(found) >= 8

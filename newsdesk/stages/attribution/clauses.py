@@ -48,9 +48,11 @@ from newsdesk.stages.attribution.syntax import (
 class ClauseRules(FinderBase):
     """The rules over cue words and their clauses; see :class:`FinderBase` for the state."""
 
-    def _according_to(self, sentence: SpacySpan) -> None:
-        for token in sentence[:-1]:
-            if token.lower_ != "according" or token.nbor(1).lower_ != "to":
+    def _according_to(self, sentence: SpacySpan, words: list[Token]) -> None:
+        """ "according to X": X is the source of the rest of the sentence; ``words`` are the
+        sentence's tokens "according" (but its last)."""
+        for token in words:
+            if token.nbor(1).lower_ != "to":
                 continue
             to = token.nbor(1)
             objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -66,13 +68,11 @@ class ClauseRules(FinderBase):
             spans = [s for s in spans if self.text[s[0] : s[1]].strip(TRIM + ". ")]
             self._make(spans, None, source, cue_span=(token.idx, to.idx + len(to.text)))
 
-    def _in_source(self, sentence: SpacySpan) -> None:
+    def _in_source(self, sentence: SpacySpan, words: list[Token]) -> None:
         """ "In the new poll, Clinton leads by four", "Sanders trails in every survey", "In
         his words, …": a phrase naming where a claim comes from or whose view it is; the rest
-        of the sentence is the content."""
-        for token in sentence:
-            if token.dep_ != "prep" or token.lower_ != "in":
-                continue
+        of the sentence is the content. ``words`` are the sentence's prepositions "in"."""
+        for token in words:
             source = next((c for c in token.children if c.dep_ == "pobj"), None)
             if source is None or inside_quotation(self.quotations, token.idx):
                 continue

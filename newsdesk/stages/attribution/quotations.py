@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
 from pathlib import Path
 
@@ -69,17 +70,27 @@ class CueLexicon:
         """Return the lexicon in a user's file."""
         return cls.parse(path.read_text("utf-8"))
 
+    @cached_property
+    def _phrasal_verbs(self) -> frozenset[str]:
+        """Every beginning of a multi-word entry that a space follows ("laid" of "laid
+        out")."""
+        return frozenset(
+            entry[:index] for entry in self.verbs for index, c in enumerate(entry) if c == " "
+        )
+
     def get(self, token: Token) -> Cue | None:
         """The cue a token is, if it is a reporting verb."""
         if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
             return None
-        for particle in token.children:
+        lemma = token.lemma_.lower()
+        # A phrasal verb is a cue of its own: "laid out", "fired back" (only a verb that
+        # begins one of the lexicon's needs its particles looked at).
+        for particle in token.children if lemma in self._phrasal_verbs else ():
             if particle.dep_ == "prt":
-                # A phrasal verb is a cue of its own: "laid out", "fired back".
-                phrasal = self.verbs.get(f"{token.lemma_.lower()} {particle.lower_}")
+                phrasal = self.verbs.get(f"{lemma} {particle.lower_}")
                 if phrasal is not None:
                     return phrasal
-        found = self.verbs.get(token.lemma_.lower()) or self.verbs.get(token.lower_)
+        found = self.verbs.get(lemma) or self.verbs.get(token.lower_)
         if found is None:
             # The lemmatizer errs on some verbs ("hopes", "hoping" → "hop"): try the form
             # without its inflection.

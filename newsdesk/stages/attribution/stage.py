@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from spacy.attrs import POS, TAG
+from spacy.attrs import IDX, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from newsdesk.lang.speaker_nouns import speaker_nouns
@@ -39,7 +39,7 @@ from newsdesk.stages.attribution.syntax import (
     subtree_span,
     token_at,
 )
-from newsdesk.stages.parse import tokens_where
+from newsdesk.stages.parse import tokens_where, tokens_where_any
 
 # The rules tried at each word look for a verb, a reporting noun or an attitude adjective;
 # any other word (by the tagger's part of speech and tag) they pass over at once.
@@ -49,9 +49,17 @@ _CUE_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN")
 
 def _cue_word_candidates(doc: Doc) -> list[Token]:
     """The tokens of ``doc`` that may be a cue word, in order."""
-    found = {t.i: t for t in tokens_where(doc, POS, _CUE_POS)}
-    found |= {t.i: t for t in tokens_where(doc, TAG, _CUE_TAGS) if t.i not in found}
-    return [found[i] for i in sorted(found)]
+    return tokens_where_any(doc, (POS, _CUE_POS), (TAG, _CUE_TAGS))
+
+
+def _between(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens of an ordered list whose index is at least ``start`` and below ``end``."""
+    first = bisect.bisect_left(tokens, start, key=_index)
+    return tokens[first : bisect.bisect_left(tokens, end, lo=first, key=_index)]
+
+
+def _index(token: Token) -> int:
+    return token.i
 
 
 class _Finder(ClauseRules):
@@ -65,9 +73,11 @@ class _Finder(ClauseRules):
         self._floating()
         words = _cue_word_candidates(self.doc)
         positions = [token.i for token in words]
+        according = tokens_where(self.doc, LOWER, ["according"])
+        ins = [token for token in tokens_where(self.doc, LOWER, ["in"]) if token.dep_ == "prep"]
         for sentence in self.doc.sents:
-            self._according_to(sentence)
-            self._in_source(sentence)
+            self._according_to(sentence, _between(according, sentence.start, sentence.end - 1))
+            self._in_source(sentence, _between(ins, sentence.start, sentence.end))
             first = bisect.bisect_left(positions, sentence.start)
             last = bisect.bisect_left(positions, sentence.end)
             for token in words[first:last]:
@@ -384,12 +394,17 @@ class _Finder(ClauseRules):
         """ "Sanders Vows To Eliminate Tax Breaks", "Flynn says Trump 'absolutely right'": a
         headline's reporting verb, written in title case the parser often takes for a name;
         the words before it are the source and the words after it the content."""
+        starts: list[int] | None = None
         for paragraph in self.paragraphs:
             if paragraph.role != "title":
                 continue
             if any(paragraph.start <= a.content_span.start < paragraph.end for a in self.found):
                 continue
-            tokens = [t for t in self.doc if paragraph.start <= t.idx < paragraph.end]
+            if starts is None:
+                starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+            # The tokens that start inside the paragraph (token starts only grow).
+            first = bisect.bisect_left(starts, paragraph.start)
+            tokens = list(self.doc[first : bisect.bisect_left(starts, paragraph.end, lo=first)])
             for position, token in enumerate(tokens[1:-1], start=1):
                 title_case_verb = (
                     token.text[0].isupper()

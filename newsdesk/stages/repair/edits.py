@@ -6,6 +6,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy
+
 from newsdesk.model import OffsetSegment, Removed, Repair
 
 
@@ -217,17 +219,24 @@ class EditableText:
 
     def offset_map(self) -> list[OffsetSegment]:
         """Return the changed stretches of the text with the original stretches they replaced."""
-        segments: list[OffsetSegment] = []
-        new_end = 0
-        orig_end = 0
-        for index, is_changed in enumerate(self._changed):
-            if is_changed:
-                continue
-            source = self._origin[index]
-            if index != new_end or source != orig_end:
-                segments.append(OffsetSegment(new_end, index, orig_end, source))
-            new_end = index + 1
-            orig_end = source + 1
+        # A segment ends at each unchanged character that does not follow the previous
+        # unchanged one in both texts; it runs from just after that previous one.
+        kept = numpy.flatnonzero(numpy.frombuffer(self._changed, dtype=numpy.uint8) == 0)
+        source = numpy.array(self._origin, dtype=numpy.int64)[kept]
+        new_ends = numpy.concatenate(([0], kept + 1))
+        orig_ends = numpy.concatenate(([0], source + 1))
+        breaks = numpy.flatnonzero((kept != new_ends[:-1]) | (source != orig_ends[:-1]))
+        segments = [
+            OffsetSegment(*row)
+            for row in zip(
+                new_ends[breaks].tolist(),
+                kept[breaks].tolist(),
+                orig_ends[breaks].tolist(),
+                source[breaks].tolist(),
+                strict=True,
+            )
+        ]
+        new_end, orig_end = int(new_ends[-1]), int(orig_ends[-1])
         if new_end != len(self.text) or orig_end != len(self.original):
             segments.append(OffsetSegment(new_end, len(self.text), orig_end, len(self.original)))
         return segments

@@ -8,12 +8,14 @@ from itertools import pairwise
 from newsdesk.stages.repair.edits import Edit
 
 _CRLF = re.compile(r"\r\n?")
+# A pattern that begins with a lookbehind is tried at every position of the text: those that
+# can begin with the character they are about instead check what precedes it after it.
 # Runs of spaces or tabs inside a line (not at its start, where indentation may mean something,
 # nor at its end, which the trailing rule handles).
 _INNER_RUN = re.compile(r"(?<=\S)[ \t\xa0]+(?=\S)")
 # A line broken inside a sentence (hard-wrapped text): the line does not end a sentence and
 # the next goes on in lower case, or the line is long enough to be wrapped prose.
-_LINE_WRAP = re.compile(r"(?<=[^\s.!?:;”\"’)\]])\n(?=[a-z0-9(]|(?<=.{50}\n)[A-Za-z])")
+_LINE_WRAP = re.compile(r"\n(?<=[^\s.!?:;”\"’)\]]\n)(?=[a-z0-9(]|(?<=.{50}\n)[A-Za-z])")
 _TRAILING = re.compile(r"(?<![ \t])[ \t]+(?=\n|\Z)")
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 _LEADING_BLANK = re.compile(r"\A(?:[ \t]*\n)+")
@@ -25,9 +27,30 @@ _SPACE_IN_PARENS = re.compile(r"(?<=[(\[])[ \t]+(?=\S)|(?<=\S)[ \t]+(?=[)\]])")
 _SPLIT_CONTRACTION = re.compile(r"(?<=[A-Za-z])[ \t]+(?=['’](?:s|t|re|ve|ll|d|m)\b(?!['’]))")
 # A comma or semicolon glued to the next word ("prices,which"): only between lower-case words,
 # so numbers (1,000), abbreviations and names stay as they are.
-_MISSING_SPACE_AFTER = re.compile(r"(?<=[a-z]{2})([,;])(?=[a-z]{2})")
+_MISSING_SPACE_AFTER = re.compile(r"([,;])(?<=[a-z]{2}[,;])(?=[a-z]{2})")
 # A sentence glued to the next ("ended.The next"): lower-case word, full stop, capitalised word.
-_MISSING_SPACE_SENTENCE = re.compile(r"(?<=[a-z]{3})([.!?])(?=[A-Z][a-z]{2,}\b)")
+_MISSING_SPACE_SENTENCE = re.compile(r"([.!?])(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,}\b)")
+
+
+# Patterns that begin with a run of spaces are tried at every space of the text, so each runs
+# only over a text where some space or tab stands next to the character (punctuation mark,
+# bracket, apostrophe) every one of its matches has beside its run: (pattern, characters the
+# run comes after, characters it comes before).
+_SPACE_EDITS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (_SPACE_BEFORE_PUNCT, "", ",;:!?"),
+    (_SPACE_BEFORE_PERIOD, "", "."),
+    (_SPACE_IN_PARENS, "([", ")]"),
+    (_SPLIT_CONTRACTION, "", "'’"),
+)
+
+
+def _spaced(text: str, after: str = "", before: str = "") -> bool:
+    """True when ``text`` holds a space or tab right after one of the characters ``after`` or
+    right before one of ``before``."""
+    spaces = " \t" if "\t" in text else " "
+    return any(mark + space in text for mark in after for space in spaces) or any(
+        space + mark in text for mark in before for space in spaces
+    )
 
 
 def find_newline_edits(text: str) -> list[Edit]:
@@ -40,16 +63,15 @@ def find_newline_edits(text: str) -> list[Edit]:
 def find_spacing_edits(text: str) -> list[Edit]:
     """Return edits for doubled spaces, spaces before punctuation and glued sentences."""
     edits: list[Edit] = []
-    for match in _INNER_RUN.finditer(text):
+    # A run it edits holds a tab, or a plain space next to another space or a no-break space.
+    runs = "\t" in text or "  " in text or " \xa0" in text or "\xa0 " in text
+    for match in _INNER_RUN.finditer(text) if runs else ():
         run = match.group()
         if run != " " and ("\t" in run or " " in run):  # at least one plain space or tab
             edits.append(Edit(match.start(), match.end(), " ", "spacing"))
-    for pattern in (
-        _SPACE_BEFORE_PUNCT,
-        _SPACE_BEFORE_PERIOD,
-        _SPACE_IN_PARENS,
-        _SPLIT_CONTRACTION,
-    ):
+    for pattern, after, before in _SPACE_EDITS:
+        if not _spaced(text, after, before):
+            continue
         for match in pattern.finditer(text):
             edits.append(Edit(match.start(), match.end(), "", "spacing"))
     for pattern in (_MISSING_SPACE_AFTER, _MISSING_SPACE_SENTENCE):
@@ -109,7 +131,8 @@ def find_layout_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for match in _LINE_WRAP.finditer(text):
         edits.append(Edit(match.start(), match.end(), " ", "line_wrap"))
-    for match in _TRAILING.finditer(text):
+    trailing = _spaced(text, before="\n") or text.endswith((" ", "\t"))
+    for match in _TRAILING.finditer(text) if trailing else ():
         edits.append(Edit(match.start(), match.end(), "", "trailing_space"))
     for match in _BLANK_RUN.finditer(text):
         if match.start() == 0:

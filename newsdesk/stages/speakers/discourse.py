@@ -15,9 +15,9 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, IDX
 from spacy.tokens import Doc, Token
 
 from newsdesk.lang.gazetteer import Gazetteer
@@ -25,7 +25,7 @@ from newsdesk.lang.names import HONORIFIC_GENDER, Person, called_by_first_word, 
 from newsdesk.lang.speaker_nouns import OUTLET_ENDINGS, SpeakerNouns, looks_personal
 from newsdesk.model import Article, Entity
 from newsdesk.stages.outlet import OutletTable
-from newsdesk.stages.parse import tokens_where
+from newsdesk.stages.parse import noun_chunks, tokens_where
 from newsdesk.stages.speakers.mentions import (
     PRONOUNS,
     core_phrase,
@@ -93,10 +93,13 @@ class Referent:
     place: bool = False
     unnamed: bool = False  # a person the article describes but never names
     head: str = ""
+    # Mentions added to any referent so far: unchanged, no referent has a new mention.
+    added: ClassVar[int] = 0
 
     def add_mention(self, mention: Mention) -> None:
         """Add a mention, keeping ``mentions`` in text order (as salience reads them)."""
         insort(self.mentions, mention, key=_mention_start)
+        Referent.added += 1
 
     def salience(self, before: int, sentence: int) -> float:
         """How prominent the referent is just before offset ``before`` (in ``sentence``): its
@@ -155,7 +158,8 @@ class Discourse:
         self._named_index: dict[int, tuple[int, Referent]] = {}
         self._named_counts: dict[int, int] = {}
         self._named_mentions: set[int] = set()
-        self._named_state = (0, 0)
+        self._named_state = (-1, -1)
+        self._token_starts: list[int] | None = None
         self.quoted = quoted_ranges(self.text)
         self.quoted_starts = [start for start, _ in self.quoted]
         self.datelines = [
@@ -210,7 +214,7 @@ class Discourse:
             subject=subject or possessor,
             quoted=self.is_quoted(start),
             spoke=spoke,
-            text=self.doc[tokens[0].i : tokens[-1].i + 1].text,
+            text=self.text[start : tokens[-1].idx + len(tokens[-1])],
         )
 
     # --- building -----------------------------------------------------------------------
@@ -290,7 +294,7 @@ class Discourse:
 
     def _noun_phrases(self) -> None:
         """Documents, groups and organisations that common-noun phrases introduce."""
-        for chunk in self.doc.noun_chunks:
+        for chunk in noun_chunks(self.doc):
             root = chunk.root
             if self.in_dateline(root.idx) or root.pos_ in ("PRON", "PROPN"):
                 continue
@@ -468,15 +472,19 @@ class Discourse:
         return found[1] if found is not None else None
 
     def _named_at(self) -> dict[int, tuple[int, Referent]]:
-        """Each character offset inside a mention of a named person, organisation or group,
+        """Each token start inside a mention of a named person, organisation or group,
         with the first such referent (and its place among the referents) mentioned there;
         brought up to date with the mentions added since the last call."""
         index, counts, indexed = self._named_index, self._named_counts, self._named_mentions
-        # Referents and their mentions are only ever added: the same numbers, nothing new.
-        state = (len(self.referents), sum(len(r.mentions) for r in self.referents))
+        # Referents and their mentions are only ever added (mentions through add_mention):
+        # the same numbers, nothing new.
+        state = (len(self.referents), Referent.added)
         if state == self._named_state:
             return index
         self._named_state = state
+        if self._token_starts is None:
+            self._token_starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+        starts = self._token_starts
         for position, referent in enumerate(self.referents):
             if referent.kind not in ("person", "organisation", "group") or referent.unnamed:
                 continue
@@ -487,7 +495,10 @@ class Discourse:
                 if id(mention) in indexed:
                     continue
                 indexed.add(id(mention))
-                for offset in range(mention.start, mention.start + len(mention.text)):
+                # Only a token's start is ever looked up.
+                first = bisect_left(starts, mention.start)
+                last = bisect_left(starts, mention.start + len(mention.text), lo=first)
+                for offset in starts[first:last]:
                     current = index.get(offset)
                     if current is None or current[0] > position:
                         index[offset] = (position, referent)
