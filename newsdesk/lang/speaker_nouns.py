@@ -108,6 +108,13 @@ def agent_noun(word: str) -> bool:
     return AGENT_NOUN.search(word) is not None and word not in NOT_PEOPLE
 
 
+def ends_a_body_s_name(word: str) -> bool:
+    """True when ``word`` (any case) is a last word of organisations' or outlets' names
+    ("Post", "Board", "Gazette", "Network")."""
+    lower = word.lower()
+    return lower in ORGANISATION_ENDINGS or lower in OUTLET_ENDINGS
+
+
 def looks_personal(words: list[str], gazetteer: Gazetteer) -> bool:
     """Two or three words that read as a person's name whatever the tagger called them: a
     first name the table knows, then capitalised words that end no organisation's name
@@ -116,8 +123,7 @@ def looks_personal(words: list[str], gazetteer: Gazetteer) -> bool:
         2 <= len(words) <= 3
         and gazetteer.gender(words[0]) is not None
         and all(w[:1].isupper() for w in words[1:])
-        and words[-1].lower() not in ORGANISATION_ENDINGS
-        and words[-1].lower() not in OUTLET_ENDINGS
+        and not ends_a_body_s_name(words[-1])
         and gazetteer.known(" ".join(words)) is None
     )
 

@@ -20,10 +20,9 @@ from spacy.tokens import Span as SpacySpan
 from newsdesk.lang.gazetteer import Gazetteer, KnownName, Place
 from newsdesk.lang.names import HONORIFIC_GENDER, TITLES, Person, called_by_first_word, name_words
 from newsdesk.lang.speaker_nouns import (
-    ORGANISATION_ENDINGS,
-    OUTLET_ENDINGS,
     SpeakerNouns,
     agent_noun,
+    ends_a_body_s_name,
     looks_personal,
     speaker_nouns,
 )
@@ -285,8 +284,7 @@ class _Finder:
         name the tables know and no person of the article called so ("Harbour Gazette", "the
         Gazette", not "Margaret Court"); a single word only after "the", which a person's
         name does not take."""
-        last = words[-1].lower()
-        if last not in ORGANISATION_ENDINGS and last not in OUTLET_ENDINGS:
+        if not ends_a_body_s_name(words[-1]):
             return False
         if len(words) == 1:
             before = self.doc[span.start - 1] if span.start > 0 else None
@@ -333,8 +331,8 @@ class _Finder:
             self.people.remove(entity)
             name = entity.canonical or person.canonical
             # "the Gazette", "the Board": a word that ends organisations' names names one.
-            ending = name.lower() in ORGANISATION_ENDINGS or name.lower() in OUTLET_ENDINGS
-            place = self._entity(name, "ORG" if ending and article else "PLACE")
+            organisation = article and ends_a_body_s_name(name)
+            place = self._entity(name, "ORG" if organisation else "PLACE")
             place.mentions.extend(entity.mentions)
 
     def roles_pass(self) -> None:

@@ -54,8 +54,6 @@ _ROLE_WORDS = {
 }
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _DECAY = 0.5
-
-
 SALIENCE_SUM = 0.3
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from newsdesk.lang.names import Person, join_name, name_words
-from newsdesk.lang.speaker_nouns import ORGANISATION_ENDINGS, OUTLET_ENDINGS
+from newsdesk.lang.speaker_nouns import ends_a_body_s_name
 from newsdesk.stages.speakers.descriptions import (
     GENDERED_PEOPLE,
     PLURAL_TAGS,
@@ -353,7 +353,7 @@ class Rules:
 
     @staticmethod
     def _organisation_word(token: Token) -> bool:
-        return token.lower_ in ORGANISATION_ENDINGS or token.lower_ in OUTLET_ENDINGS
+        return ends_a_body_s_name(token.lower_)
 
     @staticmethod
     def _titled(named: list[Token]) -> bool:
