@@ -325,3 +325,40 @@ def test_the_past_with_a_count_is_not_the_vague_past() -> None:
     # "the past three summers" counts seasons back: not PAST_REF for its first two words.
     found = values("Violence spread for the past three summers.")
     assert ("the past", "PAST_REF") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A future tense further back in a long clause still speaks for the date.
+        (
+            "The board will name the new chief executive of the regional water company at "
+            "its meeting in November.",
+            [("November", "2022-11")],
+        ),
+        # A comma after a place that its region or an apposition follows ends no clause.
+        (
+            "She is scheduled to spend an hour in Mombasa, Kenya, her last stop Wednesday.",
+            [("an hour", "PT1H"), ("Wednesday", "2022-01-12")],
+        ),
+        # A clause that begins after the comma starts afresh.
+        (
+            "He will retire next year, and the board met Friday.",
+            [("next year", "2023"), ("Friday", "2022-01-07")],
+        ),
+        # The present tense of a scheduled event looks ahead; a report of what was said, back.
+        ("The two leaders meet separately Thursday with the envoy.", [("Thursday", "2022-01-13")]),
+        ("The offer expires Friday.", [("Friday", "2022-01-14")]),
+        ('"We will win," the coach said Friday.', [("Friday", "2022-01-07")]),
+    ],
+)
+def test_tense_of_the_clause_steers_the_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+def test_that_day_after_a_month_is_a_day_of_that_month() -> None:
+    text = "The clinic was attacked last October. Its sign was taken down that same day."
+    assert values(text) == [("last October", "2021-10"), ("that same day", "2021-10-XX")]
+    # A month named long before gives "that day" nothing to stand on.
+    far = "The clinic opened last October. " + "Nothing else happened for a while. " * 8
+    assert values(far + "Its sign was taken down that day.") == [("last October", "2021-10")]

@@ -15,6 +15,8 @@ _ANAPHORIC = re.compile(
     r"|\bthe\s+(?P<unit3>day|year)\s+(?P<back>before)(?=\s*[,.;])",
     re.IGNORECASE,
 )
+# How far back a month still gives "that day" its month: about the sentence before.
+_MONTH_REACH = 200
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _MONTH = re.compile(r"^(\d{4})-(\d\d)(?!\d)")
 _YEAR = re.compile(r"^(\d{4})(?!\d)")
@@ -29,10 +31,12 @@ class ChainedDate:
     value: str
 
 
-def _earlier_value(values: list[tuple[int, str]], before: int, pattern: re.Pattern[str]) -> str:
-    """The nearest value before ``before`` that ``pattern`` accepts, or ""."""
+def _earlier_value(
+    values: list[tuple[int, str]], before: int, pattern: re.Pattern[str], since: int = 0
+) -> str:
+    """The nearest value from ``since`` to ``before`` that ``pattern`` accepts, or ""."""
     for start, value in reversed(values):
-        if start < before and pattern.match(value):
+        if since <= start < before and pattern.match(value):
             return value
     return ""
 
@@ -48,6 +52,11 @@ def chained_dates(text: str, earlier: list[tuple[int, str]], taken: bytearray) -
         unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
         # "that day" needs an earlier day; "the same year" an earlier year (a day gives one).
         if unit in ("day", "morning"):
+            base = _earlier_value(earlier, start, _MONTH, start - _MONTH_REACH)
+            if base and not _DAY.match(base) and not (match.group("step") or match.group("back")):
+                # "killed last October ... crossed out that same day": a day of that month.
+                found.append(ChainedDate(start, end, f"{base[:7]}-XX"))
+                continue
             base = _earlier_value(earlier, start, _DAY)
             if not base:
                 continue

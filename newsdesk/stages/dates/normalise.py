@@ -98,12 +98,37 @@ class Normaliser:
 
 def speaks_of_future(text: str, left: int, start: int) -> bool:
     """True when the clause leading to a date speaks of the future ("will meet on Friday")."""
-    clause_start = max(text.rfind(", ", left, start), text.rfind(";", left, start), left)
+    # The clause ends at a semicolon, a quotation mark or a comma that opens a new clause.
+    clause_start = max(
+        _clause_comma(text, left, start),
+        text.rfind(";", left, start),
+        text.rfind('"', left, start),
+        text.rfind("''", left, start),
+        left,
+    )
+    if _SAID.search(text, max(left, start - 24), start):
+        return False
+    if _SCHEDULED.search(text, max(left, start - 40), start):
+        return True
     hint = FUTURE_HINT.search(text, clause_start, start)
     # "had been scheduled to expire Friday": a plan seen from the past, not the future.
     return hint is not None and not _PAST_PERFECT.search(text, clause_start, hint.start())
 
 
+# "said Friday", "announced on Tuesday": a report of what was said, in the past.
+_SAID = re.compile(
+    r"\b(?:said|told|announced|reported|declared|added|stated|confirmed|disclosed)"
+    r"(?:\s+\w+)?\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+# "Arafat and Netanyahu meet separately Monday", "the offer expires Friday": the present
+# tense of a scheduled event speaks of the days ahead (not after "to" or "did").
+_SCHEDULED = re.compile(
+    r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )\b(?:meets?|begins?|starts?|opens?|arrives?|"
+    r"leaves?|visits?|returns?|resumes?|convenes?|goes|heads?|flies|expires?|ends?|closes?)"
+    r"(?:\s+(?:separately|again|here|there|jointly))?\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 _PAST_PERFECT = re.compile(r"\bhad(?:\s+been)?\s+$", re.IGNORECASE)
 
 
@@ -136,3 +161,22 @@ _ABBREVIATION = re.compile(
     r"Ltd|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Mass|Calif|Fla|Wash|Ill|Wis|Mich|Pa|Va|Md|Ky|Tenn|"
     r"Conn|Ariz|Colo|Ore|Okla|Ala|Ga|La|Minn|Mo|Neb|Nev|Del|vs|U\.S|U\.N))$"
 )
+
+
+def _clause_comma(text: str, left: int, start: int) -> int:
+    """The last comma between ``left`` and ``start`` that opens a new clause, or -1. A comma
+    after a name that a name or an apposition follows ("in Dar es Salaam, Tanzania, her
+    first stop Tuesday morning") does not."""
+    at = text.rfind(", ", left, start)
+    while at != -1:
+        before = text[max(left, at - 24) : at].split()
+        after = text[at + 2 : start].split()
+        after_a_name = bool(before) and before[-1][:1].isupper()
+        if not (after_a_name and after and (after[0][:1].isupper() or after[0] in _APPOSITION)):
+            return at
+        at = text.rfind(", ", left, at)
+    return -1
+
+
+# The words an apposition after a name opens with ("Tanzania, her first stop").
+_APPOSITION = frozenset({"a", "an", "the", "his", "her", "its", "their"})

@@ -116,7 +116,7 @@ FUTURE_HINT = re.compile(
 )
 MONTHS_AHEAD = 2
 # How far from a date a future-tense hint still speaks for it (characters either side).
-TENSE_WINDOW = 60
+TENSE_WINDOW = 100
 
 
 def month_number(name: str) -> int:
