@@ -137,12 +137,12 @@ def main() -> int:
     print(f"{'measure':<34}{'seconds':>9}{'% spaCy':>10}{'articles/s':>13}")
     print(_row("spaCy alone (nlp.pipe)", spacy_seconds, spacy_seconds, count))
     print(_row("whole newsdesk pipeline", pipeline_seconds, spacy_seconds, count))
-    print("time beyond spaCy, per stage (inside the best pipeline round):")
+    print("time beyond spaCy per stage, best pipeline round (articles/s: the stage alone)")
     for stage in STAGES:
         spent = stages.get(stage.name, 0.0)
         beyond = spent - spacy_seconds if stage.name == "parse" else spent
         name = "  parse, less spaCy alone" if stage.name == "parse" else f"  {stage.name}"
-        print(f"{name:<34}{beyond:>9.3f}{beyond / spacy_seconds:>10.1%}")
+        print(_row(name, beyond, spacy_seconds, count))
     runner = pipeline_seconds - sum(stages.values())
     print(f"{'  runner (batching, bookkeeping)':<34}{runner:>9.3f}{runner / spacy_seconds:>10.1%}")
     beyond_all = pipeline_seconds - spacy_seconds

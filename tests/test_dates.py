@@ -362,3 +362,17 @@ def test_that_day_after_a_month_is_a_day_of_that_month() -> None:
     # A month named long before gives "that day" nothing to stand on.
     far = "The clinic opened last October. " + "Nothing else happened for a while. " * 8
     assert values(far + "Its sign was taken down that day.") == [("last October", "2021-10")]
+
+
+def test_a_clock_time_takes_the_day_given_to_the_same_happening() -> None:
+    text = (
+        "The mayor was stabbed to death on March 3 in his office. Police have made no arrest. "
+        "A neighbour heard shouting. The mayor was stabbed to death at 9 p.m., police said."
+    )
+    assert values(text)[-1] == ("9 p.m.", "2022-03-03T21:00")
+    # What was said at a time is not what was said on an earlier day.
+    said = (
+        "The company said on March 3 it would close. Its workers protested. "
+        "The company said at 9 p.m. it would not close."
+    )
+    assert values(said)[-1] == ("9 p.m.", "2022-01-10T21:00")

@@ -166,7 +166,8 @@ def _times_on_days_of_their_sentence(
 ) -> list[DateMention]:
     """A clock time with no day of its own ("at 10:35 a.m.", "in the morning") is on the day
     its sentence gives ("... occurred at about 10:35 a.m. (0735 GMT) Friday"), else on the
-    day the sentence before gives, else on the anchor's; "overnight" is the night before
+    day the sentence before gives, else on the day an earlier sentence gave to the same
+    happening told in the same words, else on the anchor's; "overnight" is the night before
     that day."""
     result = []
     for mention in mentions:
@@ -174,8 +175,10 @@ def _times_on_days_of_their_sentence(
         if (mention.start, mention.end) in bare_times and clock:
             left, right = sentence_bounds(text, mention.start, mention.end)
             others = [m for m in mentions if m is not mention]
-            days = _days_within(others, left, right) or _days_within(
-                others, _previous_sentence_start(text, left), left
+            days = (
+                _days_within(others, left, right)
+                or _days_within(others, _previous_sentence_start(text, left), left)
+                or _same_happening(text, mention, others)
             )
             if days:
                 day = min(days, key=lambda m: abs(m.start - mention.start))
@@ -191,6 +194,48 @@ def _times_on_days_of_their_sentence(
                 )
         result.append(mention)
     return result
+
+
+def _same_happening(
+    text: str, mention: DateMention, others: list[DateMention]
+) -> list[DateMention]:
+    """The day an earlier sentence gave to what a clock time's sentence tells again, in the
+    same words ("Slepian was shot to death last Oct. 23 ... was shot to death at 10 p.m."),
+    as a list of at most one mention."""
+    told = _words_before(text, mention.start)
+    if len(told) < 2:
+        return []
+    for other in reversed(others):
+        if other.start >= mention.start or not (other.value and _DAY_PREFIX.match(other.value)):
+            continue
+        if _words_before(text, other.start) == told:
+            return [other]
+    return []
+
+
+def _words_before(text: str, start: int) -> tuple[str, ...]:
+    """The last three words of what happened before a date, without auxiliaries, time words
+    and prepositions: ("shot", "to", "death") for "... was shot to death last Oct. 23"; ()
+    when they end in a pronoun, a conjunction or a verb of saying."""
+    words = _WORD.findall(text[max(0, start - 48) : start].lower())
+    while words and words[-1] in _TIME_WORDS:
+        words.pop()
+    kept = [w for w in words if w not in _AUXILIARIES][-3:]
+    return tuple(kept) if kept and kept[-1] not in _NOT_A_HAPPENING else ()
+
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Words between what happened and its time ("at", "last", "shortly before"), left out.
+_TIME_WORDS = frozenset(
+    "at around about on last early late shortly just before after by until since from in "
+    "the of approximately nearly".split()
+)
+_AUXILIARIES = frozenset("was were is are had has have been be".split())
+# A happening is not told in these: "he said at 3 p.m." may not be what "he said Tuesday" was.
+_NOT_A_HAPPENING = frozenset(
+    "he she it they and or but that which who a an to said says told announced reported added "
+    "stated noted".split()
+)
 
 
 def _days_within(mentions: list[DateMention], left: int, right: int) -> list[DateMention]:
