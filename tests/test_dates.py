@@ -376,3 +376,40 @@ def test_a_clock_time_takes_the_day_given_to_the_same_happening() -> None:
         "The company said at 9 p.m. it would not close."
     )
     assert values(said)[-1] == ("9 p.m.", "2022-01-10T21:00")
+
+
+def test_a_clock_time_counted_from_a_dated_happening() -> None:
+    text = (
+        "The judge was shot in his garden on May 14. The police have few leads. "
+        "A witness saw a van near the house at 7 a.m. three days before the shooting."
+    )
+    assert values(text)[-2:] == [("7 a.m.", "2021-05-11T07:00"), ("three days", "P3D")]
+    # A happening the text never dated leaves the time on the publication day.
+    undated = "A witness saw a van at 7 a.m. three days before the fire."
+    assert values(undated)[0] == ("7 a.m.", "2022-01-10T07:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The day next to a named day is one expression, moved by a day.
+        ("He left the day before yesterday.", [("day before yesterday", "2022-01-08")]),
+        ("They fly home the day after Christmas.", [("day after Christmas", "2021-12-26")]),
+        (
+            "The day before last Tuesday's hearing, he met the judge.",
+            [("day before last Tuesday", "2022-01-03")],
+        ),
+        # "Since year-end" looks back to the year before; "by year-end" is this year's.
+        ("Shares are up 8% since year-end.", [("year-end", "2021")]),
+        ("The sale should close by year-end.", [("year-end", "2022")]),
+        # A quarter ended on a day is the calendar quarter most of its months fall in.
+        (
+            "Sales fell in the quarter ended July 31.",
+            [("the quarter", "2021-Q2"), ("July 31", "2021-07-31")],
+        ),
+    ],
+)
+def test_days_and_periods_placed_by_their_neighbours(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text) == expected

@@ -1,12 +1,15 @@
 """Dates that refer back to a date given earlier in the text: "that year", "the following
 day", "later that day", "the day before". Their value comes from the nearest earlier date
-precise enough, never from the publication date."""
+precise enough, never from the publication date. Also the day next to a date the text
+names: "the day before yesterday", "the day after Christmas"."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
+
+from newsdesk.model import DateMention
 
 _ANAPHORIC = re.compile(
     r"\b(?:(?P<edge>earlier|later)\s+)?(?:that|the\s+same)\s+(?:same\s+)?"
@@ -86,3 +89,26 @@ def chained_dates(text: str, earlier: list[tuple[int, str]], taken: bytearray) -
             value = str(year)
         found.append(ChainedDate(start, end, value))
     return found
+
+
+# "(the) day before" or "day after" just before a date, which the expression then takes in.
+_DAY_NEXT_TO = re.compile(r"\bday\s+(?P<side>before|after)\s+$", re.IGNORECASE)
+
+
+def days_next_to_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` with each day that "the day before" or "the day after" precedes taken
+    in and moved by one day: "the day before yesterday", "the day before last Tuesday's
+    hearing" (the span starts at "day", as TimeML data writes it)."""
+    result = []
+    for mention in mentions:
+        found = _DAY.match(mention.value or "")
+        next_to = _DAY_NEXT_TO.search(text, max(0, mention.start - 16), mention.start)
+        if mention.type == "DATE" and found and len(mention.value or "") == 10 and next_to:
+            day = dt.date(*(int(part) for part in found.groups()))
+            day += dt.timedelta(days=1 if next_to["side"].lower() == "after" else -1)
+            start = next_to.start()
+            mention = DateMention(
+                text[start : mention.end], start, mention.end, "DATE", day.isoformat()
+            )
+        result.append(mention)
+    return result

@@ -6,12 +6,13 @@ import datetime as dt
 import re
 
 from newsdesk.model import DateMention
-from newsdesk.stages.dates.chain import chained_dates
+from newsdesk.stages.dates.chain import chained_dates, days_next_to_dates
+from newsdesk.stages.dates.happenings import same_happening, shifted_from_happening
 from newsdesk.stages.dates.normalise import Normaliser, sentence_bounds, speaks_of_future
 from newsdesk.stages.dates.patterns import PATTERNS, plausible
 from newsdesk.stages.dates.triggers import TRIGGERS
 from newsdesk.stages.dates.values import match_value
-from newsdesk.stages.dates.vocabulary import ORDINAL_QUARTERS, TENSE_WINDOW
+from newsdesk.stages.dates.vocabulary import MONTH, ORDINAL_QUARTERS, TENSE_WINDOW, month_number
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
@@ -36,7 +37,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
                 continue
             left, right = sentence_bounds(text, start, end)
             future = _looks_ahead(text, kind, max(left, start - TENSE_WINDOW), start, end)
-            quarter = _quarter_compared(text, kind, left, right, start)
+            quarter = _quarter_compared(text, kind, left, right, start, end)
             timex_type, value, end_value = match_value(kind, match, norm, future, quarter)
             if kind in ("month_day_range", "day_month_range") and text[
                 start:end
@@ -58,7 +59,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             )
         )
     found.sort(key=lambda m: m.start)
-    joined = _join_times_to_days(text, found)
+    joined = _join_times_to_days(text, days_next_to_dates(text, found))
     return _times_on_days_of_their_sentence(text, joined, bare_times)
 
 
@@ -101,15 +102,21 @@ _THE_ADJECTIVE = re.compile(
 )
 
 
-def _quarter_compared(text: str, kind: str, left: int, right: int, start: int) -> int | None:
+def _quarter_compared(
+    text: str, kind: str, left: int, right: int, start: int, end: int
+) -> int | None:
     """For "a year ago" where results of quarters are compared (the sentence from ``left``
     to ``right`` or the one before speaks of quarters): the quarter it compares with (see
     :func:`_named_quarter`); None when it is not such an expression or not about quarters.
     For "the quarter", "the latest period", "the 1988 period": the quarter the text reports
-    on, the first it names."""
+    on, the first it names; for "the quarter ended July 31", the calendar quarter most of
+    its three months fall in (May to July: the second)."""
     if kind not in _YEAR_BACK_KINDS and kind not in ("period", "year_period"):
         return None
     if kind in ("period", "year_period"):
+        ended = _ENDED_ON.match(text, end)
+        if ended is not None:
+            return (month_number(ended["month"]) - 2) % 12 // 3 + 1
         return _named_quarter(text, 0, start, first=True)
     before = _previous_sentence_start(text, left)
     if _QUARTER_WORD.search(text, before, right) is None:
@@ -117,6 +124,7 @@ def _quarter_compared(text: str, kind: str, left: int, right: int, start: int) -
     return _named_quarter(text, before, start)
 
 
+_ENDED_ON = re.compile(rf"\s+end(?:ed|ing)\s+{MONTH}\s+\d", re.IGNORECASE)
 _YEAR_BACK_KINDS = frozenset({"ago", "year_ago_adj", "period_year_back"})
 _QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)  # not "headquarters"
 # A month or day named as a deadline ("by February", "until Jan. 5") lies ahead.
@@ -164,78 +172,40 @@ _BARE_TIMES = frozenset({"time", "clock24", "noon", "clock_words", "part_of_day"
 def _times_on_days_of_their_sentence(
     text: str, mentions: list[DateMention], bare_times: set[tuple[int, int]]
 ) -> list[DateMention]:
-    """A clock time with no day of its own ("at 10:35 a.m.", "in the morning") is on the day
-    its sentence gives ("... occurred at about 10:35 a.m. (0735 GMT) Friday"), else on the
-    day the sentence before gives, else on the day an earlier sentence gave to the same
-    happening told in the same words, else on the anchor's; "overnight" is the night before
-    that day."""
+    """Clock times with no day of their own ("at 10:35 a.m.", "in the morning") placed on
+    the day :func:`_day_of_clock_time` finds; "overnight" is the night before that day."""
     result = []
     for mention in mentions:
         clock = _CLOCK.search(mention.value or "")
         if (mention.start, mention.end) in bare_times and clock:
-            left, right = sentence_bounds(text, mention.start, mention.end)
             others = [m for m in mentions if m is not mention]
-            days = (
-                _days_within(others, left, right)
-                or _days_within(others, _previous_sentence_start(text, left), left)
-                or _same_happening(text, mention, others)
-            )
-            if days:
-                day = min(days, key=lambda m: abs(m.start - mention.start))
-                date = (day.value or "")[:10]
+            date = _day_of_clock_time(text, mention, others)
+            if date:
                 if mention.text.lower() == "overnight" and _DAY_VALUE.match(date):
                     date = (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
-                mention = DateMention(
-                    mention.text,
-                    mention.start,
-                    mention.end,
-                    mention.type,
-                    f"{date}T{clock.group(1)}",
-                )
+                value = f"{date}T{clock.group(1)}"
+                mention = DateMention(mention.text, mention.start, mention.end, mention.type, value)
         result.append(mention)
     return result
 
 
-def _same_happening(
-    text: str, mention: DateMention, others: list[DateMention]
-) -> list[DateMention]:
-    """The day an earlier sentence gave to what a clock time's sentence tells again, in the
-    same words ("Slepian was shot to death last Oct. 23 ... was shot to death at 10 p.m."),
-    as a list of at most one mention."""
-    told = _words_before(text, mention.start)
-    if len(told) < 2:
-        return []
-    for other in reversed(others):
-        if other.start >= mention.start or not (other.value and _DAY_PREFIX.match(other.value)):
-            continue
-        if _words_before(text, other.start) == told:
-            return [other]
-    return []
-
-
-def _words_before(text: str, start: int) -> tuple[str, ...]:
-    """The last three words of what happened before a date, without auxiliaries, time words
-    and prepositions: ("shot", "to", "death") for "... was shot to death last Oct. 23"; ()
-    when they end in a pronoun, a conjunction or a verb of saying."""
-    words = _WORD.findall(text[max(0, start - 48) : start].lower())
-    while words and words[-1] in _TIME_WORDS:
-        words.pop()
-    kept = [w for w in words if w not in _AUXILIARIES][-3:]
-    return tuple(kept) if kept and kept[-1] not in _NOT_A_HAPPENING else ()
-
-
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-# Words between what happened and its time ("at", "last", "shortly before"), left out.
-_TIME_WORDS = frozenset(
-    "at around about on last early late shortly just before after by until since from in "
-    "the of approximately nearly".split()
-)
-_AUXILIARIES = frozenset("was were is are had has have been be".split())
-# A happening is not told in these: "he said at 3 p.m." may not be what "he said Tuesday" was.
-_NOT_A_HAPPENING = frozenset(
-    "he she it they and or but that which who a an to said says told announced reported added "
-    "stated noted".split()
-)
+def _day_of_clock_time(text: str, mention: DateMention, others: list[DateMention]) -> str:
+    """The day of a clock time: counted from a dated happening ("6 a.m. ten days before the
+    shooting"), else the day its sentence gives ("... occurred at about 10:35 a.m. (0735
+    GMT) Friday"), else the day the sentence before gives, else the day an earlier sentence
+    gave to the same happening told in the same words; "" for the anchor's."""
+    counted = shifted_from_happening(text, mention, others)
+    if counted:
+        return counted
+    left, right = sentence_bounds(text, mention.start, mention.end)
+    days = (
+        _days_within(others, left, right)
+        or _days_within(others, _previous_sentence_start(text, left), left)
+        or same_happening(text, mention, others)
+    )
+    if not days:
+        return ""
+    return (min(days, key=lambda m: abs(m.start - mention.start)).value or "")[:10]
 
 
 def _days_within(mentions: list[DateMention], left: int, right: int) -> list[DateMention]:

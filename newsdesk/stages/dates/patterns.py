@@ -182,7 +182,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:(?P<which>this|last|next)\s+)?(?:(?P<unit>year|month|week)\b|"
             + YEAR
             + r"\b(?![-/]))"
-            r"|\b(?:around\s+)?(?P<unit2>year)(?:'s)?[- ](?P<edge2>end)\b",
+            r"|\b(?:around\s+)?(?:(?<=\bsince )(?P<since2>))?(?P<unit2>year)(?:'s)?[- ]"
+            r"(?P<edge2>end)\b",
             re.IGNORECASE,
         ),
     ),

@@ -296,16 +296,19 @@ def _season(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
 
 
 def _beginning(m: re.Match[str], norm: Normaliser, future: bool) -> TimexValue:
-    # "the end of the month" and "year-end" are of the anchor's month and year; "the end of
-    # 1990" of that year.
+    # "the end of the month" is of the anchor's month; "the end of 1990" of that year.
     if m["year"]:
         start = (m["edge"] or "").lower() in ("beginning", "start")
         return "DATE", f"{m['year']}-01-01" if start else m["year"], None
-    unit = (m["unit"] or m["unit2"]).lower()
+    if m["unit2"]:
+        # "by year-end": the anchor's year, as the data mostly values it (3 of 5; 2 give the
+        # last day); "since year-end" looks back to the end of the year before.
+        return "DATE", norm.relative("year", -1 if m["since2"] is not None else 0), None
+    unit = m["unit"].lower()
     period = norm.relative(unit, _SHIFT[(m["which"] or "this").lower()])
     if period is None:
         return "DATE", None, None
-    if (m["edge"] or m["edge2"]).lower() in ("beginning", "start"):
+    if m["edge"].lower() in ("beginning", "start"):
         if unit == "year":
             return "DATE", f"{period}-01-01", None
         if unit == "month":
