@@ -12,7 +12,13 @@ from newsdesk.stages.dates.normalise import Normaliser, sentence_bounds, speaks_
 from newsdesk.stages.dates.patterns import PATTERNS, plausible
 from newsdesk.stages.dates.triggers import TRIGGERS
 from newsdesk.stages.dates.values import match_value
-from newsdesk.stages.dates.vocabulary import MONTH, ORDINAL_QUARTERS, TENSE_WINDOW, month_number
+from newsdesk.stages.dates.vocabulary import (
+    DAY_VALUE,
+    MONTH,
+    ORDINAL_QUARTERS,
+    TENSE_WINDOW,
+    month_number,
+)
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
@@ -181,7 +187,7 @@ def _times_on_days_of_their_sentence(
             others = [m for m in mentions if m is not mention]
             date = _day_of_clock_time(text, mention, others)
             if date:
-                if mention.text.lower() == "overnight" and _DAY_VALUE.match(date):
+                if mention.text.lower() == "overnight" and _DAY_ALONE.match(date):
                     date = (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
                 value = f"{date}T{clock.group(1)}"
                 mention = DateMention(mention.text, mention.start, mention.end, mention.type, value)
@@ -215,7 +221,7 @@ def _days_within(mentions: list[DateMention], left: int, right: int) -> list[Dat
         for m in mentions
         if left <= m.start < right
         and m.value
-        and _DAY_PREFIX.match(m.value)
+        and DAY_VALUE.match(m.value)
         and m.type in ("DATE", "TIME")
     ]
 
@@ -241,8 +247,8 @@ def _named_quarter(text: str, left: int, start: int, first: bool = False) -> int
 _ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth)(?:-|\s+)quarter\b", re.IGNORECASE)
 
 
-_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DAY_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|T)")
+# A value that is a day and nothing more: "1998-10-23".
+_DAY_ALONE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CLOCK = re.compile(r"T(\d\d:\d\d|MO|AF|EV|NI)$")
 
 
@@ -258,7 +264,7 @@ def _join_times_to_days(text: str, mentions: list[DateMention]) -> list[DateMent
             and mention.type == "TIME"
             and following.type == "DATE"
             and following.value is not None
-            and _DAY_VALUE.match(following.value)
+            and _DAY_ALONE.match(following.value)
             and text[mention.end : following.start].strip(" ,") == ""
             and following.start - mention.end <= 2
         ):

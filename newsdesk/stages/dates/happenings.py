@@ -9,9 +9,7 @@ import re
 
 from newsdesk.model import DateMention
 from newsdesk.stages.dates.normalise import sentence_bounds
-from newsdesk.stages.dates.vocabulary import count_value
-
-_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:$|T)")
+from newsdesk.stages.dates.vocabulary import DAY_VALUE, count_value
 
 
 def same_happening(text: str, mention: DateMention, others: list[DateMention]) -> list[DateMention]:
@@ -22,7 +20,7 @@ def same_happening(text: str, mention: DateMention, others: list[DateMention]) -
     if len(told) < 2:
         return []
     for other in reversed(others):
-        if other.start >= mention.start or not (other.value and _DAY.match(other.value)):
+        if other.start >= mention.start or not (other.value and DAY_VALUE.match(other.value)):
             continue
         if _words_before(text, other.start) == told:
             return [other]
@@ -51,7 +49,7 @@ def _happening_day(text: str, noun: str, before: int, others: list[DateMention])
     one day."""
     forms = _verb_forms(noun)
     for other in reversed(others):
-        found = _DAY.match(other.value or "")
+        found = DAY_VALUE.match(other.value or "")
         if other.start >= before or found is None:
             continue
         left, right = sentence_bounds(text, other.start, other.end)

@@ -127,6 +127,10 @@ def count_value(word: str) -> int:
     return int(word) if word.isdigit() else NUMBERS.get(word.lower(), 0)
 
 
+# A value that names a day, alone or with a time: "1998-10-23", "1998-10-23T22:00".
+DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:$|T)")
+
+
 def iso_day(day: dt.date) -> str:
     return day.isoformat()
 
