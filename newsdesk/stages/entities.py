@@ -11,6 +11,7 @@ publication date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, LOWER
@@ -69,6 +70,15 @@ class _Entity:
 
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+def _apposed_to(span: SpacySpan, names_it: Callable[[Token], bool]) -> bool:
+    """True when ``span`` stands in apposition to a common noun that ``names_it`` accepts
+    ("its director, Helena Marques"; "the company Atlántica Eólica")."""
+    root = span.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [c for c in root.children if c.dep_ == "appos"]
+    return any(noun.pos_ == "NOUN" and names_it(noun) for noun in nouns)
 
 
 def _common_noun_phrase(span: SpacySpan) -> bool:
@@ -280,18 +290,19 @@ class _Finder:
                 self._mention(self._entity(span.text, kind), span)
 
     def _named_organisation(self, span: SpacySpan, words: list[str]) -> bool:
-        """A "person" whose name ends as organisations' and outlets' names do, with no first
-        name the tables know and no person of the article called so ("Harbour Gazette", "the
-        Gazette", not "Margaret Court"); a single word only after "the", which a person's
-        name does not take."""
-        if not ends_a_body_s_name(words[-1]):
+        """A "person" whose name ends as organisations' and outlets' names do, or that is
+        given in apposition to a noun naming an organisation ("the company Atlántica
+        Eólica"), with no first name the tables know and no person of the article called so
+        ("Harbour Gazette", "the Gazette", not "Margaret Court"); a single word only after
+        "the", which a person's name does not take."""
+        if self.gazetteer.gender(words[0]) is not None and len(words) > 1:
             return False
-        if len(words) == 1:
-            before = self.doc[span.start - 1] if span.start > 0 else None
-            if before is None or before.lower_ != "the":
+        if not _apposed_to(span, lambda noun: self.nouns.has("organisation", noun.lower_)):
+            if not ends_a_body_s_name(words[-1]):
                 return False
-        elif self.gazetteer.gender(words[0]) is not None:
-            return False
+            before = self.doc[span.start - 1] if span.start > 0 else None
+            if len(words) == 1 and (before is None or before.lower_ != "the"):
+                return False
         return not any(p.person is not None and p.person.matches(words) for p in self.people)
 
     def _named_person(self, span: SpacySpan, words: list[str]) -> bool:
@@ -299,13 +310,8 @@ class _Finder:
         given in apposition to a noun naming a person ("its director, Helena Marques")."""
         if not looks_personal(words, self.gazetteer):
             return False
-        root = span.root
-        nouns = [root.head] if root.dep_ == "appos" else []
-        nouns += [c for c in root.children if c.dep_ == "appos"]
-        return any(
-            noun.pos_ == "NOUN"
-            and (self.nouns.has("person", noun.lower_) or agent_noun(noun.lower_))
-            for noun in nouns
+        return _apposed_to(
+            span, lambda noun: self.nouns.has("person", noun.lower_) or agent_noun(noun.lower_)
         )
 
     def places_pass(self) -> None:

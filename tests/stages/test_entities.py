@@ -91,3 +91,15 @@ def test_a_name_ending_as_an_outlet_or_body_s_does_is_no_person(pipeline: Pipeli
     )
     assert {e.type for name, e in found.items() if "Gazette" in name} == {"ORG"}
     assert found["Margaret Court"].type == "PERSON"
+
+
+def test_a_name_in_apposition_to_an_organisation_noun_is_an_organisation(
+    pipeline: Pipeline,
+) -> None:
+    found = entities(
+        pipeline,
+        "Dam approved\n\nThe dam, built by the company Torrelba Hídrica, will open in 2027. "
+        "Its engineer, Maria Olsen, said the works were on time.",
+    )
+    assert found["Torrelba Hídrica"].type == "ORG"
+    assert found["Maria Olsen"].type == "PERSON"
