@@ -257,3 +257,18 @@ def test_they_refers_to_people_not_to_things(pipeline: Pipeline) -> None:
         "guidelines, which they say leave wards dangerously short.",
     )
     assert found["they"][:2] == ("nurses", "group")
+
+
+def test_people_described_by_what_they_know_stay_anonymous_when_referred_back_to(
+    pipeline: Pipeline,
+) -> None:
+    found = resolved(
+        pipeline,
+        "Harbour deal near\n\n"
+        "People in the town talk about little else. The mayor has said little about the "
+        "plan, and people familiar with the negotiations say that the deal is nearly done.\n\n"
+        "The harbour, these people said, would reopen in May. They said that the unions "
+        "had agreed.",
+    )
+    assert found["these people"][1] == "anonymous"
+    assert found["They"][1] == "anonymous"

@@ -20,6 +20,7 @@ from newsdesk.stages.speakers.mentions import (
     description,
     document_author,
     head_of,
+    informants,
     is_title,
     phrase_text,
 )
@@ -159,7 +160,7 @@ class Descriptions:
             found = self.rules.best(at, lambda r: r.kind == "group" and " and " in r.name, "both")
             if found is not None:
                 return found
-        if lower in _INDEFINITE_PEOPLE or first in ("those", "not") or self._informants(m.head):
+        if lower in _INDEFINITE_PEOPLE or first in ("those", "not") or informants(m.head):
             name = description(m.core) or lower
             referent = self.discourse.add(
                 Referent("group", name, plural=True, head=lower, unnamed=True)
@@ -243,18 +244,6 @@ class Descriptions:
             )
             return Resolution(referent.name, "group", "group", None, at, referent)
         return None
-
-    @staticmethod
-    def _informants(head: Token) -> bool:
-        """People described only by what they know: "people familiar with her thinking",
-        "sources close to the campaign", "those briefed on the talks"."""
-        if head.lower_ not in ("people", "person", "sources", "source", "someone", "those"):
-            return False
-        return any(
-            (child.dep_ in ("amod", "acl", "relcl") and child.lower_ != "many")
-            or child.lower_ in ("familiar", "close", "briefed", "involved")
-            for child in head.children
-        )
 
     def _of_object(self, head: Token, tokens: list[Token]) -> list[Token] | None:
         inside = {t.i for t in tokens}

@@ -33,6 +33,7 @@ from newsdesk.stages.speakers.mentions import (
     description,
     document_author,
     head_of,
+    informants,
     is_title,
     plural_people,
     quoted_ranges,
@@ -319,13 +320,19 @@ class Discourse:
                 core = [t for t in core if t.i not in counted] or core
             name = name or description(core)
             definite = chunk[0].lower_ in ("the", "this", "these", "that", "those")
-            found = next((r for r in self.referents if r.kind == kind and r.name == name), None)
+            # "officials", "experts", "people familiar with the talks": people the article
+            # leaves unnamed.
+            unnamed = kind == "group" and (self.nouns.has("anonymous", lower) or informants(root))
+            same = [r for r in self.referents if r.kind == kind and r.name == name]
+            found = next((r for r in same if r.unnamed == unnamed), None)
+            if definite and kind == "group" and same:
+                # "these people": the people of that name mentioned last, named or not.
+                found = max(same, key=lambda r: _last_start(r, root.idx))
             if found is None and definite and len(core) == 1 and kind != "group":
                 continue  # "the report": a reference back, resolved when it speaks
             if found is None:
                 found = Referent(kind, name, plural=root.tag_ in ("NNS", "NNPS"), head=lower)
-                # "officials", "experts": people the article leaves unnamed.
-                found.unnamed = kind == "group" and self.nouns.has("anonymous", lower)
+                found.unnamed = unnamed
                 self.referents.append(found)
             found.add_mention(self.mention(tokens))
 
@@ -527,7 +534,11 @@ class Discourse:
     def add(self, referent: Referent) -> Referent:
         """Add a referent, or return the one of the same kind and name already there."""
         for existing in self.referents:
-            if existing.kind == referent.kind and existing.name == referent.name:
+            if (
+                existing.kind == referent.kind
+                and existing.name == referent.name
+                and existing.unnamed == referent.unnamed
+            ):
                 return existing
         if referent.kind == "organisation":
             referent.outlet = referent.outlet or self.is_outlet(referent.name)
@@ -561,6 +572,12 @@ class Discourse:
         now = {term.holder for term in self.gazetteer.holders(title, self.published)}
         before = self.gazetteer.former_holders(title, self.published)
         return sorted({holder for holder in before if holder not in now})
+
+
+def _last_start(referent: Referent, before: int) -> int:
+    """Where the referent was last mentioned before the offset (-1 when it was not)."""
+    mention = referent.last_before(before)
+    return mention.start if mention is not None else -1
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -108,6 +108,19 @@ def no_one_in_particular(head: Token) -> bool:
     )
 
 
+def informants(head: Token) -> bool:
+    """People described only by what they know or did: "people familiar with her thinking",
+    "sources close to the campaign", "those briefed on the talks", "people who have battled
+    other threats". Unnamed, whoever refers back to them ("these people", "they")."""
+    if head.lower_ not in ("people", "person", "sources", "source", "someone", "those"):
+        return False
+    return any(
+        (child.dep_ in ("amod", "acl", "relcl") and child.lower_ != "many")
+        or child.lower_ in ("familiar", "close", "briefed", "involved")
+        for child in head.children
+    )
+
+
 def is_title(token: Token) -> bool:
     """A title or honorific ("Sen.", "President", "Lt.", "Mr.")."""
     lower = token.lower_
