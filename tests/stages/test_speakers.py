@@ -272,3 +272,18 @@ def test_people_described_by_what_they_know_stay_anonymous_when_referred_back_to
     )
     assert found["these people"][1] == "anonymous"
     assert found["They"][1] == "anonymous"
+
+
+def test_the_company_refers_to_the_company_named_before_not_to_a_modifier(
+    pipeline: Pipeline,
+) -> None:
+    found = resolved(
+        pipeline,
+        "Settlement\n\n"
+        "A reporter asked the mayor about a bakery chain called Zelltron. The company and "
+        "its co-founder said in 2012 that they would pay the Ohio attorney general. It "
+        "said it had done nothing wrong.",
+    )
+    both = next(value for key, value in found.items() if key.startswith("The company"))
+    assert both[0] == "Zelltron and co-founder"
+    assert found["It"][:2] == ("Zelltron", "organisation")

@@ -10,7 +10,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from newsdesk.lang.gazetteer import Gazetteer
-from newsdesk.lang.speaker_nouns import AGENT_NOUN, NOT_PEOPLE, SpeakerNouns
+from newsdesk.lang.speaker_nouns import AGENT_NOUN, NOT_PEOPLE, SpeakerNouns, ends_a_body_s_name
 from newsdesk.stages.speakers.discourse import Discourse, Referent, role_words
 from newsdesk.stages.speakers.mentions import (
     DETERMINERS,
@@ -52,6 +52,8 @@ _INDEFINITE_PEOPLE = frozenset(
     everybody nobody none all most""".split()
 )
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# The endings of a company's name that say what it is in law ("Apple Inc.").
+_LEGAL_FORMS = frozenset({"inc", "inc.", "corp", "corp.", "co", "co.", "llc", "ltd", "ltd.", "plc"})
 MAIN_PERSON_RATIO = 1.5
 _SHARES = frozenset({"percent", "%", "majority", "plurality", "half", "third", "quarter"})
 # Family relations and the gender they give: "his wife" is a woman of his family.
@@ -87,6 +89,20 @@ def type_of(referent: Referent) -> str:
     if referent.unnamed:
         return "anonymous"
     return referent.kind
+
+
+def _named_apart(referent: Referent, word: str, nouns: SpeakerNouns) -> bool:
+    """An organisation "the company" (``word``) can refer to: one with a proper name that no
+    other kind of organisation's noun ends ("Mannatech", "Apple Inc.", not "Justice
+    Department"), neither a place, an outlet nor a party."""
+    if referent.kind != "organisation" or referent.place or referent.outlet or referent.plural:
+        return False
+    if not referent.name[:1].isupper() or referent.unnamed:
+        return False
+    last = referent.name.split()[-1].lower()
+    if last in nouns.alike(word) or (word in nouns.alike("company") and last in _LEGAL_FORMS):
+        return True
+    return not (ends_a_body_s_name(last) or nouns.has("organisation", last))
 
 
 @dataclass(frozen=True)
@@ -317,6 +333,12 @@ class Descriptions:
                 ),
                 "the organisation named before",
             )
+            if found is None and self.nouns.has("named apart", word):
+                found = self.rules.best(
+                    at,
+                    lambda r: _named_apart(r, word, self.nouns),
+                    "the organisation named before",
+                )
             if found is None and word in ("state", "country", "nation", "city"):
                 found = self.rules.best(at, lambda r: r.place, "the place named before")
             if found is not None:

@@ -56,6 +56,7 @@ _ROLE_WORDS = {
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _DECAY = 0.5
 SALIENCE_SUM = 0.3
+MODIFIER_DISCOUNT = 0.5
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,13 @@ class Mention:
     spoke: bool = False
     text: str = ""
     main: bool = False  # the subject of the sentence's main clause
+    modifier: bool = False  # a noun's modifier ("CNBC moderator", "the Texas attorney general")
 
     @property
     def weight(self) -> float:
         """How much this mention makes its referent prominent."""
         weight = 1.0 + 0.4 * self.subject + 0.6 * self.main + 0.5 * self.spoke
+        weight -= MODIFIER_DISCOUNT * self.modifier
         return max(weight - 0.7 * self.quoted, 0.2)
 
 
@@ -193,9 +196,11 @@ class Discourse:
     def mention(self, tokens: list[Token], spoke: bool = False) -> Mention:
         """A mention record for a stretch of tokens."""
         head = head_of(tokens)
+        modifier = False
         while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
             if head.dep_ == "compound" and head.head.pos_ == "NOUN":
-                break  # "McConnell spokesman Don Stewart": McConnell is not the subject
+                modifier = True  # "McConnell spokesman Don Stewart": McConnell is not the subject
+                break
             head = head.head
         start = tokens[0].idx
         subject = head.dep_ in _SUBJECT_DEPS
@@ -214,6 +219,7 @@ class Discourse:
             quoted=self.is_quoted(start),
             spoke=spoke,
             text=self.text[start : tokens[-1].idx + len(tokens[-1])],
+            modifier=modifier,
         )
 
     # --- building -----------------------------------------------------------------------

@@ -253,7 +253,12 @@ def core_phrase(head: Token, tokens: list[Token] | None = None) -> list[Token]:
         if child.dep_ in ("det", "predet", "punct", "cc", "preconj", "advmod", "case"):
             continue
         start = min(start, child.left_edge.i)
-    words = [t for t in head.doc[start : head.i + 1] if not t.is_space]
+    doc = head.doc
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        if doc[start - 1].whitespace_ or (inside is not None and start - 2 not in inside):
+            break
+        start -= 2  # "co-founder", "ex-wife": a prefix the parser split off
+    words = [t for t in doc[start : head.i + 1] if not t.is_space]
     while words and (words[0].lower_ in DETERMINERS or words[0].is_punct):
         words = words[1:]
     return words or [head]
