@@ -287,3 +287,16 @@ def test_the_company_refers_to_the_company_named_before_not_to_a_modifier(
     both = next(value for key, value in found.items() if key.startswith("The company"))
     assert both[0] == "Zelltron and co-founder"
     assert found["It"][:2] == ("Zelltron", "organisation")
+
+
+def test_a_campaign_named_by_its_possessor_at_a_sentence_start_is_referred_back_to(
+    pipeline: Pipeline,
+) -> None:
+    found = resolved(
+        pipeline,
+        "Recount\n\n"
+        "Sarah Mills leads Tom Sanders in Kentucky, the Mills campaign said on Monday.\n\n"
+        "Sanders’ campaign launched a $1.5 million ad buy in Ohio on Tuesday and announced "
+        "it would seek a recount in Kentucky.",
+    )
+    assert found["it"][:2] == ("Sanders campaign", "organisation")

@@ -364,15 +364,11 @@ class Discourse:
     def _owned(self, root: Token) -> bool:
         """An organisation noun with its owner named: "the Clinton campaign", "Trump's
         campaign"."""
-        return any(
-            child.dep_ in ("compound", "poss") and child.pos_ == "PROPN" for child in root.lefts
-        )
+        return _owner(root) is not None
 
     def organisation_description(self, root: Token, core: list[Token]) -> str:
         """ "the Clinton campaign", "Trump's campaign" -> "Clinton campaign", "Trump campaign"."""
-        owner = next(
-            (c for c in root.lefts if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None
-        )
+        owner = _owner(root)
         if owner is None:
             return ""
         return f"{owner.text} {root.lower_}"
@@ -578,6 +574,19 @@ class Discourse:
         now = {term.holder for term in self.gazetteer.holders(title, self.published)}
         before = self.gazetteer.former_holders(title, self.published)
         return sorted({holder for holder in before if holder not in now})
+
+
+def _owner(root: Token) -> Token | None:
+    """The name before a noun that says whose it is ("the Clinton campaign", "Sanders’
+    campaign", even where the tagger took a possessor at the start of a sentence for a
+    common noun)."""
+    for child in root.lefts:
+        if child.dep_ not in ("compound", "poss"):
+            continue
+        capitalised = child.dep_ == "poss" and child.text[:1].isupper() and child.pos_ != "PRON"
+        if child.pos_ == "PROPN" or capitalised:
+            return child
+    return None
 
 
 def _last_start(referent: Referent, before: int) -> int:
