@@ -289,6 +289,17 @@ def test_the_company_refers_to_the_company_named_before_not_to_a_modifier(
     assert found["It"][:2] == ("Zelltron", "organisation")
 
 
+def test_a_pronoun_source_is_not_the_person_its_statement_names(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Primary\n\n"
+        "His campaign manager, Tom Becker, said Senator Sam Mills would win Nevada. Mills "
+        "toured the state on Monday.\n\n"
+        "“Senator Mills's message reached voters, and in Iowa he proved it,” he said.",
+    )
+    assert found["he"][:2] == ("Tom Becker", "person")
+
+
 def test_a_campaign_named_by_its_possessor_at_a_sentence_start_is_referred_back_to(
     pipeline: Pipeline,
 ) -> None:

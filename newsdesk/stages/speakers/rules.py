@@ -102,8 +102,11 @@ class Rules:
 
     # --- the entry point ----------------------------------------------------------------
 
-    def resolve(self, tokens: list[Token], depth: int = 0) -> Resolution:
-        """Resolve one source mention."""
+    def resolve(
+        self, tokens: list[Token], depth: int = 0, barred: frozenset[int] = frozenset()
+    ) -> Resolution:
+        """Resolve one source mention; a pronoun refers to none of the ``barred`` referents
+        (by id)."""
         at = tokens[0].idx
         if self.discourse.in_dateline(at):
             return Resolution(None, "unknown", "unresolved: a dateline")
@@ -112,7 +115,7 @@ class Rules:
             return Resolution(None, "unknown", "unresolved: no words")
         lower = words[0].lower_
         if len(words) == 1 and lower in PRONOUNS:
-            return self.pronoun(words[0])
+            return self.pronoun(words[0], barred)
         if len(words) == 1 and lower in SECOND_PERSON and not self.discourse.is_quoted(at):
             return Resolution("readers", "group", "second person: the reader")
         if len(words) == 1 and (lower in SECOND_PERSON or lower in FIRST_PERSON):
@@ -129,7 +132,7 @@ class Rules:
         if parts and depth < 3:
             return self.coordination(parts, depth)
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
-            return self.pronoun(head)  # "even she", "he both", "they'd"
+            return self.pronoun(head, barred)  # "even she", "he both", "they'd"
         if (
             head.text.istitle()
             and self.nouns.has("document", head.lower_)
@@ -146,14 +149,19 @@ class Rules:
 
     # --- pronouns -----------------------------------------------------------------------
 
-    def pronoun(self, token: Token) -> Resolution:
+    def pronoun(self, token: Token, barred: frozenset[int] = frozenset()) -> Resolution:
         """ "he"/"she" -> a person of that gender, "it" -> an organisation or document,
-        "they" -> a group, an organisation or several people."""
+        "they" -> a group, an organisation or several people; never a ``barred`` one."""
         gender, plural = PRONOUNS[token.lower_]
         if gender is not None:
 
             def accept(r: Referent) -> bool:
-                return r.kind == "person" and not r.plural and r.gender in (gender, None)
+                return (
+                    r.kind == "person"
+                    and not r.plural
+                    and r.gender in (gender, None)
+                    and id(r) not in barred
+                )
 
             ranked = self.discourse.ranked(token.idx, accept)
             # A person whose gender is unknown is taken only when no one of that gender is
@@ -170,14 +178,18 @@ class Rules:
             # things ("the new rules, which they say ...").
             ranked = [
                 (score * (1.0 if r.plural else THEY_ORGANISATION), r)
-                for score, r in self.discourse.ranked(token.idx, _they_can_be)
+                for score, r in self.discourse.ranked(
+                    token.idx, lambda r: _they_can_be(r) and id(r) not in barred
+                )
             ]
             if ranked:
                 return self.found(max(ranked, key=lambda pair: pair[0])[1], "pronoun", token.idx)
         else:
             found = self.best(
                 token.idx,
-                lambda r: r.kind in ("organisation", "document") and not r.plural,
+                lambda r: (
+                    r.kind in ("organisation", "document") and not r.plural and id(r) not in barred
+                ),
                 "pronoun",
             )
             if found is not None:
