@@ -311,3 +311,17 @@ def test_a_campaign_named_by_its_possessor_at_a_sentence_start_is_referred_back_
         "it would seek a recount in Kentucky.",
     )
     assert found["it"][:2] == ("Sanders campaign", "organisation")
+
+
+def test_a_people_keeps_the_words_that_narrow_it(pipeline: Pipeline) -> None:
+    text = (
+        "Faith\n\nIn Ohio, conservative Christians said that he never asked for forgiveness. Many "
+        "evangelical Christians said they would stay home."
+    )
+    expected = {
+        "conservative Christians": "conservative Christians",
+        "Many evangelical Christians": "evangelical Christians",
+    }
+    found = resolved(pipeline, text)
+    for source, speaker in expected.items():
+        assert found[source][:2] == (speaker, "group")

@@ -24,6 +24,7 @@ from newsdesk.stages.speakers.mentions import (
     RELATIVES,
     SECOND_PERSON,
     conjuncts,
+    core_phrase,
     description,
     head_of,
     honorific_gender,
@@ -254,6 +255,10 @@ class Rules:
         _, words = name_words(named)
         gender = honorific_gender(mention)
         entity = self._tagged_entity(named, words, gender, bare)
+        if entity is not None and entity.kind == "group":
+            qualified = self._qualified_group(named, mention)
+            if qualified is not None:
+                return qualified
         if entity is not None:
             return self._entity_found(entity, named, words, gender, rule)
         canonical = self._organisation_canonical(bare)
@@ -283,6 +288,24 @@ class Rules:
         referent = Referent("person", join_name(words), gender=gender, person=Person([words]))
         referent = self.discourse.add(referent)
         return Resolution(referent.name, "person", rule, text, at, referent)
+
+    def _qualified_group(self, named: list[Token], mention: list[Token]) -> Resolution | None:
+        """A people named with the words that narrow it ("Conservative Christians", "many
+        evangelical Christians" -> conservative Christians, evangelical Christians): a group
+        of its own, not all of that people."""
+        head = named[-1]
+        core = core_phrase(head, mention)
+        own = 1  # the people's own name: the head and the words tagged with it
+        while own < len(core) and core[-own - 1].ent_type_ == head.ent_type_ != "":
+            own += 1
+        if len(core) <= own or core[-1].i != head.i:
+            return None
+        first = core[0]
+        text = phrase_text(core)
+        if not first.ent_type_ and first.text[:1].isupper() and not first.text.isupper():
+            text = text[:1].lower() + text[1:]  # capitalised only where the sentence starts
+        referent = self.discourse.add(Referent("group", text, plural=True, head=head.lower_))
+        return Resolution(text, "group", "qualified group", phrase_text(core), first.idx, referent)
 
     def _tagged_entity(
         self, named: list[Token], words: list[str], gender: str | None, bare: str
