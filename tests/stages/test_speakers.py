@@ -325,3 +325,14 @@ def test_a_people_keeps_the_words_that_narrow_it(pipeline: Pipeline) -> None:
     found = resolved(pipeline, text)
     for source, speaker in expected.items():
         assert found[source][:2] == (speaker, "group")
+
+
+def test_a_physician_named_next_as_a_doctor_is_that_doctor(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Health\n\n"
+        "Senator Mary Holt turns 75 on Friday. According to her longtime personal physician, "
+        "the senator is in excellent health. The letter was signed by Dr. Susan Marsh, who "
+        "has treated her since 1990.",
+    )
+    assert found["her longtime personal physician"][:2] == ("Susan Marsh", "person")
