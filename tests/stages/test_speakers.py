@@ -336,3 +336,17 @@ def test_a_physician_named_next_as_a_doctor_is_that_doctor(pipeline: Pipeline) -
         "has treated her since 1990.",
     )
     assert found["her longtime personal physician"][:2] == ("Susan Marsh", "person")
+
+
+def test_a_document_whose_phrase_names_its_author_is_not_one_named_before(
+    pipeline: Pipeline,
+) -> None:
+    found = resolved(
+        pipeline,
+        "Race\n\n"
+        "The governor trails in state polls. He leads his rival by two points, 44 percent "
+        "to 42 percent, according to the average of recent surveys compiled by Polling Desk.",
+    )
+    speaker, kind, _ = found["the average of recent surveys compiled by Polling Desk"]
+    assert kind == "document"
+    assert speaker is not None and "Polling Desk" in speaker

@@ -189,7 +189,7 @@ class Descriptions:
         organisation."""
         head, lower, core, definite, at = m.head, m.lower, m.core, m.definite, m.at
         if self.nouns.has("document", lower):
-            return self.document(head, core, definite, at)
+            return self.document(head, core, definite, at, m.tokens)
         party = self._party([head])
         if party is not None:
             referent = self.discourse.add(Referent("organisation", party, plural=True))
@@ -282,8 +282,17 @@ class Descriptions:
                     return known.canonical
         return None
 
-    def document(self, head: Token, core: list[Token], definite: bool, at: int) -> Resolution:
-        """ "the report" -> the report named before; "a Quinnipiac poll" -> that poll."""
+    def document(
+        self,
+        head: Token,
+        core: list[Token],
+        definite: bool,
+        at: int,
+        tokens: list[Token] | None = None,
+    ) -> Resolution:
+        """ "the report" -> the report named before; "a Quinnipiac poll" -> that poll; "the
+        average of polls compiled by Real Clear Politics" -> that average, which its author
+        tells apart."""
         owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ == "PRON" and owner.lower_ in PRONOUNS:
             owned_by = self.rules.pronoun(owner)
@@ -295,14 +304,15 @@ class Descriptions:
                 )
         specific = [t for t in core if t.i != head.i and t.pos_ in ("PROPN", "NOUN", "NUM")]
         alike = self.nouns.alike(head.lower_)
-        if definite and not specific:
+        author = document_author(head, tokens)
+        if definite and not specific and not author:
             found = self.rules.best(
                 at, lambda r: r.kind == "document" and r.head in alike, "the document"
             )
             found = found or self.rules.best(at, lambda r: r.kind == "document", "the document")
             if found is not None:
                 return found
-        name = description(core + document_author(head))
+        name = description(core + author)
         referent = self.discourse.add(Referent("document", name, head=head.lower_))
         return Resolution(name, "document", "document", None, at, referent)
 

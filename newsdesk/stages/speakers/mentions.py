@@ -264,13 +264,24 @@ def core_phrase(head: Token, tokens: list[Token] | None = None) -> list[Token]:
     return words or [head]
 
 
-def document_author(head: Token) -> list[Token]:
-    """Who a document is by, when its phrase says ("a report by the Civic Trust")."""
+def document_author(head: Token, tokens: list[Token] | None = None) -> list[Token]:
+    """Who a document is by, when its phrase says ("a report by the Civic Trust"); given the
+    mention's ``tokens``, also an author further down its phrase ("the average of recent
+    polls compiled by Real Clear Politics": "of recent polls compiled by ...")."""
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if objects and any(t.pos_ == "PROPN" for t in objects[0].subtree):
                 return [prep, *objects[0].subtree]
+    inside = {t.i for t in tokens or ()}
+    for word in head.subtree:
+        if word.i <= head.i or word.i not in inside or word.lower_ not in ("by", "from"):
+            continue
+        objects = [c for c in word.children if c.dep_ == "pobj"]
+        named = bool(objects) and any(t.pos_ == "PROPN" for t in objects[0].subtree)
+        if word.dep_ in ("agent", "prep") and named:
+            end = objects[0].right_edge.i
+            return [t for t in head.doc[head.i + 1 : end + 1] if t.i in inside]
     return []
 
 
