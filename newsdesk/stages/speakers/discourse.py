@@ -35,6 +35,7 @@ from newsdesk.stages.speakers.mentions import (
     head_of,
     informants,
     is_title,
+    name_owner,
     plural_people,
     quoted_ranges,
     span_tokens,
@@ -364,11 +365,11 @@ class Discourse:
     def _owned(self, root: Token) -> bool:
         """An organisation noun with its owner named: "the Clinton campaign", "Trump's
         campaign"."""
-        return _owner(root) is not None
+        return name_owner(root) is not None
 
     def organisation_description(self, root: Token, core: list[Token]) -> str:
         """ "the Clinton campaign", "Trump's campaign" -> "Clinton campaign", "Trump campaign"."""
-        owner = _owner(root)
+        owner = name_owner(root)
         if owner is None:
             return ""
         return f"{owner.text} {root.lower_}"
@@ -574,19 +575,6 @@ class Discourse:
         now = {term.holder for term in self.gazetteer.holders(title, self.published)}
         before = self.gazetteer.former_holders(title, self.published)
         return sorted({holder for holder in before if holder not in now})
-
-
-def _owner(root: Token) -> Token | None:
-    """The name before a noun that says whose it is ("the Clinton campaign", "Sanders’
-    campaign", even where the tagger took a possessor at the start of a sentence for a
-    common noun)."""
-    for child in root.lefts:
-        if child.dep_ not in ("compound", "poss"):
-            continue
-        capitalised = child.dep_ == "poss" and child.text[:1].isupper() and child.pos_ != "PRON"
-        if child.pos_ == "PROPN" or capitalised:
-            return child
-    return None
 
 
 def _last_start(referent: Referent, before: int) -> int:

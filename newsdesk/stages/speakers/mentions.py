@@ -198,6 +198,19 @@ def named_tokens(tokens: list[Token]) -> list[Token]:
     return []
 
 
+def name_owner(root: Token) -> Token | None:
+    """The name before a noun that says whose it is ("the Clinton campaign", "Sanders’
+    campaign", even where the tagger took a possessor at the start of a sentence for a
+    common noun)."""
+    for child in root.lefts:
+        if child.dep_ not in ("compound", "poss"):
+            continue
+        capitalised = child.dep_ == "poss" and child.text[:1].isupper() and child.pos_ != "PRON"
+        if child.pos_ == "PROPN" or capitalised:
+            return child
+    return None
+
+
 def conjuncts(tokens: list[Token]) -> list[list[Token]]:
     """The sources a mention joins with "and" ("Trump and Clinton", "The Times and the
     Gannett chain"), each as its tokens; empty when the mention names one source."""
