@@ -257,3 +257,96 @@ def test_they_refers_to_people_not_to_things(pipeline: Pipeline) -> None:
         "guidelines, which they say leave wards dangerously short.",
     )
     assert found["they"][:2] == ("nurses", "group")
+
+
+def test_people_described_by_what_they_know_stay_anonymous_when_referred_back_to(
+    pipeline: Pipeline,
+) -> None:
+    found = resolved(
+        pipeline,
+        "Harbour deal near\n\n"
+        "People in the town talk about little else. The mayor has said little about the "
+        "plan, and people familiar with the negotiations say that the deal is nearly done.\n\n"
+        "The harbour, these people said, would reopen in May. They said that the unions "
+        "had agreed.",
+    )
+    assert found["these people"][1] == "anonymous"
+    assert found["They"][1] == "anonymous"
+
+
+def test_the_company_refers_to_the_company_named_before_not_to_a_modifier(
+    pipeline: Pipeline,
+) -> None:
+    found = resolved(
+        pipeline,
+        "Settlement\n\n"
+        "A reporter asked the mayor about a bakery chain called Zelltron. The company and "
+        "its co-founder said in 2012 that they would pay the Ohio attorney general. It "
+        "said it had done nothing wrong.",
+    )
+    both = next(value for key, value in found.items() if key.startswith("The company"))
+    assert both[0] == "Zelltron and co-founder"
+    assert found["It"][:2] == ("Zelltron", "organisation")
+
+
+def test_a_pronoun_source_is_not_the_person_its_statement_names(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Primary\n\n"
+        "His campaign manager, Tom Becker, said Senator Sam Mills would win Nevada. Mills "
+        "toured the state on Monday.\n\n"
+        "“Senator Mills's message reached voters, and in Iowa he proved it,” he said.",
+    )
+    assert found["he"][:2] == ("Tom Becker", "person")
+
+
+def test_a_campaign_named_by_its_possessor_at_a_sentence_start_is_referred_back_to(
+    pipeline: Pipeline,
+) -> None:
+    found = resolved(
+        pipeline,
+        "Recount\n\n"
+        "Sarah Mills leads Tom Sanders in Kentucky, the Mills campaign said on Monday.\n\n"
+        "Sanders’ campaign launched a $1.5 million ad buy in Ohio on Tuesday and announced "
+        "it would seek a recount in Kentucky.",
+    )
+    assert found["it"][:2] == ("Sanders campaign", "organisation")
+
+
+def test_a_people_keeps_the_words_that_narrow_it(pipeline: Pipeline) -> None:
+    text = (
+        "Faith\n\nIn Ohio, conservative Christians said that he never asked for forgiveness. Many "
+        "evangelical Christians said they would stay home."
+    )
+    expected = {
+        "conservative Christians": "conservative Christians",
+        "Many evangelical Christians": "evangelical Christians",
+    }
+    found = resolved(pipeline, text)
+    for source, speaker in expected.items():
+        assert found[source][:2] == (speaker, "group")
+
+
+def test_a_physician_named_next_as_a_doctor_is_that_doctor(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Health\n\n"
+        "Senator Mary Holt turns 75 on Friday. According to her longtime personal physician, "
+        "the senator is in excellent health. The letter was signed by Dr. Susan Marsh, who "
+        "has treated her since 1990.",
+    )
+    assert found["her longtime personal physician"][:2] == ("Susan Marsh", "person")
+
+
+def test_a_document_whose_phrase_names_its_author_is_not_one_named_before(
+    pipeline: Pipeline,
+) -> None:
+    found = resolved(
+        pipeline,
+        "Race\n\n"
+        "The governor trails in state polls. He leads his rival by two points, 44 percent "
+        "to 42 percent, according to the average of recent surveys compiled by Polling Desk.",
+    )
+    speaker, kind, _ = found["the average of recent surveys compiled by Polling Desk"]
+    assert kind == "document"
+    assert speaker is not None and "Polling Desk" in speaker

@@ -10,7 +10,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from newsdesk.lang.gazetteer import Gazetteer
-from newsdesk.lang.speaker_nouns import AGENT_NOUN, NOT_PEOPLE, SpeakerNouns
+from newsdesk.lang.speaker_nouns import AGENT_NOUN, NOT_PEOPLE, SpeakerNouns, ends_a_body_s_name
 from newsdesk.stages.speakers.discourse import Discourse, Referent, role_words
 from newsdesk.stages.speakers.mentions import (
     DETERMINERS,
@@ -20,6 +20,7 @@ from newsdesk.stages.speakers.mentions import (
     description,
     document_author,
     head_of,
+    informants,
     is_title,
     phrase_text,
 )
@@ -51,6 +52,8 @@ _INDEFINITE_PEOPLE = frozenset(
     everybody nobody none all most""".split()
 )
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# The endings of a company's name that say what it is in law ("Apple Inc.").
+_LEGAL_FORMS = frozenset({"inc", "inc.", "corp", "corp.", "co", "co.", "llc", "ltd", "ltd.", "plc"})
 MAIN_PERSON_RATIO = 1.5
 _SHARES = frozenset({"percent", "%", "majority", "plurality", "half", "third", "quarter"})
 # Family relations and the gender they give: "his wife" is a woman of his family.
@@ -86,6 +89,20 @@ def type_of(referent: Referent) -> str:
     if referent.unnamed:
         return "anonymous"
     return referent.kind
+
+
+def _named_apart(referent: Referent, word: str, nouns: SpeakerNouns) -> bool:
+    """An organisation "the company" (``word``) can refer to: one with a proper name that no
+    other kind of organisation's noun ends ("Mannatech", "Apple Inc.", not "Justice
+    Department"), neither a place, an outlet nor a party."""
+    if referent.kind != "organisation" or referent.place or referent.outlet or referent.plural:
+        return False
+    if not referent.name[:1].isupper() or referent.unnamed:
+        return False
+    last = referent.name.split()[-1].lower()
+    if last in nouns.alike(word) or (word in nouns.alike("company") and last in _LEGAL_FORMS):
+        return True
+    return not (ends_a_body_s_name(last) or nouns.has("organisation", last))
 
 
 @dataclass(frozen=True)
@@ -159,7 +176,7 @@ class Descriptions:
             found = self.rules.best(at, lambda r: r.kind == "group" and " and " in r.name, "both")
             if found is not None:
                 return found
-        if lower in _INDEFINITE_PEOPLE or first in ("those", "not") or self._informants(m.head):
+        if lower in _INDEFINITE_PEOPLE or first in ("those", "not") or informants(m.head):
             name = description(m.core) or lower
             referent = self.discourse.add(
                 Referent("group", name, plural=True, head=lower, unnamed=True)
@@ -172,7 +189,7 @@ class Descriptions:
         organisation."""
         head, lower, core, definite, at = m.head, m.lower, m.core, m.definite, m.at
         if self.nouns.has("document", lower):
-            return self.document(head, core, definite, at)
+            return self.document(head, core, definite, at, m.tokens)
         party = self._party([head])
         if party is not None:
             referent = self.discourse.add(Referent("organisation", party, plural=True))
@@ -244,18 +261,6 @@ class Descriptions:
             return Resolution(referent.name, "group", "group", None, at, referent)
         return None
 
-    @staticmethod
-    def _informants(head: Token) -> bool:
-        """People described only by what they know: "people familiar with her thinking",
-        "sources close to the campaign", "those briefed on the talks"."""
-        if head.lower_ not in ("people", "person", "sources", "source", "someone", "those"):
-            return False
-        return any(
-            (child.dep_ in ("amod", "acl", "relcl") and child.lower_ != "many")
-            or child.lower_ in ("familiar", "close", "briefed", "involved")
-            for child in head.children
-        )
-
     def _of_object(self, head: Token, tokens: list[Token]) -> list[Token] | None:
         inside = {t.i for t in tokens}
         for prep in head.children:
@@ -277,8 +282,17 @@ class Descriptions:
                     return known.canonical
         return None
 
-    def document(self, head: Token, core: list[Token], definite: bool, at: int) -> Resolution:
-        """ "the report" -> the report named before; "a Quinnipiac poll" -> that poll."""
+    def document(
+        self,
+        head: Token,
+        core: list[Token],
+        definite: bool,
+        at: int,
+        tokens: list[Token] | None = None,
+    ) -> Resolution:
+        """ "the report" -> the report named before; "a Quinnipiac poll" -> that poll; "the
+        average of polls compiled by Real Clear Politics" -> that average, which its author
+        tells apart."""
         owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ == "PRON" and owner.lower_ in PRONOUNS:
             owned_by = self.rules.pronoun(owner)
@@ -290,14 +304,15 @@ class Descriptions:
                 )
         specific = [t for t in core if t.i != head.i and t.pos_ in ("PROPN", "NOUN", "NUM")]
         alike = self.nouns.alike(head.lower_)
-        if definite and not specific:
+        author = document_author(head, tokens)
+        if definite and not specific and not author:
             found = self.rules.best(
                 at, lambda r: r.kind == "document" and r.head in alike, "the document"
             )
             found = found or self.rules.best(at, lambda r: r.kind == "document", "the document")
             if found is not None:
                 return found
-        name = description(core + document_author(head))
+        name = description(core + author)
         referent = self.discourse.add(Referent("document", name, head=head.lower_))
         return Resolution(name, "document", "document", None, at, referent)
 
@@ -328,6 +343,12 @@ class Descriptions:
                 ),
                 "the organisation named before",
             )
+            if found is None and self.nouns.has("named apart", word):
+                found = self.rules.best(
+                    at,
+                    lambda r: _named_apart(r, word, self.nouns),
+                    "the organisation named before",
+                )
             if found is None and word in ("state", "country", "nation", "city"):
                 found = self.rules.best(at, lambda r: r.place, "the place named before")
             if found is not None:

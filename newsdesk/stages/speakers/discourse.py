@@ -33,7 +33,9 @@ from newsdesk.stages.speakers.mentions import (
     description,
     document_author,
     head_of,
+    informants,
     is_title,
+    name_owner,
     plural_people,
     quoted_ranges,
     span_tokens,
@@ -55,6 +57,7 @@ _ROLE_WORDS = {
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _DECAY = 0.5
 SALIENCE_SUM = 0.3
+MODIFIER_DISCOUNT = 0.5
 
 
 @dataclass(frozen=True)
@@ -68,11 +71,13 @@ class Mention:
     spoke: bool = False
     text: str = ""
     main: bool = False  # the subject of the sentence's main clause
+    modifier: bool = False  # a noun's modifier ("CNBC moderator", "the Texas attorney general")
 
     @property
     def weight(self) -> float:
         """How much this mention makes its referent prominent."""
         weight = 1.0 + 0.4 * self.subject + 0.6 * self.main + 0.5 * self.spoke
+        weight -= MODIFIER_DISCOUNT * self.modifier
         return max(weight - 0.7 * self.quoted, 0.2)
 
 
@@ -192,9 +197,11 @@ class Discourse:
     def mention(self, tokens: list[Token], spoke: bool = False) -> Mention:
         """A mention record for a stretch of tokens."""
         head = head_of(tokens)
+        modifier = False
         while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
             if head.dep_ == "compound" and head.head.pos_ == "NOUN":
-                break  # "McConnell spokesman Don Stewart": McConnell is not the subject
+                modifier = True  # "McConnell spokesman Don Stewart": McConnell is not the subject
+                break
             head = head.head
         start = tokens[0].idx
         subject = head.dep_ in _SUBJECT_DEPS
@@ -213,6 +220,7 @@ class Discourse:
             quoted=self.is_quoted(start),
             spoke=spoke,
             text=self.text[start : tokens[-1].idx + len(tokens[-1])],
+            modifier=modifier,
         )
 
     # --- building -----------------------------------------------------------------------
@@ -319,13 +327,19 @@ class Discourse:
                 core = [t for t in core if t.i not in counted] or core
             name = name or description(core)
             definite = chunk[0].lower_ in ("the", "this", "these", "that", "those")
-            found = next((r for r in self.referents if r.kind == kind and r.name == name), None)
+            # "officials", "experts", "people familiar with the talks": people the article
+            # leaves unnamed.
+            unnamed = kind == "group" and (self.nouns.has("anonymous", lower) or informants(root))
+            same = [r for r in self.referents if r.kind == kind and r.name == name]
+            found = next((r for r in same if r.unnamed == unnamed), None)
+            if definite and kind == "group" and same:
+                # "these people": the people of that name mentioned last, named or not.
+                found = max(same, key=lambda r: _last_start(r, root.idx))
             if found is None and definite and len(core) == 1 and kind != "group":
                 continue  # "the report": a reference back, resolved when it speaks
             if found is None:
                 found = Referent(kind, name, plural=root.tag_ in ("NNS", "NNPS"), head=lower)
-                # "officials", "experts": people the article leaves unnamed.
-                found.unnamed = kind == "group" and self.nouns.has("anonymous", lower)
+                found.unnamed = unnamed
                 self.referents.append(found)
             found.add_mention(self.mention(tokens))
 
@@ -351,15 +365,11 @@ class Discourse:
     def _owned(self, root: Token) -> bool:
         """An organisation noun with its owner named: "the Clinton campaign", "Trump's
         campaign"."""
-        return any(
-            child.dep_ in ("compound", "poss") and child.pos_ == "PROPN" for child in root.lefts
-        )
+        return name_owner(root) is not None
 
     def organisation_description(self, root: Token, core: list[Token]) -> str:
         """ "the Clinton campaign", "Trump's campaign" -> "Clinton campaign", "Trump campaign"."""
-        owner = next(
-            (c for c in root.lefts if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None
-        )
+        owner = name_owner(root)
         if owner is None:
             return ""
         return f"{owner.text} {root.lower_}"
@@ -527,7 +537,11 @@ class Discourse:
     def add(self, referent: Referent) -> Referent:
         """Add a referent, or return the one of the same kind and name already there."""
         for existing in self.referents:
-            if existing.kind == referent.kind and existing.name == referent.name:
+            if (
+                existing.kind == referent.kind
+                and existing.name == referent.name
+                and existing.unnamed == referent.unnamed
+            ):
                 return existing
         if referent.kind == "organisation":
             referent.outlet = referent.outlet or self.is_outlet(referent.name)
@@ -561,6 +575,12 @@ class Discourse:
         now = {term.holder for term in self.gazetteer.holders(title, self.published)}
         before = self.gazetteer.former_holders(title, self.published)
         return sorted({holder for holder in before if holder not in now})
+
+
+def _last_start(referent: Referent, before: int) -> int:
+    """Where the referent was last mentioned before the offset (-1 when it was not)."""
+    mention = referent.last_before(before)
+    return mention.start if mention is not None else -1
 
 
 def _date(text: str | None) -> dt.date | None:

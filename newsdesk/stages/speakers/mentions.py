@@ -108,6 +108,19 @@ def no_one_in_particular(head: Token) -> bool:
     )
 
 
+def informants(head: Token) -> bool:
+    """People described only by what they know or did: "people familiar with her thinking",
+    "sources close to the campaign", "those briefed on the talks", "people who have battled
+    other threats". Unnamed, whoever refers back to them ("these people", "they")."""
+    if head.lower_ not in ("people", "person", "sources", "source", "someone", "those"):
+        return False
+    return any(
+        (child.dep_ in ("amod", "acl", "relcl") and child.lower_ != "many")
+        or child.lower_ in ("familiar", "close", "briefed", "involved")
+        for child in head.children
+    )
+
+
 def is_title(token: Token) -> bool:
     """A title or honorific ("Sen.", "President", "Lt.", "Mr.")."""
     lower = token.lower_
@@ -185,6 +198,19 @@ def named_tokens(tokens: list[Token]) -> list[Token]:
     return []
 
 
+def name_owner(root: Token) -> Token | None:
+    """The name before a noun that says whose it is ("the Clinton campaign", "Sanders’
+    campaign", even where the tagger took a possessor at the start of a sentence for a
+    common noun)."""
+    for child in root.lefts:
+        if child.dep_ not in ("compound", "poss"):
+            continue
+        capitalised = child.dep_ == "poss" and child.text[:1].isupper() and child.pos_ != "PRON"
+        if child.pos_ == "PROPN" or capitalised:
+            return child
+    return None
+
+
 def conjuncts(tokens: list[Token]) -> list[list[Token]]:
     """The sources a mention joins with "and" ("Trump and Clinton", "The Times and the
     Gannett chain"), each as its tokens; empty when the mention names one source."""
@@ -240,19 +266,35 @@ def core_phrase(head: Token, tokens: list[Token] | None = None) -> list[Token]:
         if child.dep_ in ("det", "predet", "punct", "cc", "preconj", "advmod", "case"):
             continue
         start = min(start, child.left_edge.i)
-    words = [t for t in head.doc[start : head.i + 1] if not t.is_space]
+    doc = head.doc
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        if doc[start - 1].whitespace_ or (inside is not None and start - 2 not in inside):
+            break
+        start -= 2  # "co-founder", "ex-wife": a prefix the parser split off
+    words = [t for t in doc[start : head.i + 1] if not t.is_space]
     while words and (words[0].lower_ in DETERMINERS or words[0].is_punct):
         words = words[1:]
     return words or [head]
 
 
-def document_author(head: Token) -> list[Token]:
-    """Who a document is by, when its phrase says ("a report by the Civic Trust")."""
+def document_author(head: Token, tokens: list[Token] | None = None) -> list[Token]:
+    """Who a document is by, when its phrase says ("a report by the Civic Trust"); given the
+    mention's ``tokens``, also an author further down its phrase ("the average of recent
+    polls compiled by Real Clear Politics": "of recent polls compiled by ...")."""
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if objects and any(t.pos_ == "PROPN" for t in objects[0].subtree):
                 return [prep, *objects[0].subtree]
+    inside = {t.i for t in tokens or ()}
+    for word in head.subtree:
+        if word.i <= head.i or word.i not in inside or word.lower_ not in ("by", "from"):
+            continue
+        objects = [c for c in word.children if c.dep_ == "pobj"]
+        named = bool(objects) and any(t.pos_ == "PROPN" for t in objects[0].subtree)
+        if word.dep_ in ("agent", "prep") and named:
+            end = objects[0].right_edge.i
+            return [t for t in head.doc[head.i + 1 : end + 1] if t.i in inside]
     return []
 
 

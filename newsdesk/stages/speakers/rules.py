@@ -24,6 +24,7 @@ from newsdesk.stages.speakers.mentions import (
     RELATIVES,
     SECOND_PERSON,
     conjuncts,
+    core_phrase,
     description,
     head_of,
     honorific_gender,
@@ -102,8 +103,11 @@ class Rules:
 
     # --- the entry point ----------------------------------------------------------------
 
-    def resolve(self, tokens: list[Token], depth: int = 0) -> Resolution:
-        """Resolve one source mention."""
+    def resolve(
+        self, tokens: list[Token], depth: int = 0, barred: frozenset[int] = frozenset()
+    ) -> Resolution:
+        """Resolve one source mention; a pronoun refers to none of the ``barred`` referents
+        (by id)."""
         at = tokens[0].idx
         if self.discourse.in_dateline(at):
             return Resolution(None, "unknown", "unresolved: a dateline")
@@ -112,7 +116,7 @@ class Rules:
             return Resolution(None, "unknown", "unresolved: no words")
         lower = words[0].lower_
         if len(words) == 1 and lower in PRONOUNS:
-            return self.pronoun(words[0])
+            return self.pronoun(words[0], barred)
         if len(words) == 1 and lower in SECOND_PERSON and not self.discourse.is_quoted(at):
             return Resolution("readers", "group", "second person: the reader")
         if len(words) == 1 and (lower in SECOND_PERSON or lower in FIRST_PERSON):
@@ -129,7 +133,7 @@ class Rules:
         if parts and depth < 3:
             return self.coordination(parts, depth)
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
-            return self.pronoun(head)  # "even she", "he both", "they'd"
+            return self.pronoun(head, barred)  # "even she", "he both", "they'd"
         if (
             head.text.istitle()
             and self.nouns.has("document", head.lower_)
@@ -146,14 +150,19 @@ class Rules:
 
     # --- pronouns -----------------------------------------------------------------------
 
-    def pronoun(self, token: Token) -> Resolution:
+    def pronoun(self, token: Token, barred: frozenset[int] = frozenset()) -> Resolution:
         """ "he"/"she" -> a person of that gender, "it" -> an organisation or document,
-        "they" -> a group, an organisation or several people."""
+        "they" -> a group, an organisation or several people; never a ``barred`` one."""
         gender, plural = PRONOUNS[token.lower_]
         if gender is not None:
 
             def accept(r: Referent) -> bool:
-                return r.kind == "person" and not r.plural and r.gender in (gender, None)
+                return (
+                    r.kind == "person"
+                    and not r.plural
+                    and r.gender in (gender, None)
+                    and id(r) not in barred
+                )
 
             ranked = self.discourse.ranked(token.idx, accept)
             # A person whose gender is unknown is taken only when no one of that gender is
@@ -170,14 +179,18 @@ class Rules:
             # things ("the new rules, which they say ...").
             ranked = [
                 (score * (1.0 if r.plural else THEY_ORGANISATION), r)
-                for score, r in self.discourse.ranked(token.idx, _they_can_be)
+                for score, r in self.discourse.ranked(
+                    token.idx, lambda r: _they_can_be(r) and id(r) not in barred
+                )
             ]
             if ranked:
                 return self.found(max(ranked, key=lambda pair: pair[0])[1], "pronoun", token.idx)
         else:
             found = self.best(
                 token.idx,
-                lambda r: r.kind in ("organisation", "document") and not r.plural,
+                lambda r: (
+                    r.kind in ("organisation", "document") and not r.plural and id(r) not in barred
+                ),
                 "pronoun",
             )
             if found is not None:
@@ -242,6 +255,10 @@ class Rules:
         _, words = name_words(named)
         gender = honorific_gender(mention)
         entity = self._tagged_entity(named, words, gender, bare)
+        if entity is not None and entity.kind == "group":
+            qualified = self._qualified_group(named, mention)
+            if qualified is not None:
+                return qualified
         if entity is not None:
             return self._entity_found(entity, named, words, gender, rule)
         canonical = self._organisation_canonical(bare)
@@ -271,6 +288,24 @@ class Rules:
         referent = Referent("person", join_name(words), gender=gender, person=Person([words]))
         referent = self.discourse.add(referent)
         return Resolution(referent.name, "person", rule, text, at, referent)
+
+    def _qualified_group(self, named: list[Token], mention: list[Token]) -> Resolution | None:
+        """A people named with the words that narrow it ("Conservative Christians", "many
+        evangelical Christians" -> conservative Christians, evangelical Christians): a group
+        of its own, not all of that people."""
+        head = named[-1]
+        core = core_phrase(head, mention)
+        own = 1  # the people's own name: the head and the words tagged with it
+        while own < len(core) and core[-own - 1].ent_type_ == head.ent_type_ != "":
+            own += 1
+        if len(core) <= own or core[-1].i != head.i:
+            return None
+        first = core[0]
+        text = phrase_text(core)
+        if not first.ent_type_ and first.text[:1].isupper() and not first.text.isupper():
+            text = text[:1].lower() + text[1:]  # capitalised only where the sentence starts
+        referent = self.discourse.add(Referent("group", text, plural=True, head=head.lower_))
+        return Resolution(text, "group", "qualified group", phrase_text(core), first.idx, referent)
 
     def _tagged_entity(
         self, named: list[Token], words: list[str], gender: str | None, bare: str

@@ -36,7 +36,7 @@ from newsdesk.resources import Resources
 from newsdesk.stages.outlet import outlet_table
 from newsdesk.stages.parse import tokens_where
 from newsdesk.stages.speakers.discourse import Discourse
-from newsdesk.stages.speakers.mentions import FIRST_PERSON, head_of, span_tokens
+from newsdesk.stages.speakers.mentions import FIRST_PERSON, PRONOUNS, head_of, span_tokens
 from newsdesk.stages.speakers.rules import Resolution, Rules
 
 _SPEAKING = ("person", "organisation", "group")
@@ -87,7 +87,7 @@ def resolve_speakers(article: Article, resources: Resources) -> Article:
         if len(tokens) == 1 and tokens[0].lower_ in FIRST_PERSON:
             first_person.append(index)
             continue
-        found = rules.resolve(tokens)
+        found = rules.resolve(tokens, barred=_named_in(attribution, discourse))
         if found.referent is not None and found.speaker_type in _SPEAKING:
             found.referent.add_mention(discourse.mention([head_of(tokens)], spoke=True))
         done[index] = _result(attribution, found)
@@ -95,6 +95,27 @@ def resolve_speakers(article: Article, resources: Resources) -> Article:
         attribution = quotes[index]
         done[index] = _result(attribution, _first_person(attribution, done, article))
     return article.with_updates(quotes=_with_continuations(quotes, done))
+
+
+def _named_in(attribution: Attribution, discourse: Discourse) -> frozenset[int]:
+    """The referents (by id) the attribution's content names: what a pronoun that is its
+    source cannot be ("he said Sanders would win", "“Senator Sanders's message ...,” he
+    said": whoever "he" is, he is not Sanders)."""
+    spans = attribution.content_spans
+    named = set()
+    for referent in discourse.referents:
+        if referent.unnamed or referent.kind == "document":
+            continue
+        for mention in referent.mentions:
+            if not mention.text[:1].isupper() or mention.text.lower() in PRONOUNS:
+                continue
+            if not any(span.start <= mention.start < span.end for span in spans):
+                continue
+            tokens = span_tokens(discourse.doc, mention.start, mention.start + len(mention.text))
+            if tokens and head_of(tokens).dep_ != "compound":  # not "Trump Tower Grill"
+                named.add(id(referent))
+                break
+    return frozenset(named)
 
 
 def _source_mentions(
