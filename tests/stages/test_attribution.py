@@ -525,3 +525,41 @@ def test_whom_a_cue_addresses_is_not_what_was_said(pipeline: Pipeline) -> None:
     assert found.cue == "asked" and found.content.endswith("to leave before dark")
     found = only(pipeline, "The union told members that the strike would go on.")
     assert found.content == "that the strike would go on"
+
+
+def test_a_participle_describing_a_noun_names_its_source(pipeline: Pipeline) -> None:
+    text = "The council approved funds after new surveys showing strong support for the park."
+    found = [q for q in quotes(pipeline, text) if q.cue == "showing"]
+    assert len(found) == 1, [(q.cue, q.source) for q in quotes(pipeline, text)]
+    assert found[0].source == "new surveys"
+    assert found[0].content.startswith("strong support for the park")
+
+
+def test_a_text_someone_put_out_is_theirs(pipeline: Pipeline) -> None:
+    text = "The ferry company released a statement saying the crossings would resume on Friday."
+    found = [q for q in quotes(pipeline, text) if "saying" in q.cue]
+    assert len(found) == 1, [(q.cue, q.source) for q in quotes(pipeline, text)]
+    assert found[0].source == "The ferry company"
+    assert found[0].cue == "released a statement saying"
+    assert found[0].content == "the crossings would resume on Friday"
+
+
+def test_a_participle_of_intent_describes_rather_than_reports(pipeline: Pipeline) -> None:
+    text = "Shelters opened their doors to families seeking a warm bed for the night."
+    assert not [q for q in quotes(pipeline, text) if q.cue == "seeking"]
+
+
+def test_a_colon_after_a_name_or_text_opens_its_quotation(pipeline: Pipeline) -> None:
+    text = (
+        "The audit was published on Tuesday.\n\n"
+        "From the auditors’ report: “The program met every target it set.”"
+    )
+    found = [q for q in quotes(pipeline, text) if q.cue == ":"]
+    assert len(found) == 1, [(q.cue, q.source) for q in quotes(pipeline, text)]
+    assert found[0].source == "the auditors’ report"
+    assert found[0].content == "“The program met every target it set.”"
+
+
+def test_a_colon_after_a_thing_said_to_someone_names_no_source(pipeline: Pipeline) -> None:
+    text = "She had a simple message for the voters: “Stay home if the roads are icy.”"
+    assert not [q for q in quotes(pipeline, text) if q.cue == ":"]

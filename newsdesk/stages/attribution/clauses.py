@@ -9,12 +9,12 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsdesk.stages.attribution.base import FinderBase
+from newsdesk.stages.attribution.participles import gerund_cue_span, participle_owner
 from newsdesk.stages.attribution.quotations import Cue
 from newsdesk.stages.attribution.syntax import (
     ASPECTUAL,
     ATTITUDE_PREPOSITIONS,
     ATTITUDES,
-    CATENATIVE,
     CUE_CLAUSE_DEPS,
     CUE_PREPOSITIONS,
     CUE_WINDOW,
@@ -22,7 +22,6 @@ from newsdesk.stages.attribution.syntax import (
     LIGHT_VERBS,
     OBJECT_DEPS,
     OBJECT_PREPOSITIONS,
-    PUBLISHING,
     SHORT_CUE_CLAUSE,
     SOURCE_NOUNS,
     SUBJECT_DEPS,
@@ -102,6 +101,7 @@ class ClauseRules(FinderBase):
         if cue is None or inside_quotation(self.quotations, token.idx):
             return
         cue_span = None
+        owned = False
         if token.tag_ == "VB" and any(c.tag_ == "TO" for c in token.children):
             head = token.head
             if token.dep_ not in ("xcomp", "advcl") or head.lemma_.lower() not in ASPECTUAL:
@@ -109,8 +109,15 @@ class ClauseRules(FinderBase):
             # "went on to discuss", "appeared to suggest": said, in so many words.
             cue_span = (cue_extent(head)[0], cue_extent(token)[1])
         elif token.tag_ == "VBG":
-            cue_span = _gerund_cue_span(token)
+            cue_span = gerund_cue_span(token)
         subject = self._statement_source(token)
+        source_at = None
+        if subject is None:
+            subject, source_at, owned_cue = participle_owner(
+                token, self.lexicon, self.nouns, self.quotations, self._source_of
+            )
+            cue_span = owned_cue or cue_span
+            owned = True
         if subject is None:
             return
         called_on = self._called_on(token)
@@ -129,7 +136,14 @@ class ClauseRules(FinderBase):
             through = self._through_preposition(token, content[0])
             if through is not None:
                 cue_span, content = through
-        self._make(content, token, subject, confidence=0.7, cue_span=cue_span)
+        self._make(
+            content,
+            token,
+            subject,
+            confidence=0.6 if owned else 0.7,
+            cue_span=cue_span,
+            source_at=source_at,
+        )
 
     def _statement_source(self, token: Token) -> Token | None:
         """Who a cue verb says made a statement; None when the verb reports none that this
@@ -547,22 +561,6 @@ class ClauseRules(FinderBase):
             if self.lexicon.get(token) is not None or token.text in ".;":
                 return None
         return None
-
-
-def _gerund_cue_span(token: Token) -> tuple[int, int] | None:
-    """The cue of a gerund that continues the verb it hangs on ("could not resist pointing
-    out", "released a letter saying"), from that verb to the gerund; None for any other."""
-    if token.dep_ in ("xcomp", "pcomp"):
-        head = token.head.head if token.head.dep_ == "prep" else token.head
-        if head.lemma_.lower() in ASPECTUAL | CATENATIVE and head.i < token.i:
-            # "could not resist pointing out", "started off by emphasizing".
-            return (cue_extent(head)[0], cue_extent(token)[1])
-    elif token.dep_ in ("advcl", "acl", "xcomp"):
-        head = token.head
-        if head.lemma_.lower() in PUBLISHING and head.i < token.i:
-            # "released a letter that says", "unleashed a series of tweets saying".
-            return (cue_extent(head)[0], cue_extent(token)[1])
-    return None
 
 
 def _around_aside(verb: Token) -> list[tuple[int, int]] | None:

@@ -27,6 +27,7 @@ from newsdesk.lang.speaker_nouns import speaker_nouns
 from newsdesk.model import Article, Attribution, Paragraph, Span
 from newsdesk.resources import Resources
 from newsdesk.stages.attribution.clauses import ClauseRules
+from newsdesk.stages.attribution.participles import can_speak
 from newsdesk.stages.attribution.quotations import Quotation, cue_lexicon
 from newsdesk.stages.attribution.syntax import (
     CUE_WINDOW,
@@ -100,7 +101,8 @@ class _Finder(ClauseRules):
         if cue is None and quotation.opened:
             cue = self._cue_in_previous_paragraph(quotation)
         if cue is None:
-            self._signed(index, quotation)
+            if not self._introduced_by_colon(index, quotation):
+                self._signed(index, quotation)
             return
         span = (quotation.start, quotation.end)
         if (
@@ -196,6 +198,50 @@ class _Finder(ClauseRules):
             if self.lexicon.get(token) is not None and token.i not in self.used_cues:
                 return token
         return None
+
+    def _introduced_by_colon(self, index: int, quotation: Quotation) -> bool:
+        """ "From the report: “…”", "Here is Jones in 2015: “…”": a quotation that a colon
+        opens, after a name or a text with no cue verb; the name is its source. True when
+        recorded."""
+        before = self.text[: quotation.start].rstrip()
+        if not quotation.opened or not before.endswith(":"):
+            return False
+        colon = token_at(self.doc, len(before) - 1)
+        if colon is None or colon.i == colon.sent.start:
+            return False
+        noun = self.doc[colon.i - 1]
+        while (
+            noun.dep_ in ("pobj", "nummod", "npadvmod")
+            and noun.head.dep_ == "prep"
+            and noun.head.head.pos_ in ("PROPN", "NOUN")
+        ):
+            noun = noun.head.head  # "Jones in 2015:"
+        if noun.dep_ == "compound":
+            noun = noun.head
+        if noun.pos_ not in ("PROPN", "NOUN") or noun.i >= colon.i:
+            return False
+        lead = self.doc[colon.sent.start : noun.left_edge.i]
+        named = noun.ent_type_ in ("PERSON", "ORG")
+        if not named and (
+            any(t.pos_ in ("VERB", "AUX") for t in lead) or not can_speak(noun, self.nouns)
+        ):
+            return False
+        self.claimed.add(index)
+        first = noun
+        while first.i > max(colon.sent.start, noun.left_edge.i):
+            if self.doc[first.i - 1].pos_ == "PUNCT":
+                break  # "HEADLINE - Jane Roe:": the name only
+            first = self.doc[first.i - 1]
+        self._make(
+            [(quotation.start, quotation.end)],
+            None,
+            None,
+            "direct",
+            0.6,
+            cue_span=(colon.idx, colon.idx + 1),
+            source_at=(first.idx, noun.idx + len(noun.text)),
+        )
+        return True
 
     def _signed(self, index: int, quotation: Quotation) -> None:
         """A quotation signed with a dash and a name at the end of its paragraph."""
