@@ -9,7 +9,7 @@ from newsdesk.resources import Resources
 from newsdesk.stages.repair.boilerplate import boilerplate_rules, find_boilerplate_lines
 from newsdesk.stages.repair.chrome import find_site_chrome_lines
 from newsdesk.stages.repair.edits import Edit, EditableText
-from newsdesk.stages.repair.encoding import find_encoding_edits
+from newsdesk.stages.repair.encoding import find_encoding_edits, find_invisible_edits
 from newsdesk.stages.repair.entities import find_entity_edits
 from newsdesk.stages.repair.markup import find_markup_edits
 from newsdesk.stages.repair.quotes import (
@@ -36,6 +36,7 @@ _CHARACTER_PASSES: tuple[EditFinder, ...] = (
     find_hard_wrap_edits,
     find_entity_edits,
     find_encoding_edits,
+    find_invisible_edits,
     find_markup_edits,
 )
 _PUNCTUATION_PASSES: tuple[EditFinder, ...] = (
