@@ -296,9 +296,12 @@ def evaluate_repair_command(
 
     Each text is damaged as scraping and machine translation do (translated quotation marks,
     Russian attribution dashes, a closing mark alone on its line, HTML entities whole and
-    broken, mojibake including the lossy kind, hard wraps, site chrome), the same way for the
-    same seed. Prints the share of texts whose repaired copy has the same words as the
-    repaired clean text, overall and per kind of damage, and where failed texts part.
+    broken, mojibake including the lossy kind, hard wraps, site chrome; references escaped
+    twice or by number, leftover HTML tags, invisible characters, text misread twice or as
+    Latin-1, half-straight quotation pairs, spaces before punctuation, repeated paragraphs and
+    more chrome), the same way for the same seed. Prints the share of texts whose repaired copy
+    has the same words as the repaired clean text, overall and per kind of damage, and where
+    failed texts part.
     """
     from newsdesk.eval.damage import evaluate_repair, read_texts, texts_hash
     from newsdesk.eval.report import print_repair_scores

@@ -4,7 +4,8 @@ Each text gets a reproducible mix (chosen by a seed and the text's name) of: the
 marks of machine translation from Russian (``“ Armed … tragedy ''``, ``'', — he said``, ``« … »``),
 a closing mark left alone on its line, HTML entities whole and broken by a space
 (``& mdash;``), mojibake (UTF-8 read as Windows-1252, including its lossy kind where a byte that
-code page lacks became U+FFFD), hard wraps inside paragraphs, and lines of site chrome. The
+code page lacks became U+FFFD), hard wraps inside paragraphs, and lines of site chrome; and the
+kinds of ``web_damage.py``. The
 score is the share of texts whose repaired damaged version has the same words (whitespace-
 separated tokens) as the repaired clean one.
 """
@@ -21,10 +22,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsdesk.eval.web_damage import WEB_DAMAGERS, WEB_SHARE, insert_lines
 from newsdesk.resources import Resources
 from newsdesk.stages.repair import repair_text
 
-DAMAGE_KINDS = (
+# The first kinds, drawn as they always were, then those of ``web_damage``, drawn apart so
+# that adding a kind there leaves the draws of these alone.
+FIRST_KINDS = (
     "dash_attribution",
     "mt_quotes",
     "lone_closer",
@@ -33,6 +37,30 @@ DAMAGE_KINDS = (
     "hard_wrap",
     "chrome",
 )
+DAMAGE_KINDS = FIRST_KINDS + tuple(WEB_DAMAGERS)
+# The order damage is done in, the order a page goes through it: quotation marks and spacing
+# as the translator left them, then the page's markup, then its encoding, then the scraper's
+# wrapping and chrome.
+_ORDER = (
+    "quote_mix",
+    "mt_quotes",
+    "dash_attribution",
+    "lone_closer",
+    "mt_spacing",
+    "repeated_paragraph",
+    "invisible",
+    "entities",
+    "entity_escaped",
+    "html_tags",
+    "mojibake",
+    "mojibake_double",
+    "mojibake_latin1",
+    "hard_wrap",
+    "chrome",
+    "chrome_extra",
+)
+# A text is misread in one way only.
+_MISREADINGS = ("mojibake", "mojibake_double", "mojibake_latin1")
 _SHARE = {
     "mt_quotes": 0.5,
     "dash_attribution": 0.4,
@@ -41,6 +69,7 @@ _SHARE = {
     "mojibake": 0.4,
     "hard_wrap": 0.4,
     "chrome": 0.5,
+    **WEB_SHARE,
 }
 _PAIR = re.compile(r"“([^“”\n]{1,400})”")
 _COMMA_CLOSE = re.compile(r",” (?=\w)")
@@ -144,10 +173,7 @@ def _hard_wrap(text: str, rng: random.Random) -> str:
 
 def _chrome(text: str, rng: random.Random) -> str:
     """One to three lines of site chrome put between paragraphs."""
-    paragraphs = text.split("\n\n")
-    for _ in range(rng.randint(1, 3)):
-        paragraphs.insert(rng.randint(1, len(paragraphs)), rng.choice(_CHROME))
-    return "\n\n".join(paragraphs)
+    return insert_lines(text, rng, _CHROME)
 
 
 _DAMAGERS: dict[str, Callable[[str, random.Random], str]] = {
@@ -158,6 +184,7 @@ _DAMAGERS: dict[str, Callable[[str, random.Random], str]] = {
     "mojibake": _mojibake,
     "hard_wrap": _hard_wrap,
     "chrome": _chrome,
+    **WEB_DAMAGERS,
 }
 
 
@@ -165,11 +192,16 @@ def damage(text: str, name: str, seed: int = 0) -> tuple[str, list[str]]:
     """A damaged version of ``text`` and the kinds of damage it got, the same every time for
     the same ``name`` and ``seed``."""
     rng = random.Random(zlib.crc32(f"{seed}:{name}".encode()))
-    kinds = [kind for kind in DAMAGE_KINDS if rng.random() < _SHARE[kind]] or [
-        rng.choice(DAMAGE_KINDS)
+    first = [kind for kind in FIRST_KINDS if rng.random() < _SHARE[kind]] or [
+        rng.choice(FIRST_KINDS)
     ]
+    web_rng = random.Random(zlib.crc32(f"{seed}:{name}:web".encode()))
+    chosen = set(first) | {kind for kind in WEB_DAMAGERS if web_rng.random() < _SHARE[kind]}
+    misread = [kind for kind in _MISREADINGS if kind in chosen]
+    chosen -= set(misread[1:])
+    kinds = [kind for kind in _ORDER if kind in chosen]
     for kind in kinds:
-        text = _DAMAGERS[kind](text, rng)
+        text = _DAMAGERS[kind](text, web_rng if kind in WEB_DAMAGERS else rng)
     return text, kinds
 
 

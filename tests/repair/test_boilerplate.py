@@ -39,6 +39,11 @@ def test_chrome_lines_are_recognised(line: str, reason: str) -> None:
         "Copyright law was changed in 2019, the minister said.",
         "Comments by the minister drew criticism.",
         "He said he would leave a reply on the desk.",
+        "Most read newspapers lost subscribers last year, the survey found.",
+        "Trending topics on Twitter included the debate and the storm.",
+        "The image copyright dispute went to court in May.",
+        "Loading the trucks took the soldiers four hours.",
+        "The article originally appeared to support the governor, he said.",
     ],
 )
 def test_story_sentences_are_not_chrome(line: str) -> None:
@@ -64,6 +69,16 @@ def test_user_rules_are_parsed_and_bad_ones_named() -> None:
         ("If you find a mistake, select it and press Ctrl + Enter", "report_error"),
         ("Tags: Russia, USA, Geneva", "tags"),
         ("Share:", "social"),
+        ("Media playback is unsupported on your device", "media"),
+        ("Image copyright Getty Images", "media"),
+        ("Story continues below advertisement", "advertisement"),
+        ("4 min read", "reading_time"),
+        ("You may also like", "teaser"),
+        ("Trending Now", "teaser"),
+        ("Loading...", "teaser"),
+        ("Sign in to comment", "comment_form"),
+        ("By continuing to use this site you agree to our use of cookies.", "cookies"),
+        ("This article originally appeared on Politico.", "syndication"),
     ],
 )
 def test_more_chrome(line: str, reason: str) -> None:

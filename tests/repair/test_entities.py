@@ -26,6 +26,10 @@ def fixed(text: str) -> str:
         ("AT&amp;T", "AT&T"),
         ("Kazakhstan mdash; Nur-Sultan", "Kazakhstan — Nur-Sultan"),
         ("war &#8212 and peace", "war — and peace"),
+        ("war &#38;mdash; peace", "war — peace"),
+        ("Trump&#38; rsquo;s plan", "Trump’s plan"),
+        ("it&amp;amp;#8217;s &#X201C;so&#x201d;", "it’s “so”"),
+        ("AT&#38;T and R&amp;D", "AT&T and R&D"),
     ],
 )
 def test_references_become_characters(damaged: str, repaired: str) -> None:

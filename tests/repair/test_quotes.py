@@ -30,6 +30,7 @@ def fixed(text: str) -> str:
         ("called „a disaster“ by all", "called “a disaster” by all"),
         ("called ''a disaster'' by all", "called “a disaster” by all"),
         ('called “a disaster" by all', "called “a disaster” by all"),
+        ('he said "… overall, I think,” and left', "he said “… overall, I think,” and left"),
     ],
 )
 def test_pairs_become_consistent_typographic_quotes(damaged: str, repaired: str) -> None:

@@ -31,6 +31,10 @@ def fixed(text: str) -> str:
         ("end\n\n\n", "end\n"),
         ("the country 's leader", "the country's leader"),
         ("they don ’t know", "they don’t know"),
+        ("no bias .” Police", "no bias.” Police"),
+        ("Health\xa0: a plan\u202f? Yes\xa0!", "Health: a plan? Yes!"),
+        ("a ( short\xa0) aside", "a (short) aside"),
+        ("the country\xa0's leader", "the country's leader"),
     ],
 )
 def test_spacing_is_repaired(damaged: str, repaired: str) -> None:

@@ -64,7 +64,10 @@ def clean_sentences(draw: st.DrawFn) -> str:
 def clean_articles(draw: st.DrawFn) -> str:
     paragraphs = []
     for _ in range(draw(st.integers(1, 5))):
-        paragraphs.append(" ".join(draw(st.lists(clean_sentences(), min_size=1, max_size=4))))
+        paragraph = " ".join(draw(st.lists(clean_sentences(), min_size=1, max_size=4)))
+        # A paragraph right after the same paragraph is a scraper's copy, which repair removes.
+        if not paragraphs or paragraph != paragraphs[-1]:
+            paragraphs.append(paragraph)
     return "\n\n".join(paragraphs) + draw(st.sampled_from(["", "\n"]))
 
 

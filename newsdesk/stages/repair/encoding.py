@@ -1,4 +1,5 @@
-"""Mojibake and other Unicode damage, found by ftfy and recorded as minimal edits."""
+"""Mojibake and other Unicode damage, found by ftfy and recorded as minimal edits, and the
+invisible characters pages leave inside words."""
 
 from __future__ import annotations
 
@@ -64,6 +65,22 @@ def _pieces(line: str) -> list[str]:
         start = cut
     pieces.append(line[start:])
     return pieces
+
+
+# Characters a page carries without showing them, which split a word for every later reader:
+# zero-width space, word joiner, byte order mark (a zero-width no-break space inside a text)
+# and soft hyphen. The zero-width joiner and non-joiner stay: emoji sequences and scripts
+# such as Persian need them.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\xad]+")
+
+
+def find_invisible_edits(text: str) -> list[Edit]:
+    """Return edits that remove zero-width spaces, word joiners, byte order marks and soft
+    hyphens from ``text``. In English text a zero-width space inside a word is a break hint
+    (in a long word or an address), not a space between two words."""
+    if text.isascii():
+        return []
+    return [Edit(m.start(), m.end(), "", "invisible") for m in _INVISIBLE.finditer(text)]
 
 
 def find_encoding_edits(text: str) -> list[Edit]:

@@ -8,21 +8,26 @@ from html.entities import html5
 
 from newsdesk.stages.repair.edits import Edit
 
-# ``&`` then any number of ``amp;`` layers (double escaping), then a reference that may have
+# Layers of escaping an ampersand got when a page escaped its references again: ``&amp;mdash;``,
+# ``&#38;mdash;``, ``&amp;amp;#8217;``.
+_LAYERS = r"(?:(?:amp|#38|#[xX]26);[ \t]?)*"
+# ``&`` then any number of those layers (double escaping), then a reference that may have
 # lost its shape to a translator or a scraper: ``& mdash;``, ``& #8212;``, ``&mdash ;``, or a
 # hard wrap at the translator's space (``&\nmdash;``).
 _REFERENCE = re.compile(
-    r"&(?:amp;[ \t]?)*(?P<gap>[ \t]{0,2}|[ \t]?\n)"
+    rf"&{_LAYERS}"
+    r"(?P<gap>[ \t]{0,2}|[ \t]?\n)"
     r"(?P<name>#[ \t]?[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31})"
     r"(?P<gap2>[ \t]?);"
 )
 # Long, unmistakable names also repaired when a space broke them and the semicolon was lost.
 _BARE_NAMES = "mdash|ndash|laquo|raquo|hellip|nbsp|ldquo|rdquo|lsquo|rsquo|bdquo|quot"
-_BARE = re.compile(rf"&(?:amp;)*[ \t\n]?(?P<name>{_BARE_NAMES})\b(?![ \t]?;)")
+_BARE = re.compile(rf"&{_LAYERS}[ \t\n]?(?P<name>{_BARE_NAMES})\b(?![ \t]?;)")
 # A numeric reference that lost its semicolon ("&#8212 and"), and a long name that lost its
 # ampersand ("Kazakhstan mdash; Nur-Sultan"): unmistakable either way.
 _NUMERIC_NO_SEMICOLON = re.compile(
-    r"&(?:amp;)*#(?P<name>[0-9]{2,7}|[xX][0-9a-fA-F]{2,6})(?![0-9a-fA-F;])"
+    rf"&{_LAYERS}#"
+    r"(?P<name>[0-9]{2,7}|[xX][0-9a-fA-F]{2,6})(?![0-9a-fA-F;])"
 )
 _NO_AMPERSAND = re.compile(rf"(?<![\w&])(?P<name>{_BARE_NAMES});")
 # Short names are English words or letters too often ("& it;", "& or;"); a spaced reference

@@ -18,6 +18,11 @@ _HTML_ELEMENTS = frozenset(
      "p", "q", "s", "small", "span", "strong", "sub", "sup", "table", "td", "th", "tr", "u",
      "ul"}
 )  # fmt: skip
+# Elements that break a line where they stand: between two words or sentences they leave a space.
+_BREAKING = frozenset(
+    {"blockquote", "br", "div", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+     "hr", "li", "ol", "p", "table", "td", "th", "tr", "ul"}
+)  # fmt: skip
 _ATTRIBUTE = r"""\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'=<>`]+))?"""
 _TAG = re.compile(
     rf"</?(?P<name>[A-Za-z][A-Za-z0-9-]{{0,30}})(?P<attributes>(?:{_ATTRIBUTE})*)\s*/?>"
@@ -25,7 +30,8 @@ _TAG = re.compile(
 
 
 def find_markup_edits(text: str) -> list[Edit]:
-    """Edits removing the HTML and embed tags in ``text`` (a space where one joins words)."""
+    """Edits removing the HTML and embed tags in ``text``; a tag that breaks the line leaves a
+    space where its removal would join two words or sentences."""
     edits = []
     known = set(_HTML_ELEMENTS)  # and the embeds opened with attributes, for their closing tags
     for match in _TAG.finditer(text):
@@ -36,6 +42,6 @@ def find_markup_edits(text: str) -> list[Edit]:
             continue
         before = text[match.start() - 1] if match.start() > 0 else " "
         after = text[match.end()] if match.end() < len(text) else " "
-        joins_words = before.isalnum() and after.isalnum() and name in ("br", "p", "div", "li")
-        edits.append(Edit(match.start(), match.end(), " " if joins_words else "", "markup"))
+        joins = not before.isspace() and not after.isspace() and name in _BREAKING
+        edits.append(Edit(match.start(), match.end(), " " if joins else "", "markup"))
     return edits

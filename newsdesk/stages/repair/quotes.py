@@ -62,11 +62,12 @@ def _classify(line: str, start: int, end: int) -> _Mark:
     beyond_before = line[start - space_before - 1] if start - space_before - 1 >= 0 else ""
     before_is_gap = before.isspace() or before in _OPENING_CONTEXT or start == 0
     after_is_gap = after.isspace() or after in _CLOSING_PUNCT or end == len(line)
-    # Tight marks flank a word; a spaced opener ("“ Armed") sits after a gap with a space and
-    # a word after it; a spaced closer ("tragedy ''") has a word, a space, then a gap.
-    can_open = (before_is_gap and not after.isspace() and after not in _CLOSING_PUNCT) or (
-        before_is_gap and space_after > 0 and (beyond_after.isalnum() or beyond_after in "…‘[(")
-    )
+    # Tight marks flank a word (a quotation may begin with an ellipsis: "“…overall"); a spaced
+    # opener ("“ Armed") sits after a gap with a space and a word after it; a spaced closer
+    # ("tragedy ''") has a word, a space, then a gap.
+    can_open = (
+        before_is_gap and not after.isspace() and (after not in _CLOSING_PUNCT or after == "…")
+    ) or (before_is_gap and space_after > 0 and (beyond_after.isalnum() or beyond_after in "…‘[("))
     can_close = (not before.isspace() and start > 0 and after_is_gap) or (
         space_before > 0
         and after_is_gap

@@ -20,11 +20,17 @@ _TRAILING = re.compile(r"(?<![ \t])[ \t]+(?=\n|\Z)")
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 _LEADING_BLANK = re.compile(r"\A(?:[ \t]*\n)+")
 # "word , word", "word ." at a sentence end, "( text )". An ellipsis keeps its space.
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w”’)\]])[ \t]+(?=[,;:!?](?:\s|\Z|[”’\"]))")
-_SPACE_BEFORE_PERIOD = re.compile(r"(?<=[A-Za-z”’)])[ \t]+(?=\.(?:\s|\Z)(?!\.))")
-_SPACE_IN_PARENS = re.compile(r"(?<=[(\[])[ \t]+(?=\S)|(?<=\S)[ \t]+(?=[)\]])")
+# The run may hold no-break spaces, plain or narrow: French typography, which translators
+# carry over, puts one before "?!:;".
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w”’)\]])[ \t\xa0\u202f]+(?=[,;:!?](?:\s|\Z|[”’\"]))")
+_SPACE_BEFORE_PERIOD = re.compile(
+    r"(?<=[A-Za-z”’)])[ \t\xa0\u202f]+(?=\.(?:\s|\Z|[”\"](?!\w))(?!\.))"
+)
+_SPACE_IN_PARENS = re.compile(r"(?<=[(\[])[ \t\xa0\u202f]+(?=\S)|(?<=\S)[ \t\xa0\u202f]+(?=[)\]])")
 # A contraction or possessive split by a translator: "country 's", "don 't".
-_SPLIT_CONTRACTION = re.compile(r"(?<=[A-Za-z])[ \t]+(?=['’](?:s|t|re|ve|ll|d|m)\b(?!['’]))")
+_SPLIT_CONTRACTION = re.compile(
+    r"(?<=[A-Za-z])[ \t\xa0\u202f]+(?=['’](?:s|t|re|ve|ll|d|m)\b(?!['’]))"
+)
 # A comma or semicolon glued to the next word ("prices,which"): only between lower-case words,
 # so numbers (1,000), abbreviations and names stay as they are.
 _MISSING_SPACE_AFTER = re.compile(r"([,;])(?<=[a-z]{2}[,;])(?=[a-z]{2})")
@@ -45,9 +51,9 @@ _SPACE_EDITS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 
 
 def _spaced(text: str, after: str = "", before: str = "") -> bool:
-    """True when ``text`` holds a space or tab right after one of the characters ``after`` or
-    right before one of ``before``."""
-    spaces = " \t" if "\t" in text else " "
+    """True when ``text`` holds a space (plain, tab or no-break) right after one of the
+    characters ``after`` or right before one of ``before``."""
+    spaces = " " + "".join(space for space in "\t\xa0\u202f" if space in text)
     return any(mark + space in text for mark in after for space in spaces) or any(
         space + mark in text for mark in before for space in spaces
     )
@@ -82,6 +88,9 @@ def find_spacing_edits(text: str) -> list[Edit]:
     return _without_overlaps(edits)
 
 
+# What a wrapped line may begin with besides a word: an opening mark, and the closing bracket
+# or punctuation a translator's space before it let the wrap put at the start of a line.
+_GOES_ON = "“‘«\"'([)].,;:!?’"
 _LIST_ITEM = re.compile(r"[-*•·]\s|\d{1,3}[.)]\s")
 
 
@@ -116,7 +125,7 @@ def find_hard_wrap_edits(text: str) -> list[Edit]:
         if (
             words
             and line.strip()
-            and (following[0].isalnum() or following[0] in "“‘«\"'(")
+            and (following[0].isalnum() or following[0] in _GOES_ON)
             and not _LIST_ITEM.match(following)
             and len(line) >= width - 20
             and len(line.rstrip()) + 1 + len(words[0]) > width

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from newsdesk.model import Article
 from newsdesk.resources import Resources
 from newsdesk.stages.repair.boilerplate import boilerplate_rules, find_boilerplate_lines
-from newsdesk.stages.repair.chrome import find_site_chrome_lines
+from newsdesk.stages.repair.chrome import find_repeated_paragraphs, find_site_chrome_lines
 from newsdesk.stages.repair.edits import Edit, EditableText
-from newsdesk.stages.repair.encoding import find_encoding_edits
+from newsdesk.stages.repair.encoding import find_encoding_edits, find_invisible_edits
 from newsdesk.stages.repair.entities import find_entity_edits
 from newsdesk.stages.repair.markup import find_markup_edits
 from newsdesk.stages.repair.quotes import (
@@ -36,6 +36,7 @@ _CHARACTER_PASSES: tuple[EditFinder, ...] = (
     find_hard_wrap_edits,
     find_entity_edits,
     find_encoding_edits,
+    find_invisible_edits,
     find_markup_edits,
 )
 _PUNCTUATION_PASSES: tuple[EditFinder, ...] = (
@@ -69,6 +70,7 @@ def repair_text(
     _run_passes(text, _CHARACTER_PASSES)
     text.remove(find_boilerplate_lines(text.text, boilerplate_rules(resources)))
     text.remove(find_site_chrome_lines(text.text, site_chrome))
+    text.remove(find_repeated_paragraphs(text.text))
     _run_passes(text, _PUNCTUATION_PASSES)
     return text
 
