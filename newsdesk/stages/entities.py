@@ -25,7 +25,6 @@ from newsdesk.lang.speaker_nouns import (
     agent_noun,
     ends_a_body_s_name,
     looks_personal,
-    speaker_nouns,
 )
 from newsdesk.model import Article, Entity, Mention
 from newsdesk.resources import Resources
@@ -410,7 +409,7 @@ def find_entities(article: Article, resources: Resources) -> Article:
     """Fill ``entities``: canonical people, organisations and places with their mentions."""
     if article.parsed is None:
         raise ValueError("the article has not been parsed")
-    finder = _Finder(article, resources.gazetteer, speaker_nouns(resources))
+    finder = _Finder(article, resources.gazetteer, resources.speaker_nouns)
     finder.gazetteer_pass()
     finder.spacy_pass()
     finder.places_pass()

@@ -23,7 +23,6 @@ import dataclasses
 from spacy.attrs import IDX, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
-from newsdesk.lang.speaker_nouns import speaker_nouns
 from newsdesk.model import Article, Attribution, Paragraph, Span
 from newsdesk.resources import Resources
 from newsdesk.stages.attribution.clauses import ClauseRules
@@ -502,5 +501,5 @@ def attribute(article: Article, resources: Resources) -> Article:
     """Fill ``quotes`` with the article's attributions (speakers not yet resolved)."""
     if article.parsed is None:
         raise ValueError("the article has not been parsed")
-    finder = _Finder(article, cue_lexicon(resources), speaker_nouns(resources))
+    finder = _Finder(article, cue_lexicon(resources), resources.speaker_nouns)
     return article.with_updates(quotes=finder.run())

@@ -30,7 +30,6 @@ from dataclasses import replace
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Token
 
-from newsdesk.lang.speaker_nouns import speaker_nouns
 from newsdesk.model import Article, Attribution, Span, SpeakerEvidence
 from newsdesk.resources import Resources
 from newsdesk.stages.outlet import outlet_table
@@ -70,7 +69,7 @@ def resolve_speakers(article: Article, resources: Resources) -> Article:
     if article.parsed is None:
         raise ValueError("the article has not been parsed")
     discourse = Discourse(
-        article, resources.gazetteer, speaker_nouns(resources), outlet_table(resources)
+        article, resources.gazetteer, resources.speaker_nouns, outlet_table(resources)
     )
     rules = Rules(discourse)
     done: dict[int, Attribution] = {}
