@@ -361,6 +361,20 @@ def hypothetical(verb: Token) -> bool:
     return verb.dep_ == "relcl" and verb.head.lower_ in _INDEFINITE
 
 
+def set_phrase(verb: Token, subject: Token) -> bool:
+    """True for a cue verb that only opens a set phrase reporting nothing: the author's
+    exhortation "Let's hope …", "let's see whether …" (its subject is the "'s" of "let"), and
+    the concession "That said, …", "This said, …" (a bare "said" after a demonstrative,
+    with a comma next and no words of its own)."""
+    if subject.lower_ in ("'s", "’s") and verb.head.lemma_.lower() == "let":
+        return True
+    if subject.lower_ not in ("that", "this") or subject.tag_ != "DT" or verb.lower_ != "said":
+        return False
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    own = [c for c in verb.children if c is not subject and not c.is_punct]
+    return verb.dep_ != "ROOT" and after is not None and after.text == "," and not own
+
+
 # Common nouns for people in public life, who are attacked in words, not arms.
 PEOPLE_NOUNS = frozenset(
     {"candidate", "rival", "opponent", "critic", "official", "officer", "leader", "president",
