@@ -570,6 +570,11 @@ def test_set_phrases_with_a_cue_verb_report_nothing(pipeline: Pipeline) -> None:
         pipeline,
         "River keeps rising\n\n"
         "That said, the agency says that the river is still rising. Let’s hope the levees "
-        "hold. Let's see whether the council agrees. That, she said, was the point.",
+        "hold. Let's see whether the council agrees. That said, the mayor says the plan "
+        '"remains the best one we have." That, she said, was the point.',
     )
-    assert [(q.source, q.cue) for q in found] == [("the agency", "says"), ("she", "said")]
+    assert [(q.source, q.cue) for q in found] == [
+        ("the agency", "says"),
+        ("the mayor", "says"),
+        ("she", "said"),
+    ]

@@ -37,7 +37,6 @@ from newsdesk.stages.attribution.syntax import (
     only_addressed,
     passive_object,
     prep_object,
-    set_phrase,
     statement_noun_content,
     subtree_span,
     unmarked_clause,
@@ -159,7 +158,7 @@ class ClauseRules(FinderBase):
         subject = self._reporter_of_conjunct(token) or self._source_of(token)
         if subject is None and self._agentless_passive(token):
             return None
-        if subject is None or subject.lower_ == "there" or set_phrase(token, subject):
+        if subject is None or subject.lower_ == "there":
             return None
         if token.lemma_.lower() == "talk" and subject.lower_ in ("i", "we", "you"):
             return None  # "we are talking about a coup": what the matter is, not a report
