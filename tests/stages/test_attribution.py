@@ -563,3 +563,18 @@ def test_a_colon_after_a_name_or_text_opens_its_quotation(pipeline: Pipeline) ->
 def test_a_colon_after_a_thing_said_to_someone_names_no_source(pipeline: Pipeline) -> None:
     text = "She had a simple message for the voters: “Stay home if the roads are icy.”"
     assert not [q for q in quotes(pipeline, text) if q.cue == ":"]
+
+
+def test_set_phrases_with_a_cue_verb_report_nothing(pipeline: Pipeline) -> None:
+    found = quotes(
+        pipeline,
+        "River keeps rising\n\n"
+        "That said, the agency says that the river is still rising. Let’s hope the levees "
+        "hold. Let's see whether the council agrees. That said, the mayor says the plan "
+        '"remains the best one we have." That, she said, was the point.',
+    )
+    assert [(q.source, q.cue) for q in found] == [
+        ("the agency", "says"),
+        ("the mayor", "says"),
+        ("she", "said"),
+    ]

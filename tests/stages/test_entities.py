@@ -103,3 +103,16 @@ def test_a_name_in_apposition_to_an_organisation_noun_is_an_organisation(
     )
     assert found["Torrelba Hídrica"].type == "ORG"
     assert found["Maria Olsen"].type == "PERSON"
+
+
+def test_a_city_s_other_names_need_to_read_as_a_place(pipeline: Pipeline) -> None:
+    found = entities(
+        pipeline,
+        "The National Institute on Drug Abuse funded the study. Tor, a publisher, printed it. "
+        "A ferry left Alma-Ata for Hayward, Calif., and Washington, D.C., on Monday.",
+    )
+    assert all(e.geonames_id != 1272181 for e in found.values())  # Durg, called "Drug"
+    assert all(e.geonames_id != 693468 for e in found.values())  # Slovyansk, called "Tor"
+    assert found["Almaty"].geonames_id == 1526384
+    assert found["California"].geonames_id == 5332921
+    assert found["Washington"].geonames_id == 4140963

@@ -36,6 +36,7 @@ from newsdesk.stages.attribution.syntax import (
     inside_quotation,
     is_speaker_label,
     noun_phrase,
+    opens_set_phrase,
     subtree_span,
     token_at,
 )
@@ -99,6 +100,8 @@ class _Finder(ClauseRules):
             cue = self._cue_before(quotation)
         if cue is None and quotation.opened:
             cue = self._cue_in_previous_paragraph(quotation)
+        if cue is not None and opens_set_phrase(cue):
+            cue = None  # "That said, the mayor says the plan “…”": the cue is "says"
         if cue is None:
             if not self._introduced_by_colon(index, quotation):
                 self._signed(index, quotation)

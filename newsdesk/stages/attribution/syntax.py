@@ -276,6 +276,8 @@ def source_subject(
     words inside a quotation the cue stands outside ("“Meh,” wrote …"), and for a free
     adjunct (", saying …") the subject of the clause it closes, not of a clause that clause
     reports, a relative clause, a quotation or a clause after the adjunct."""
+    if opens_set_phrase(verb):
+        return None  # "Let's hope …", "That said, …"
     subject = _subject(verb)
     if subject is not None and _quoted(quotations, subject) and not _quoted(quotations, verb):
         subject = None
@@ -359,6 +361,31 @@ def hypothetical(verb: Token) -> bool:
     if verb.lower_ in ("assuming", "supposing") and _adjunct_participle(verb) is verb:
         return True  # a participle used as "if"
     return verb.dep_ == "relcl" and verb.head.lower_ in _INDEFINITE
+
+
+def set_phrase(verb: Token, subject: Token) -> bool:
+    """True for a cue verb that only opens a set phrase reporting nothing: the author's
+    exhortation "Let's hope …", "let's see whether …" (its subject is the "'s" of "let"), and
+    the concession "That said, …", "This said, …" (a sentence, or its "but", opening with a
+    demonstrative, "said" and a comma)."""
+    if subject.lower_ in ("'s", "’s") and verb.head.lemma_.lower() == "let":
+        return True
+    if subject.lower_ not in ("that", "this") or subject.tag_ != "DT" or verb.lower_ != "said":
+        return False
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    opening = verb.doc[verb.sent.start : subject.i]
+    return (
+        subject.i == verb.i - 1
+        and after is not None
+        and after.text == ","
+        and all(t.is_punct or t.dep_ == "cc" for t in opening)
+    )
+
+
+def opens_set_phrase(verb: Token) -> bool:
+    """True when a cue verb and its subject make a set phrase (see :func:`set_phrase`)."""
+    subject = _subject(verb)
+    return subject is not None and set_phrase(verb, subject)
 
 
 # Common nouns for people in public life, who are attacked in words, not arms.
