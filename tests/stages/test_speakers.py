@@ -350,3 +350,46 @@ def test_a_document_whose_phrase_names_its_author_is_not_one_named_before(
     speaker, kind, _ = found["the average of recent surveys compiled by Polling Desk"]
     assert kind == "document"
     assert speaker is not None and "Polling Desk" in speaker
+
+
+def test_a_body_named_by_its_country_keeps_its_words_and_takes_the_country_s_adjective(
+    pipeline: Pipeline,
+) -> None:
+    found = resolved(
+        pipeline,
+        "Grain deal\n\n"
+        "Peru's agriculture ministry said on Monday that the harvest had been poor. "
+        "Chile's public prosecutor's office said it would look into the exports.",
+    )
+    assert found["Peru's agriculture ministry"][:2] == (
+        "Peruvian agriculture ministry",
+        "organisation",
+    )
+    assert found["Chile's public prosecutor's office"][0] == "Chilean public prosecutor's office"
+
+
+def test_a_body_of_another_country_is_not_the_one_named_before(pipeline: Pipeline) -> None:
+    found = resolved(
+        pipeline,
+        "Border talks\n\n"
+        "Norway's foreign ministry said on Friday that the talks had stalled. "
+        "The Swedish foreign ministry said the talks would resume in March. "
+        "The ministry added that both sides wanted a deal.",
+    )
+    assert found["Norway's foreign ministry"][0] == "Norwegian foreign ministry"
+    assert found["The Swedish foreign ministry"][0] == "Swedish foreign ministry"
+    # A bare description still refers back to the body named last.
+    assert found["The ministry"][0] == "Swedish foreign ministry"
+
+
+def test_a_country_s_body_named_by_its_adjective_is_the_one_named_by_the_country(
+    pipeline: Pipeline,
+) -> None:
+    found = resolved(
+        pipeline,
+        "Gas prices\n\n"
+        "Egypt's energy ministry said on Sunday that prices would rise. "
+        "The Egyptian energy ministry later said the rise would be small.",
+    )
+    assert found["The Egyptian energy ministry"][0] == "Egyptian energy ministry"
+    assert found["The Egyptian energy ministry"][2] == "the organisation named before"

@@ -24,6 +24,7 @@ from newsdesk.stages.speakers.mentions import (
     is_title,
     phrase_text,
 )
+from newsdesk.stages.speakers.owners import another_country
 
 
 class Rules(Protocol):
@@ -340,13 +341,16 @@ class Descriptions:
                     and not r.place
                     and word in r.name.lower().split()
                     and r.name[:1].isupper()
+                    and not another_country(core, r.name)
                 ),
                 "the organisation named before",
             )
             if found is None and self.nouns.has("named apart", word):
                 found = self.rules.best(
                     at,
-                    lambda r: _named_apart(r, word, self.nouns),
+                    lambda r: (
+                        _named_apart(r, word, self.nouns) and not another_country(core, r.name)
+                    ),
                     "the organisation named before",
                 )
             if found is None and word in ("state", "country", "nation", "city"):
@@ -360,6 +364,7 @@ class Descriptions:
             if r.kind == "organisation"
             and not r.place
             and word in r.name.lower().split()
+            and not another_country(core, r.name)
             and any(at < m.start and m.sentence - sentence <= 3 for m in r.mentions)
         ]
         if len(later) == 1:

@@ -35,11 +35,11 @@ from newsdesk.stages.speakers.mentions import (
     head_of,
     informants,
     is_title,
-    name_owner,
     plural_people,
     quoted_ranges,
     span_tokens,
 )
+from newsdesk.stages.speakers.owners import description_owner, owned_name
 
 # Abbreviated titles as the role words they stand for.
 _ROLE_WORDS = {
@@ -365,14 +365,13 @@ class Discourse:
     def _owned(self, root: Token) -> bool:
         """An organisation noun with its owner named: "the Clinton campaign", "Trump's
         campaign"."""
-        return name_owner(root) is not None
+        return description_owner(root) is not None
 
     def organisation_description(self, root: Token, core: list[Token]) -> str:
-        """ "the Clinton campaign", "Trump's campaign" -> "Clinton campaign", "Trump campaign"."""
-        owner = name_owner(root)
-        if owner is None:
-            return ""
-        return f"{owner.text} {root.lower_}"
+        """ "the Clinton campaign", "Trump's campaign", "Russia's foreign ministry" ->
+        "Clinton campaign", "Trump campaign", "Russian foreign ministry" (see
+        :func:`~newsdesk.stages.speakers.owners.owned_name`)."""
+        return owned_name(root, core)
 
     def _people_roles(self) -> None:
         """Roles the article gives each person, from the words around their names, from

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from newsdesk.lang.countries import countries
 from newsdesk.lang.names import HONORIFIC_GENDER, TITLES
 from newsdesk.lang.speaker_nouns import ORGANISATION_ENDINGS, SpeakerNouns, agent_noun
 
@@ -308,11 +309,14 @@ def phrase_text(tokens: list[Token]) -> str:
 
 def description(tokens: list[Token]) -> str:
     """A common-noun phrase as a speaker's name: its determiners and quantifiers gone, and
-    its first letter lower case unless it begins a name ("Younger black voters, in
-    particular" -> "younger black voters")."""
+    its first letter lower case unless it begins a name or a country's adjective
+    ("Younger black voters, in particular" -> "younger black voters", "The French foreign
+    ministry" -> "French foreign ministry")."""
     text = phrase_text(tokens)
     text = re.sub(r"['’]s$", "", text).strip(" ,")
-    if tokens and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
+    if not tokens or countries().named_in([tokens[0].text]):
+        return text
+    if tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
         text = text[:1].lower() + text[1:]
     return text
 
