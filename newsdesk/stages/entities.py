@@ -277,6 +277,7 @@ class _Finder:
     def spacy_pass(self) -> None:
         """The model's own entities, where the gazetteer said nothing."""
         ordered = sorted(self.doc.ents, key=lambda e: (e.label_ != "PERSON", e.start))
+        shown: set[str] = set()  # unknown "places" an apposition shows to be organisations
         for ent in ordered:
             if any(i in self.taken for i in range(ent.start, ent.end)):
                 continue
@@ -296,11 +297,19 @@ class _Finder:
             named = kind == "ORG" and self._named_person(span, words)
             if kind == "PERSON" and self._named_organisation(span, words):
                 kind = "ORG"  # "the Harbour Gazette", "Coastal Fisheries Board"
+            if kind == "PLACE" and self._unknown_place_acting(span):
+                kind = "ORG"  # "Netflix, the streaming company"
+                shown.add(span.text)
             if kind == "PERSON" or (known_person and len(words) <= 2) or named:
                 # "Lavrov called…": the tagger's ORG is the Lavrov the article already named.
                 self._person(list(span), span)
             else:
                 self._mention(self._entity(span.text, kind), span)
+        for name in shown:
+            # The name is an organisation's wherever else the tagger took it for a place.
+            place = self.entities.pop(("PLACE", name), None)
+            if place is not None:
+                self._entity(name, "ORG").mentions.extend(place.mentions)
 
     def _named_organisation(self, span: SpacySpan, words: list[str]) -> bool:
         """A "person" whose name ends as organisations' and outlets' names do, or that is
@@ -317,6 +326,15 @@ class _Finder:
             if len(words) == 1 and (before is None or before.lower_ != "the"):
                 return False
         return not any(p.person is not None and p.person.matches(words) for p in self.people)
+
+    def _unknown_place_acting(self, span: SpacySpan) -> bool:
+        """A "place" the tagger found (not a building) that the gazetteer does not know as a
+        place and that stands in apposition to a noun naming an organisation ("Netflix, the
+        streaming company"). Speaking is no evidence: regions speak for their governments
+        ("Kashmir said")."""
+        if span.label_ not in ("GPE", "LOC") or self.gazetteer.place(span.text) is not None:
+            return False
+        return _apposed_to(span, lambda noun: self.nouns.has("organisation", noun.lower_))
 
     def _named_person(self, span: SpacySpan, words: list[str]) -> bool:
         """A name that reads as a person's (a known first name, no organisation's ending)

@@ -116,3 +116,16 @@ def test_a_city_s_other_names_need_to_read_as_a_place(pipeline: Pipeline) -> Non
     assert found["Almaty"].geonames_id == 1526384
     assert found["California"].geonames_id == 5332921
     assert found["Washington"].geonames_id == 4140963
+
+
+def test_an_unknown_place_in_apposition_to_an_organisation_noun_is_an_organisation(
+    pipeline: Pipeline,
+) -> None:
+    found = entities(
+        pipeline,
+        "Streaming\n\nNetflix will not open offices in Kenya. Prices rose at Netflix, the "
+        "streaming company, in March.",
+    )
+    assert found["Netflix"].type == "ORG"
+    assert len(found["Netflix"].mentions) == 2  # the other mention is the company's too
+    assert found["Kenya"].type == "PLACE"  # a place the gazetteer knows stays one
