@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-# A word from here on is not part of the name: a role, a date, a publishing note.
+# A word from here on is not part of the name: a role, a date, a publishing note. Months
+# that are also names ("June Carter", "Theresa May") stop a name only after its first word;
+# "May" and the abbreviations ("Jan") never do.
 _STOP_WORDS = frozenset(
     """
     reporter reporters writer writers editor editors correspondent correspondents columnist
     columnists contributor contributors producer producers photographer photographers
     anchor host analyst critic blogger published updated posted modified is was
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
+    january february march april june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday today yesterday
     """.split()
 )
@@ -66,7 +67,8 @@ def _person(part: str, is_outlet: Callable[[str], bool]) -> str | None:
         return None
     name: list[str] = []
     for index, word in enumerate(words):
-        if word.lower().strip(".") in _STOP_WORDS or any(c.isdigit() for c in word):
+        stop = word.lower().strip(".") in _STOP_WORDS and index > 0
+        if stop or any(c.isdigit() for c in word):
             break
         if is_outlet(" ".join(words[index:])):
             break
