@@ -9,7 +9,9 @@ or a slogan. Whatever cannot be read as a plain name is dropped, never guessed a
 from __future__ import annotations
 
 import html
+import json
 import re
+from typing import Any
 
 # Longer than this, a "site name" is a slogan or a description.
 _MAX_SITE_CHARS = 60
@@ -85,6 +87,19 @@ def site_name(raw: object) -> str | None:
     return value
 
 
+def pick_site_name(candidates: list[object]) -> tuple[object, str | None]:
+    """The first usable site name among metadata values, best first, with the raw value it
+    came from; a name styled as a domain ("Spokesman.com") only when no other is usable."""
+    fallback: tuple[object, str | None] = (None, None)
+    for raw in candidates:
+        name = site_name(raw)
+        if name and not _DOMAIN.match(name):
+            return raw, name
+        if name and fallback[1] is None:
+            fallback = (raw, name)
+    return fallback
+
+
 def _squash(value: str) -> str:
     """A name compared loosely: letters and digits only, lower case, no leading article."""
     lowered = value.lower().removeprefix("the ")
@@ -157,3 +172,48 @@ def clean_title(title: str | None, site: str | None = None, raw_site: object = N
         rest = kicker.group("rest").strip()
         value = rest[0].upper() + rest[1:]
     return value or None
+
+
+# JSON-LD blocks longer than this are not read for a publisher's name.
+_MAX_JSON_LD_CHARS = 200_000
+_MAX_JSON_DEPTH = 6
+
+
+def _publisher_names(data: object, depth: int = 0) -> list[str]:
+    """Names of publishers in parsed JSON-LD (``"publisher": {"name": ...}``), outermost first."""
+    if depth > _MAX_JSON_DEPTH:
+        return []
+    found: list[str] = []
+    if isinstance(data, list):
+        for item in data[:50]:
+            found.extend(_publisher_names(item, depth + 1))
+    elif isinstance(data, dict):
+        publisher = data.get("publisher")
+        for entry in publisher if isinstance(publisher, list) else [publisher]:
+            if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+                found.append(entry["name"])
+            elif isinstance(entry, str):
+                found.append(entry)
+        for value in data.values():
+            if isinstance(value, (dict, list)):
+                found.extend(_publisher_names(value, depth + 1))
+    return found
+
+
+def declared_site_names(tree: Any) -> list[str]:
+    """The names a parsed page gives its site, best first: ``og:site_name``, a publisher in
+    JSON-LD, ``application-name``. Values are raw; :func:`site_name` makes one safe."""
+    names: list[str] = []
+    try:
+        names.extend(tree.xpath('//meta[@property="og:site_name"]/@content')[:2])
+        for script in tree.xpath('//script[@type="application/ld+json"]')[:10]:
+            text = script.text or ""
+            if len(text) <= _MAX_JSON_LD_CHARS:
+                try:
+                    names.extend(_publisher_names(json.loads(text)))
+                except ValueError:
+                    continue
+        names.extend(tree.xpath('//meta[@name="application-name"]/@content')[:2])
+    except Exception:  # a hostile tree gives no names, never an error
+        return []
+    return [str(name) for name in names if isinstance(name, str)]

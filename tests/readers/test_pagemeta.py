@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdesk.readers.html import extract_page
-from newsdesk.readers.pagemeta import clean_title, site_name
+from newsdesk.readers.pagemeta import clean_title, pick_site_name, site_name
 
 ARTICLE = """<p>The harbour authority closed the northern pier on Tuesday after divers found
 that storms had loosened several of its wooden piles, a spokesman said.</p>
@@ -106,3 +106,24 @@ def test_metadata_cleaning_never_fails(raw: str, site: str | None) -> None:
     assert name is None or (0 < len(name) <= 60 and "<" not in name.replace("&lt;", ""))
     title = clean_title(raw, site, site)
     assert title is None or title.strip()
+
+
+def test_og_site_name_outranks_a_bare_host_and_json_ld_fills_in() -> None:
+    og = page(
+        '<meta property="og:site_name" content=" The Harbour Gazette | gazette.example.com ">'
+    )
+    assert extract_page(og, "p.html").site_name == "The Harbour Gazette"
+    json_ld = page(
+        '<meta property="og:site_name" content="https://www.harbourgazette.com">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"publisher": {"@type": "Organization", "name": "Harbour Gazette"}}</script>'
+    )
+    assert extract_page(json_ld, "p.html").site_name == "Harbour Gazette"
+    broken = page('<script type="application/ld+json">{"publisher": [[[</script>')
+    assert extract_page(broken, "p.html").site_name is None
+
+
+def test_a_name_styled_as_a_domain_only_when_nothing_better() -> None:
+    assert pick_site_name(["Pier.com", "The Pier Review"]) == ("The Pier Review", "The Pier Review")
+    assert pick_site_name(["pier.com", "Pier.com"]) == ("Pier.com", "Pier.com")
+    assert pick_site_name([None, "", 3]) == (None, None)
