@@ -45,6 +45,8 @@ SECTION_LABELS = frozenset(
         "watch",
     }
 )
+# Longer than this, a "headline" is left alone.
+_MAX_TITLE_CHARS = 1000
 _MINOR = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
 _KICKER = re.compile(r"^(?P<kicker>[^:\"“”‘’'|]{2,40}):\s+(?P<rest>\S.*)$")
 
@@ -111,6 +113,8 @@ def _site_part(part: str, site: str | None) -> bool:
     squashed = _squash(part)
     if not squashed:
         return True
+    if len(part) > _MAX_SITE_CHARS * 2:
+        return False  # a headline's words, not a name; and never a slow match
     if part.strip().lower() in SECTION_LABELS or _DOMAIN.match(part.strip()):
         return True
     if site:
@@ -153,6 +157,8 @@ def clean_title(title: str | None, site: str | None = None, raw_site: object = N
     if not title:
         return None
     value = _plain(title)
+    if len(value) > _MAX_TITLE_CHARS:
+        return value  # not a headline: left as it is
     if isinstance(raw_site, str) and len(raw_site) <= _MAX_SITE_CHARS * 4:
         squashed = _squash(_plain(raw_site))
         if squashed and squashed != _squash(value):

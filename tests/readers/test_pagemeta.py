@@ -127,3 +127,11 @@ def test_a_name_styled_as_a_domain_only_when_nothing_better() -> None:
     assert pick_site_name(["Pier.com", "The Pier Review"]) == ("The Pier Review", "The Pier Review")
     assert pick_site_name(["pier.com", "Pier.com"]) == ("Pier.com", "Pier.com")
     assert pick_site_name([None, "", 3]) == (None, None)
+
+
+def test_hostile_lengths_are_quick_and_harmless() -> None:
+    long_host = "a." * 5000 + "com"
+    assert site_name(long_host) is None
+    title = "Pier closes | " + "b" * 20000 + ".com"
+    assert clean_title(title, "Pier") == title
+    assert clean_title("Pier closes | " + "x" * 150, None) == "Pier closes | " + "x" * 150
