@@ -313,6 +313,9 @@ class Article:
     # Lines of the article's site learned as chrome during ingest (see newsdesk.corpus.sitechrome):
     # an input to the repair stage, not part of the analysis.
     site_chrome: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
+    # The site's name in the page's own metadata (og:site_name and the like): evidence for the
+    # outlet stage, which records it in ``outlet_evidence``; not serialised itself.
+    site_name: str | None = field(default=None, repr=False, compare=False)
     outlet: str | None = None
     outlet_evidence: list[str] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)

@@ -103,8 +103,8 @@ def check_table_files(
 # The stage list. Data flows one way, top to bottom.
 STAGES: tuple[Stage, ...] = (
     Stage("repair", ("original",), ("text", "repairs", "removed", "offset_map"), repair),
-    Stage("structure", ("text",), ("paragraphs", "author", "flags"), structure),
-    Stage("outlet", ("text", "removed"), ("outlet", "outlet_evidence"), outlet),
+    Stage("structure", ("text", "site_name"), ("paragraphs", "author", "flags"), structure),
+    Stage("outlet", ("text", "removed", "site_name"), ("outlet", "outlet_evidence"), outlet),
     Stage("dates", ("text",), ("dates",), normalise_dates),
     Stage("parse", ("text", "paragraphs"), ("parsed", "sentences"), parse, parse_batch),
     Stage("entities", ("parsed",), ("entities",), find_entities),
@@ -124,7 +124,7 @@ STAGES: tuple[Stage, ...] = (
 )
 
 # What an article has before any stage runs.
-INPUT_FIELDS = ("original", "source", "published", "url", "site_chrome")
+INPUT_FIELDS = ("original", "source", "published", "url", "site_chrome", "site_name")
 
 
 def check_order(stages: Sequence[Stage]) -> None:

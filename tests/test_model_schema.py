@@ -26,7 +26,7 @@ from newsdesk.model import (
 )
 
 # Article fields that never reach JSON: an input of the repair stage and the parser's output.
-NOT_SERIALISED = {"site_chrome", "parsed"}
+NOT_SERIALISED = {"site_chrome", "site_name", "parsed"}
 # Keys of an article's JSON that are derived rather than stored: their JSON types.
 DERIVED = {"schema_version": {"integer"}, "title": {"string", "null"}, "lede": {"string", "null"}}
 PRIMITIVES = {str: "string", bool: "boolean", int: "integer", float: "number"}

@@ -213,6 +213,7 @@ def _record_item(
         published=page.published,
         url=url or page.url,
         author=page.author,
+        site_name=page.site_name,
     )
     return article, False
 

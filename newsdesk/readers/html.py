@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import trafilatura
 
 from newsdesk.errors import InputError
+from newsdesk.readers.pagemeta import clean_title, declared_site_names, pick_site_name
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class ExtractedPage:
     published: str | None
     url: str | None
     author: str | None = None
+    # The site's own name from its metadata (og:site_name and the like), when usable.
+    site_name: str | None = None
 
     def as_text(self) -> str:
         """Title and body as plain text: the title first, one paragraph per block of the page
@@ -35,8 +38,13 @@ _MIN_WORDS = 5
 
 def extract_page(html: str, source: str, url: str | None = None) -> ExtractedPage:
     """Extract the article of one HTML page; raise InputError when it has no main text."""
+    try:
+        tree = trafilatura.load_html(html)
+    except Exception:  # trafilatura parses it again below and says what is wrong
+        tree = None
+    declared = declared_site_names(tree) if tree is not None else []
     document = trafilatura.bare_extraction(
-        html,
+        tree if tree is not None else html,
         url=url,
         favor_precision=True,
         include_comments=False,
@@ -45,10 +53,13 @@ def extract_page(html: str, source: str, url: str | None = None) -> ExtractedPag
     body = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if len(body.split()) < _MIN_WORDS:
         raise InputError("ND010", f"{source}: HTML without article text")
+    raw_site, site = pick_site_name([*declared, getattr(document, "sitename", None)])
+    title = getattr(document, "title", None)
     return ExtractedPage(
-        title=getattr(document, "title", None) or None,
+        title=clean_title(title if isinstance(title, str) else None, site, raw_site),
         body=body,
         published=getattr(document, "date", None) or None,
         url=url or getattr(document, "url", None) or None,
         author=getattr(document, "author", None) or None,
+        site_name=site,
     )

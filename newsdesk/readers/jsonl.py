@@ -46,6 +46,7 @@ def record_to_article(record: object, source: str) -> Article:
     url = record.get("url") if isinstance(record.get("url"), str) else None
     author = record.get("author") if isinstance(record.get("author"), str) else None
     published = _date(record.get("published"))
+    site = None
     text = record.get("text")
     if isinstance(text, str) and text.strip():
         title = record.get("title")
@@ -56,6 +57,7 @@ def record_to_article(record: object, source: str) -> Article:
         text, url = page.as_text(), url or page.url
         published = published or page.published
         author = author or page.author
+        site = page.site_name
     else:
         raise InputError("ND012", f"{source}: no 'text' or 'html' field")
     outlet = record.get("outlet") if isinstance(record.get("outlet"), str) else None
@@ -66,6 +68,7 @@ def record_to_article(record: object, source: str) -> Article:
         url=url,
         outlet=outlet,
         author=author.strip() or None if author else None,
+        site_name=site,
     )
 
 

@@ -231,13 +231,14 @@ def _read_articles(
         url = None
         page_date = None
         author = None
+        site = None
         try:
             if item == "-":
                 text = text_from_bytes(sys.stdin.buffer.read(max_bytes + 1), "<stdin>", max_bytes)
             elif _kind(item) == "html":
                 page = extract_page(read_html_file(Path(item), max_bytes), item)
                 text, url, page_date = page.as_text(), page.url, page.published
-                author = page.author
+                author, site = page.author, page.site_name
             else:
                 text = read_text_file(Path(item), max_bytes)
         except InputError as exc:
@@ -248,7 +249,9 @@ def _read_articles(
             continue
         source = "<stdin>" if item == "-" else item
         date = (date_from_path(item) if published_from_path else None) or page_date or published
-        yield Article(source=source, original=text, published=date, url=url, author=author)
+        yield Article(
+            source=source, original=text, published=date, url=url, author=author, site_name=site
+        )
 
 
 def _kind(name: str) -> str | None:

@@ -1,7 +1,8 @@
 """The outlet stage: which outlet published the article, from its URL and its own words.
 
 Evidence is self-reference: the site's chrome ("Subscribe to Twitter RBC"), a dateline
-("MOSCOW (Reuters) -"), a copyright line, "broadcast by RBK", or the article's URL. A name the
+("MOSCOW (Reuters) -"), a copyright line, "broadcast by RBK", the article's URL, or the site's
+name in the page's own metadata (og:site_name), recorded as ``site name: CNBC``. A name the
 article merely cites ("The New York Post reports") is not evidence of who published it.
 """
 
@@ -43,6 +44,9 @@ _CUES: tuple[tuple[re.Pattern[str], int], ...] = (
 
 
 _STRONG = 3
+# The page's metadata outweighs a guess from the text (a broadcast credit, an unknown name in
+# chrome) but not a dateline, a copyright line or a known domain.
+_SITE_NAME_WEIGHT = 2
 _NAME_END = re.compile(r"[.,;:!?]$")
 
 
@@ -115,9 +119,10 @@ class OutletTable:
 
 
 def detect_outlet(
-    text: str, chrome: list[str], source: str, table: OutletTable
+    text: str, chrome: list[str], source: str, table: OutletTable, site_name: str | None = None
 ) -> tuple[str | None, list[str]]:
-    """Return the outlet that published an article and the phrases that say so."""
+    """Return the outlet that published an article and the phrases that say so; ``site_name``
+    is the name the page's metadata gives its site, if any."""
     scores: dict[str, int] = defaultdict(int)
     evidence: dict[str, list[str]] = defaultdict(list)
     if source.startswith(("http://", "https://")):
@@ -125,6 +130,13 @@ def detect_outlet(
         if outlet:
             scores[outlet] += 5
             evidence[outlet].append(source)
+    if site_name:
+        known = table.by_alias.get(site_name) or table.by_alias.get(f"The {site_name}")
+        if known is None and "." in site_name and " " not in site_name:
+            known = table.from_url(f"http://{site_name}")  # "Express.co.uk"
+        named = known or site_name
+        scores[named] += _SITE_NAME_WEIGHT
+        evidence[named].append(f"site name: {site_name}")
     for passage in [*chrome, text]:
         for pattern, weight in _CUES:
             for match in pattern.finditer(passage):
@@ -160,6 +172,10 @@ def outlet(article: Article, resources: Resources) -> Article:
         return article
     chrome = [r.text for r in article.removed]
     name, evidence = detect_outlet(
-        article.text, chrome, article.url or article.source, outlet_table(resources)
+        article.text,
+        chrome,
+        article.url or article.source,
+        outlet_table(resources),
+        article.site_name,
     )
     return article.with_updates(outlet=name, outlet_evidence=evidence)

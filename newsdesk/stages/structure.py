@@ -7,6 +7,8 @@ import re
 
 from newsdesk.model import Article, Flag, Paragraph
 from newsdesk.resources import Resources
+from newsdesk.stages.byline import clean_author
+from newsdesk.stages.outlet import outlet_table
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*$")
@@ -127,14 +129,15 @@ def byline_author(paragraph: str) -> str | None:
 
 
 def structure(article: Article, resources: Resources) -> Article:
-    """Split the repaired text into paragraphs with roles, find the author a byline names,
-    and flag orphan fragments."""
+    """Split the repaired text into paragraphs with roles, find the author (a person's name
+    from the page's metadata or a byline, nothing else), and flag orphan fragments."""
     text = article.text
     spans = split_paragraphs(text)
     paragraphs: list[Paragraph] = []
     flags = [f for f in article.flags if f.kind not in ("orphan_fragment", "fragment_start")]
     first_body = 0
-    author = article.author
+    outlets = [*outlet_table(resources).by_alias, article.site_name or ""]
+    author = clean_author(article.author, outlets)
     if len(spans) >= 2 and looks_like_title(text[spans[0][0] : spans[0][1]]):
         paragraphs.append(Paragraph(spans[0][0], spans[0][1], "title"))
         first_body = 1
@@ -142,7 +145,7 @@ def structure(article: Article, resources: Resources) -> Article:
         byline = byline_author(text[spans[first_body][0] : spans[first_body][1]])
         if byline is not None:
             paragraphs.append(Paragraph(*spans[first_body], "byline"))
-            author = author or byline
+            author = author or clean_author(byline, outlets)
             first_body += 1
     for index, (start, end) in enumerate(spans[first_body:], start=first_body):
         role = "lede" if index == first_body else "body"

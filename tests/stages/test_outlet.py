@@ -36,3 +36,20 @@ def test_user_table_extends_names() -> None:
 def test_dateline_with_a_date() -> None:
     text = "MOSCOW, March 3 (Interfax) - The bank raised its rate."
     assert detect_outlet(text, [], "a.txt", TABLE) == ("Interfax", ["MOSCOW, March 3 (Interfax)"])
+
+
+def test_site_name_from_page_metadata_when_the_text_names_none() -> None:
+    found = detect_outlet("Talks resumed.", [], "a.html", TABLE, "Harbour Gazette")
+    assert found == ("Harbour Gazette", ["site name: Harbour Gazette"])
+    # A known outlet's alias or styled domain gives its canonical name.
+    assert detect_outlet("Talks resumed.", [], "a.html", TABLE, "Telegraph")[0] == "The Telegraph"
+
+
+def test_a_dateline_outweighs_the_site_name() -> None:
+    text = "MOSCOW (Reuters) - Talks resumed."
+    assert detect_outlet(text, [], "a.html", TABLE, "Harbour Gazette")[0] == "Reuters"
+
+
+def test_site_name_outweighs_a_broadcast_credit() -> None:
+    text = "He spoke at the summit, broadcast by RBK."
+    assert detect_outlet(text, [], "a.html", TABLE, "Harbour Gazette")[0] == "Harbour Gazette"
