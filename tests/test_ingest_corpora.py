@@ -14,8 +14,9 @@ from tests.conftest import POLNEAR_DEV, SEED_TEXT, SHARED, require_shared
 POLNEAR_TRAIN = SHARED / "data" / "polnear" / "train"
 
 BENCHMARK = SHARED / "data" / "article-extraction-benchmark" / "html"
-# The benchmark's 181 pages hold 22 in other languages (Portuguese, Indonesian, Korean, ...).
-NON_ENGLISH_PAGES = 22
+# The benchmark's 181 pages hold 20 in other languages (Portuguese, Indonesian, Korean, ...);
+# its English lists of names and scores or of recipes pass.
+NON_ENGLISH_PAGES = 20
 
 
 def test_seed_benchmark_and_polnear_counts(tmp_path: Path, pipeline: Pipeline) -> None:
