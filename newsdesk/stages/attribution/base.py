@@ -22,6 +22,7 @@ from newsdesk.stages.attribution.syntax import (
     token_at,
     trimmed,
 )
+from newsdesk.stages.datelines import after_dateline, datelines
 
 
 class FinderBase:
@@ -36,6 +37,7 @@ class FinderBase:
         self.nouns = nouns or SpeakerNouns({})
         self.quotations = find_quotations(self.text, article.paragraphs)
         self.paragraphs = article.paragraphs
+        self.datelines = datelines(self.text, article.paragraphs)
         self.used_cues: set[int] = set()
         self.claimed: set[int] = set()  # quotations already part of an attribution
         self.found: list[Attribution] = []
@@ -65,6 +67,8 @@ class FinderBase:
     ) -> None:
         """Record an attribution of the content ``spans``; its source is ``source``'s phrase,
         or the text at ``source_at`` (a name the parse has no token for, as in "― Name")."""
+        # A dateline opening the paragraph ("VIENNA — ", "(CNN) ") is neither said nor sayer.
+        spans = [(after_dateline(self.datelines, a), b) for a, b in spans]
         spans = [s for s in (trimmed(self.text, a, b) for a, b in spans) if s[1] > s[0]]
         if spans:
             spans[-1] = (spans[-1][0], self._to_sentence_end(self._through_quotation(*spans[-1])))
@@ -85,7 +89,13 @@ class FinderBase:
                     start = left
                 elif left == end and (sibling.dep_ == source.dep_ or hyphen):
                     end = right
+            start = min(after_dateline(self.datelines, start), end)
             source_span = trimmed(self.text, start, end, extra='"“”‘’')
+        if source_at is not None and after_dateline(self.datelines, source_at[0]) > source_at[0]:
+            start = min(after_dateline(self.datelines, source_at[0]), source_at[1])
+            source_span = trimmed(self.text, start, source_at[1])
+        if source_span is not None and source_span[1] <= source_span[0]:
+            source_span = None
         content = " … ".join(self.text[a:b] for a, b in spans)
         self.found.append(
             Attribution(

@@ -46,6 +46,9 @@ _LABEL_WORDS = frozenset(
     }
 )  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "my"})
+# Words that open a letter's salutation ("DEAR ABBY:", "Dear reader:"), which names whom a
+# letter is written to, not who speaks.
+_SALUTATIONS = frozenset({"dear", "hi", "hello", "hey", "greetings"})
 
 
 # What "in …" can name as the source of a claim: "in the poll", "in her words".
@@ -55,9 +58,10 @@ SOURCE_NOUNS = VIEW_NOUNS | frozenset({"poll", "survey", "study", "report", "ana
 
 def is_speaker_label(name: str, rest: str) -> bool:
     """True when "NAME: rest" gives a speaker and what they said, not an interviewer's "Q:",
-    a section label ("The Latest:", "UPDATE:", "Editor's note:") or a tally ("Clinton: 547")."""
+    a section label ("The Latest:", "UPDATE:", "Editor's note:"), a salutation ("DEAR ABBY:")
+    or a tally ("Clinton: 547")."""
     words = name.lower().split()
-    if len(name.strip(" .")) <= 1 or words[0] in _DETERMINERS:
+    if len(name.strip(" .")) <= 1 or words[0] in _DETERMINERS or words[0] in _SALUTATIONS:
         return False
     if any(word in _LABEL_WORDS for word in words):
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from newsdesk.stages.datelines import GLUED_CREDIT
 from newsdesk.stages.repair.edits import Edit
 
 _CRLF = re.compile(r"\r\n?")
@@ -67,7 +68,8 @@ def find_newline_edits(text: str) -> list[Edit]:
 
 
 def find_spacing_edits(text: str) -> list[Edit]:
-    """Return edits for doubled spaces, spaces before punctuation and glued sentences."""
+    """Return edits for doubled spaces, spaces before punctuation, glued sentences and an
+    outlet's credit glued to the story ("(CNN)President" -> "(CNN) President")."""
     edits: list[Edit] = []
     # A run it edits holds a tab, or a plain space next to another space or a no-break space.
     runs = "\t" in text or "  " in text or " \xa0" in text or "\xa0 " in text
@@ -85,6 +87,8 @@ def find_spacing_edits(text: str) -> list[Edit]:
             if _inside_address(text, match.start()):
                 continue
             edits.append(Edit(match.end(), match.end(), " ", "spacing"))
+    for match in GLUED_CREDIT.finditer(text) if ")" in text else ():
+        edits.append(Edit(match.end(), match.end(), " ", "spacing"))
     return _without_overlaps(edits)
 
 

@@ -24,12 +24,12 @@ from newsdesk.lang.gazetteer import Gazetteer
 from newsdesk.lang.names import HONORIFIC_GENDER, Person, called_by_first_word, name_words
 from newsdesk.lang.speaker_nouns import OUTLET_ENDINGS, SpeakerNouns, looks_personal
 from newsdesk.model import Article, Entity
+from newsdesk.stages.datelines import datelines
 from newsdesk.stages.outlet import OutletTable
 from newsdesk.stages.parse import noun_chunks, tokens_where
 from newsdesk.stages.speakers.mentions import (
     PRONOUNS,
     core_phrase,
-    dateline_end,
     description,
     document_author,
     head_of,
@@ -165,11 +165,7 @@ class Discourse:
         self._token_starts: list[int] | None = None
         self.quoted = quoted_ranges(self.text)
         self.quoted_starts = [start for start, _ in self.quoted]
-        self.datelines = [
-            (p.start, dateline_end(self.text, p.start))
-            for p in article.paragraphs
-            if dateline_end(self.text, p.start) > p.start
-        ]
+        self.datelines = datelines(self.text, article.paragraphs)
         self.referents: list[Referent] = []
         self._by_entity: dict[tuple[str, str], Referent] = {}
         for entity in article.entities:

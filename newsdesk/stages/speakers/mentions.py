@@ -338,14 +338,13 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
 
 
-DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,25})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\([A-Za-z .&/-]{1,30}\))?\s*(?:-{1,2}|—|–)\s"
-)
-
-
-def dateline_end(text: str, paragraph_start: int) -> int:
-    """Where a dateline that opens the paragraph ends ("OSLO (Reuters) - ", "PARIS, May 3
-    (AFP) -- "), or ``paragraph_start`` when there is none."""
-    match = DATELINE.match(text, paragraph_start)
-    return match.end() if match else paragraph_start
+def acronym_name(token: Token) -> bool:
+    """True when a word spelled like a relative pronoun is an organisation's acronym in
+    capitals ("WHO says …", "the WHO"): the parser names it an organisation, or the text goes
+    on in lower case, so the capitals are not a shouted headline ("OFFICIALS WHO SAID")."""
+    if len(token.text) < 2 or not token.text.isupper():
+        return False
+    if token.ent_type_ in _OTHER_ENTITIES:
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.is_lower and following.pos_ in ("VERB", "AUX")

@@ -23,6 +23,7 @@ from newsdesk.stages.speakers.mentions import (
     PRONOUNS,
     RELATIVES,
     SECOND_PERSON,
+    acronym_name,
     conjuncts,
     core_phrase,
     description,
@@ -121,7 +122,7 @@ class Rules:
             return Resolution("readers", "group", "second person: the reader")
         if len(words) == 1 and (lower in SECOND_PERSON or lower in FIRST_PERSON):
             return Resolution(None, "unknown", f"unresolved: '{lower}'")
-        if words[-1].lower_ in RELATIVES and depth < 3:
+        if words[-1].lower_ in RELATIVES and depth < 3 and not acronym_name(words[-1]):
             if len(words) > 1:
                 return self.resolve(words[:-1], depth + 1)
             return self.relative(words[0], depth)
@@ -141,6 +142,8 @@ class Rules:
         ):
             return self.descriptions.common_noun(words, depth)  # "New Poll: …" in a headline
         named = named_tokens(words)
+        if not named and len(words) == 1 and acronym_name(head):
+            named = words  # "WHO says …": the parser took the acronym for a pronoun
         if named:
             return self.name(named, words)
         capitalised = head.text[:1].isupper() and head.pos_ != "PRON"
