@@ -67,6 +67,18 @@ def test_an_acronym_spelled_like_who_is_a_name(pipeline: Pipeline) -> None:
     assert found.speaker_type == "organisation"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Untreated, the fever is often fatal, says WHO.",
+        "According to WHO, the fever has spread to three provinces.",
+    ],
+)
+def test_a_known_acronym_is_a_name_without_a_following_verb(pipeline: Pipeline, text: str) -> None:
+    found = [q for q in quotes(pipeline, text) if q.source == "WHO"]
+    assert found and found[0].speaker_type == "organisation"
+
+
 def test_who_in_a_relative_clause_is_still_a_pronoun(pipeline: Pipeline) -> None:
     text = "The nurses, who said the fever was spreading, asked for help."
     found = [q for q in quotes(pipeline, text) if q.cue == "said"]

@@ -122,7 +122,10 @@ class Rules:
             return Resolution("readers", "group", "second person: the reader")
         if len(words) == 1 and (lower in SECOND_PERSON or lower in FIRST_PERSON):
             return Resolution(None, "unknown", f"unresolved: '{lower}'")
-        if words[-1].lower_ in RELATIVES and depth < 3 and not acronym_name(words[-1]):
+        acronym = self._acronym(words)
+        if acronym is not None:
+            return acronym
+        if words[-1].lower_ in RELATIVES and depth < 3:
             if len(words) > 1:
                 return self.resolve(words[:-1], depth + 1)
             return self.relative(words[0], depth)
@@ -142,14 +145,23 @@ class Rules:
         ):
             return self.descriptions.common_noun(words, depth)  # "New Poll: …" in a headline
         named = named_tokens(words)
-        if not named and len(words) == 1 and acronym_name(head):
-            named = words  # "WHO says …": the parser took the acronym for a pronoun
         if named:
             return self.name(named, words)
         capitalised = head.text[:1].isupper() and head.pos_ != "PRON"
         if capitalised and self.discourse.person_named([head.text]) is not None:
             return self.name([head], words)
         return self.descriptions.common_noun(words, depth)
+
+    def _acronym(self, words: list[Token]) -> Resolution | None:
+        """An organisation's acronym spelled like a relative pronoun ("WHO says …", "says
+        WHO.", "according to WHO,"): a name when the text reads it as one or the article
+        knows it as an organisation's; None for anything else."""
+        if len(words) != 1 or words[0].lower_ not in RELATIVES or not words[0].text.isupper():
+            return None
+        if len(words[0]) < 2:
+            return None
+        found = self.name(words, words)
+        return found if acronym_name(words[0]) or found.speaker_type == "organisation" else None
 
     # --- pronouns -----------------------------------------------------------------------
 
