@@ -8,6 +8,7 @@ import re
 from newsdesk.model import Article, Flag, Paragraph
 from newsdesk.resources import Resources
 from newsdesk.stages.byline import clean_author
+from newsdesk.stages.datelines import DATELINE
 from newsdesk.stages.outlet import outlet_table
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
@@ -88,14 +89,9 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# "MOSCOW, March 3 (Interfax) -", "WASHINGTON (AP) —": a dateline opens the story itself.
-DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\([^)]{2,40}\)\s*[-—–]"
-)
-
-
 def looks_like_title(paragraph: str) -> bool:
     """True when a first paragraph reads as a headline rather than a sentence of the story."""
+    # "MOSCOW, March 3 (Interfax) -", "WASHINGTON (AP) —": a dateline opens the story itself.
     if "\n" in paragraph or len(paragraph) > _MAX_TITLE_CHARS or DATELINE.match(paragraph):
         return False
     words = _WORD.findall(paragraph)

@@ -68,3 +68,9 @@ def test_a_dateline_lede_is_not_a_title() -> None:
     )
     assert article.title is None
     assert article.lede is not None and article.lede.startswith("MOSCOW")
+
+
+def test_a_paragraph_opening_with_any_dateline_is_no_title() -> None:
+    assert not looks_like_title("VIENNA — Inspectors Visit The Plant Again")
+    assert not looks_like_title("(CNN)Ministers Meet In Brussels Today")
+    assert looks_like_title("Ministers Meet In Brussels Today")
